@@ -1,0 +1,166 @@
+package org.masthead;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.masthead.config.Config;
+import org.masthead.content.ContentStore;
+import org.masthead.content.Markdown;
+import org.masthead.db.Database;
+import org.masthead.db.StartupException;
+import org.masthead.demo.DemoContent;
+import org.masthead.site.SiteQueries;
+import org.masthead.site.SiteRoutes;
+import org.masthead.web.HttpError;
+import org.masthead.web.SecurityHeaders;
+import org.masthead.web.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires every part of the site with plain constructors, in one place:
+ * config, database, stores, queries, routes. {@link #create} returns an unstarted app.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final String RENDERED = "masthead.error-rendered";
+
+    private final Config config;
+    private final Database db;
+    private final Javalin server;
+
+    private App(Config config, Database db, Javalin server) {
+        this.config = config;
+        this.db = db;
+        this.server = server;
+    }
+
+    public static App create(Config config) {
+        prepareDataDir(config.dataDir());
+        Database db = Database.open(config.jdbcUrl());
+        try {
+            SiteQueries queries = new SiteQueries(db);
+            Markdown markdown = new Markdown(url -> url.startsWith(org.masthead.content.Media.URL_PREFIX)
+                    ? queries.media(url.substring(org.masthead.content.Media.URL_PREFIX.length()))
+                    : java.util.Optional.empty());
+            ContentStore store = new ContentStore(db, markdown);
+            if (config.demo()) {
+                new DemoContent(store, queries, config.mediaDir()).loadIfEmpty();
+            }
+            Templates templates = new Templates();
+            SiteRoutes site = new SiteRoutes(queries, templates);
+            Javalin server = Javalin.create(c -> {
+                c.startup.showJavalinBanner = false;
+                c.startup.showOldJavalinVersionWarning = false;
+                c.http.generateEtags = true;
+                c.http.prefer405over404 = true;
+                c.http.maxRequestSize = 1_000_000;
+                c.jetty.host = config.host();
+                c.jetty.port = config.port();
+                c.jetty.modifyServer(s -> s.setStopTimeout(10_000));
+                c.jetty.modifyHttpConfiguration(h -> {
+                    h.setSendServerVersion(false);
+                    h.setSendXPoweredBy(false);
+                });
+                c.staticFiles.add(s -> {
+                    s.hostedPath = "/static";
+                    s.directory = "/static";
+                    s.location = Location.CLASSPATH;
+                    s.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+                });
+                c.staticFiles.add(s -> {
+                    s.hostedPath = "/media";
+                    s.directory = config.mediaDir().toString();
+                    s.location = Location.EXTERNAL;
+                    s.headers = java.util.Map.of("Cache-Control", "public, max-age=86400");
+                });
+                c.routes.before(SecurityHeaders::apply);
+                SiteRoutes.getAndHead(c.routes, "/healthz", ctx -> {
+                    boolean ok = db.healthy();
+                    ctx.status(ok ? 200 : 503).contentType("text/plain; charset=utf-8")
+                            .result(ok ? "ok\n" : "database unavailable\n");
+                });
+                site.register(c.routes);
+                c.routes.exception(HttpError.class, (e, ctx) -> {
+                    ctx.attribute(RENDERED, true);
+                    site.error(ctx, e.status(), e.getMessage());
+                });
+                c.routes.exception(Exception.class, (e, ctx) -> {
+                    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    ctx.attribute(RENDERED, true);
+                    site.error(ctx, 500, "The page could not be shown. Please try again in a moment.");
+                });
+                for (int status : new int[] {400, 404, 405, 413}) {
+                    c.routes.error(status, ctx -> {
+                        if (ctx.attribute(RENDERED) == null) {
+                            site.error(ctx, status, messageFor(status));
+                        }
+                    });
+                }
+            });
+            return new App(config, db, server);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static String messageFor(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address. It may have moved, or the link may be mistyped.";
+            case 405 -> "This address does not accept that kind of request.";
+            case 413 -> "The request was too large.";
+            default -> "The request could not be understood.";
+        };
+    }
+
+    private static void prepareDataDir(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir.resolve("media"));
+            Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new StartupException("the data folder " + dataDir + " is not writable (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+    }
+
+    public App start() {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            db.close();
+            if (isBindFailure(e)) {
+                throw new StartupException("port " + config.port() + " is already in use; choose another with --port");
+            }
+            throw e;
+        }
+        return this;
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || t.getClass().getSimpleName().contains("Bind")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        db.close();
+    }
+
+}

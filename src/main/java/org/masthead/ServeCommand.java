@@ -1,0 +1,50 @@
+package org.masthead;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.masthead.config.Config;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code masthead serve}: runs the site until Ctrl-C or SIGTERM, then stops gracefully. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the news site (public pages, newsroom and APIs) on one port.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "${env:MASTHEAD_PORT:-8080}",
+            description = "TCP port to listen on (env MASTHEAD_PORT; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:MASTHEAD_DATA_DIR:-data}",
+            description = "Folder for the SQLite database and media files (env MASTHEAD_DATA_DIR; default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--database-url", paramLabel = "JDBC-URL", defaultValue = "${env:MASTHEAD_DATABASE_URL}",
+            description = "JDBC URL of the database, e.g. jdbc:postgresql://host:5432/db?user=masthead "
+                    + "(env MASTHEAD_DATABASE_URL; default: an SQLite file in the data folder).")
+    String databaseUrl;
+
+    @Option(names = "--demo", defaultValue = "${env:MASTHEAD_DEMO:-false}",
+            description = "Fill an empty site with demo articles, sections, authors and pictures (env MASTHEAD_DEMO).")
+    boolean demo;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:MASTHEAD_HOST:-0.0.0.0}",
+            description = "Address to listen on (env MASTHEAD_HOST; default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Config config = new Config(host, port, dataDir, databaseUrl, demo);
+        App app = App.create(config).start();
+        System.out.println("Masthead is serving at http://localhost:" + app.port() + "/ (data in " + config.dataDir() + ")");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Masthead is stopping; requests in flight may finish.");
+            app.close();
+            stopped.countDown();
+        }, "masthead-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,154 @@
+package org.masthead.content;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.masthead.db.Change;
+import org.masthead.db.Database;
+import org.masthead.db.Tx;
+
+/**
+ * Writes the content model. Every method is one transaction that also records what it
+ * changed in the change log; Markdown is rendered here, once per save.
+ */
+public final class ContentStore {
+    private final Database db;
+    private final Markdown markdown;
+
+    public ContentStore(Database db, Markdown markdown) {
+        this.db = db;
+        this.markdown = markdown;
+    }
+
+    public void saveSettings(SiteSettings settings) {
+        db.write(tx -> {
+            Handle h = tx.handle();
+            h.execute("delete from site_settings");
+            for (String[] pair : new String[][] {
+                    {"name", settings.name()}, {"tagline", settings.tagline()},
+                    {"language", settings.language()}, {"zone", settings.zone().getId()}}) {
+                h.execute("insert into site_settings (name, value) values (?, ?)", pair[0], pair[1]);
+            }
+            tx.changed("settings", 1, Change.Kind.UPDATED);
+            return null;
+        });
+    }
+
+    public long addSection(String slug, String name, String description, Long parentId, int position) {
+        return db.write(tx -> {
+            long id = insert(tx.handle(), """
+                    insert into sections (slug, name, description, parent_id, position)
+                    values (?, ?, ?, ?, ?)""", slug, name, description, parentId, position);
+            tx.changed("section", id, Change.Kind.CREATED);
+            return id;
+        });
+    }
+
+    public long addTag(String slug, String name) {
+        return db.write(tx -> {
+            long id = insert(tx.handle(), "insert into tags (slug, name) values (?, ?)", slug, name);
+            tx.changed("tag", id, Change.Kind.CREATED);
+            return id;
+        });
+    }
+
+    public long addAuthor(String slug, String name, String role, String bioMarkdown, Long photoMediaId) {
+        return db.write(tx -> {
+            long id = insert(tx.handle(), """
+                    insert into authors (slug, name, role, bio_md, bio_html, photo_media_id)
+                    values (?, ?, ?, ?, ?, ?)""", slug, name, role, bioMarkdown, markdown.toHtml(bioMarkdown), photoMediaId);
+            tx.changed("author", id, Change.Kind.CREATED);
+            return id;
+        });
+    }
+
+    public long addMedia(String fileName, String contentType, int width, int height, List<Integer> widths,
+                         String alt, String caption, String credit) {
+        return db.write(tx -> {
+            long id = insert(tx.handle(), """
+                    insert into media (file_name, content_type, width, height, widths, alt, caption, credit, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    fileName, contentType, width, height,
+                    widths.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                    alt, caption, credit, System.currentTimeMillis());
+            tx.changed("media", id, Change.Kind.CREATED);
+            return id;
+        });
+    }
+
+    public long addPage(String slug, String title, String bodyMarkdown) {
+        return db.write(tx -> {
+            long id = insert(tx.handle(), """
+                    insert into pages (slug, title, body_md, body_html, updated_at) values (?, ?, ?, ?, ?)""",
+                    slug, title, bodyMarkdown, markdown.toHtml(bodyMarkdown), System.currentTimeMillis());
+            tx.changed("page", id, Change.Kind.CREATED);
+            return id;
+        });
+    }
+
+    /** Creates an article with its authors, tags and pinned "See also" links. */
+    public long addArticle(ArticleDraft draft) {
+        Markdown.Rendered body = markdown.render(draft.bodyMarkdown());
+        return db.write(tx -> {
+            Handle h = tx.handle();
+            long id = insert(h, """
+                    insert into articles (slug, headline, dek, body_md, body_html, body_breaks, language, status,
+                        section_id, featured_media_id, published_at, updated_at, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    draft.slug(), draft.headline(), draft.dek(), draft.bodyMarkdown(), body.html(),
+                    body.paragraphBreaks().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                    draft.language(), draft.status().name(), draft.sectionId(), draft.featuredMediaId(),
+                    millis(draft.publishedAt()), millis(draft.updatedAt()), System.currentTimeMillis());
+            linkArticle(h, id, draft);
+            tx.changed("article", id, Change.Kind.CREATED);
+            return id;
+        });
+    }
+
+    /** Pins "See also" links after the fact, for articles that point at each other. */
+    public void pinSeeAlso(long articleId, List<Long> targetIds) {
+        db.write((Tx tx) -> {
+            Handle h = tx.handle();
+            h.execute("delete from article_see_also where article_id = ?", articleId);
+            insertSeeAlso(h, articleId, targetIds);
+            tx.changed("article", articleId, Change.Kind.UPDATED);
+            return null;
+        });
+    }
+
+    private static void linkArticle(Handle h, long id, ArticleDraft draft) {
+        int position = 0;
+        for (long authorId : draft.authorIds()) {
+            h.execute("insert into article_authors (article_id, author_id, position) values (?, ?, ?)", id, authorId, position++);
+        }
+        for (long tagId : draft.tagIds()) {
+            h.execute("insert into article_tags (article_id, tag_id) values (?, ?)", id, tagId);
+        }
+        insertSeeAlso(h, id, draft.seeAlsoIds());
+    }
+
+    private static void insertSeeAlso(Handle h, long id, List<Long> targetIds) {
+        int position = 0;
+        for (long target : targetIds.stream().distinct().filter(t -> t != id).toList()) {
+            h.execute("insert into article_see_also (article_id, target_id, position) values (?, ?, ?)", id, target, position++);
+        }
+    }
+
+    private static long insert(Handle h, String sql, Object... values) {
+        var update = h.createUpdate(sql);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                update.bindNull(i, Types.BIGINT); // only ids and instants are ever absent
+            } else {
+                update.bind(i, values[i]);
+            }
+        }
+        return update.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+}

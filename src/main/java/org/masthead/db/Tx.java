@@ -1,0 +1,40 @@
+package org.masthead.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One open write transaction. Stores run their SQL on {@link #handle()} and call
+ * {@link #changed} for each entity they touch, which appends to the change log in the
+ * same transaction; listeners hear of it only once the transaction has committed.
+ */
+public final class Tx {
+    private final Handle handle;
+    private final List<Change> changes = new ArrayList<>();
+
+    Tx(Handle handle) {
+        this.handle = handle;
+    }
+
+    public Handle handle() {
+        return handle;
+    }
+
+    public void changed(String entity, long entityId, Change.Kind kind) {
+        long sequence = handle.createUpdate(
+                        "insert into change_log (entity, entity_id, kind, changed_at) values (:e, :id, :k, :at)")
+                .bind("e", entity)
+                .bind("id", entityId)
+                .bind("k", kind.name())
+                .bind("at", System.currentTimeMillis())
+                .executeAndReturnGeneratedKeys("seq")
+                .mapTo(Long.class)
+                .one();
+        changes.add(new Change(sequence, entity, entityId, kind));
+    }
+
+    List<Change> changes() {
+        return changes;
+    }
+}

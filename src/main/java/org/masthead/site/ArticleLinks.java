@@ -1,0 +1,71 @@
+package org.masthead.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses the links an article page shows to other stories: two or three "See also" links
+ * spread between its paragraphs (the editor's pinned ones first, then the closest
+ * relatives) and a "You may also like" block. Never the article itself, never a story twice.
+ */
+final class ArticleLinks {
+    static final int MAX_SEE_ALSO = 3;
+    static final int MIN_RELATED = 4;
+    static final int MAX_RELATED = 6;
+
+    private final SiteQueries queries;
+
+    ArticleLinks(SiteQueries queries) {
+        this.queries = queries;
+    }
+
+    record Choice(List<ArticleSummary> seeAlso, List<ArticleSummary> related) {
+    }
+
+    Choice choose(ArticleView article) {
+        Map<Long, ArticleSummary> pool = new LinkedHashMap<>();
+        for (ArticleSummary pinned : queries.byIds(article.pinnedSeeAlso())) {
+            pool.putIfAbsent(pinned.id(), pinned);
+        }
+        for (ArticleSummary near : queries.relatedTo(article, MAX_SEE_ALSO + MAX_RELATED)) {
+            pool.putIfAbsent(near.id(), near);
+        }
+        pool.remove(article.id());
+        List<ArticleSummary> ordered = new ArrayList<>(pool.values());
+        int seeAlsoCount = Math.min(Math.min(MAX_SEE_ALSO, article.paragraphBreaks().size()), ordered.size());
+        List<ArticleSummary> seeAlso = List.copyOf(ordered.subList(0, seeAlsoCount));
+        List<ArticleSummary> rest = new ArrayList<>(ordered.subList(seeAlsoCount, ordered.size()));
+        if (rest.size() < MIN_RELATED) {
+            for (ArticleSummary recent : queries.latest(MAX_RELATED + MAX_SEE_ALSO + 1)) {
+                if (recent.id() != article.id() && !seeAlso.contains(recent) && !rest.contains(recent)) {
+                    rest.add(recent);
+                }
+            }
+        }
+        return new Choice(seeAlso, List.copyOf(rest.subList(0, Math.min(MAX_RELATED, rest.size()))));
+    }
+
+    /** Splits the body at evenly spread paragraph breaks and puts one link in each. */
+    static List<Pages.BodyPart> weave(String html, List<Integer> breaks, List<ArticleSummary> links) {
+        List<Pages.BodyPart> parts = new ArrayList<>();
+        int from = 0;
+        int n = breaks.size();
+        int k = links.size();
+        int lastIndex = -1;
+        for (int i = 0; i < k; i++) {
+            int index = Math.max(lastIndex + 1, (int) Math.round((i + 1) * (double) n / (k + 1)) - 1);
+            if (index >= n) {
+                break;
+            }
+            int at = breaks.get(index);
+            parts.add(new Pages.Html(html.substring(from, at)));
+            parts.add(new Pages.SeeAlso(links.get(i)));
+            from = at;
+            lastIndex = index;
+        }
+        parts.add(new Pages.Html(html.substring(from)));
+        return parts;
+    }
+}

@@ -1,0 +1,23 @@
+package org.masthead.site;
+
+import java.time.Instant;
+import java.util.List;
+import org.masthead.content.Author;
+import org.masthead.content.Media;
+import org.masthead.content.Section;
+import org.masthead.content.Tag;
+
+/** A published article with everything its page shows, as read from the database. */
+public record ArticleView(long id, String slug, String url, String headline, String dek, String bodyHtml,
+                          List<Integer> paragraphBreaks, String language, List<Section> sectionTrail,
+                          List<Author> authors, List<Tag> tags, Media image, Instant publishedAt,
+                          Instant updatedAt, List<Long> pinnedSeeAlso) {
+    public Section section() {
+        return sectionTrail.getLast();
+    }
+
+    /** True when the article was changed after it was published, as news readers are told. */
+    public boolean wasUpdated() {
+        return updatedAt != null && publishedAt != null && updatedAt.isAfter(publishedAt.plusSeconds(60));
+    }
+}

@@ -1,0 +1,86 @@
+package org.masthead.site;
+
+import java.util.List;
+import org.masthead.content.Section;
+import org.masthead.content.SiteSettings;
+
+/**
+ * What the page frame needs besides the page itself: the site, its navigation, and the
+ * head's title, description, canonical path, language, paging links and structured data.
+ */
+public record Layout(SiteSettings site, List<Section> navigation, String title, String description,
+                     String canonicalPath, String language, String previousUrl, String nextUrl, String jsonLd,
+                     String currentSectionSlug, boolean noindex) {
+
+    public String fullTitle() {
+        return title == null || title.isEmpty() ? site.name() + " — " + site.tagline() : title + " — " + site.name();
+    }
+
+    /** Collects a layout's parts; everything but the site, navigation and path is optional. */
+    public static final class Builder {
+        private final SiteSettings site;
+        private final List<Section> navigation;
+        private String title = "";
+        private String description = "";
+        private String canonicalPath;
+        private String language;
+        private String previousUrl;
+        private String nextUrl;
+        private String jsonLd;
+        private String currentSection;
+        private boolean noindex;
+
+        public Builder(SiteSettings site, List<Section> navigation, String path) {
+            this.site = site;
+            this.navigation = navigation;
+            this.canonicalPath = path;
+            this.language = site.language();
+        }
+
+        public Builder title(String value) {
+            title = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            description = value;
+            return this;
+        }
+
+        public Builder canonical(String path) {
+            canonicalPath = path;
+            return this;
+        }
+
+        public Builder language(String value) {
+            language = value;
+            return this;
+        }
+
+        public Builder paging(String previous, String next) {
+            previousUrl = previous;
+            nextUrl = next;
+            return this;
+        }
+
+        public Builder jsonLd(String value) {
+            jsonLd = value;
+            return this;
+        }
+
+        public Builder currentSection(String slug) {
+            currentSection = slug;
+            return this;
+        }
+
+        public Builder noindex() {
+            noindex = true;
+            return this;
+        }
+
+        public Layout build() {
+            return new Layout(site, navigation, title, description, canonicalPath, language, previousUrl, nextUrl,
+                    jsonLd, currentSection, noindex);
+        }
+    }
+}

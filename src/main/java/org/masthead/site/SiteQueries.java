@@ -1,0 +1,305 @@
+package org.masthead.site;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.masthead.content.Author;
+import org.masthead.content.Media;
+import org.masthead.content.Page;
+import org.masthead.content.Section;
+import org.masthead.content.SiteSettings;
+import org.masthead.content.Tag;
+import org.masthead.db.Database;
+
+/**
+ * Every read the reader pages make, kept apart from the writes: published articles only,
+ * newest first. Settings and sections are few and read on every page, so they are kept in
+ * memory and dropped when the change log says they changed.
+ */
+public final class SiteQueries {
+    static final String SUMMARY_COLUMNS = """
+            a.id, a.slug, a.headline, a.dek, a.published_at, s.slug as section_slug, s.name as section_name,
+            m.id as m_id, m.file_name as m_file_name, m.content_type as m_content_type, m.width as m_width,
+            m.height as m_height, m.widths as m_widths, m.alt as m_alt, m.caption as m_caption, m.credit as m_credit
+            """;
+    private static final String SUMMARY_FROM = """
+            from articles a
+            join sections s on s.id = a.section_id
+            left join media m on m.id = a.featured_media_id
+            """;
+    private static final String PUBLISHED = "a.status = 'PUBLISHED'";
+
+    private final Database db;
+    private volatile SiteSettings settings;
+    private volatile List<Section> sections;
+
+    public SiteQueries(Database db) {
+        this.db = db;
+        db.addListener(change -> {
+            switch (change.entity()) {
+                case "settings" -> settings = null;
+                case "section" -> sections = null;
+                default -> { }
+            }
+        });
+    }
+
+    public SiteSettings settings() {
+        SiteSettings current = settings;
+        if (current == null) {
+            Map<String, String> values = new HashMap<>();
+            db.read(h -> h.createQuery("select name, value from site_settings")
+                    .map((rs, ctx) -> values.put(rs.getString("name"), rs.getString("value"))).list());
+            SiteSettings d = SiteSettings.DEFAULTS;
+            current = new SiteSettings(values.getOrDefault("name", d.name()), values.getOrDefault("tagline", d.tagline()),
+                    values.getOrDefault("language", d.language()), ZoneId.of(values.getOrDefault("zone", d.zone().getId())));
+            settings = current;
+        }
+        return current;
+    }
+
+    /** All sections in their editor-set order. */
+    public List<Section> sections() {
+        List<Section> current = sections;
+        if (current == null) {
+            current = db.read(h -> h.createQuery("select * from sections order by position, name")
+                    .map((rs, ctx) -> section(rs)).list());
+            sections = current;
+        }
+        return current;
+    }
+
+    public List<Section> topSections() {
+        return sections().stream().filter(s -> s.parentId() == null).toList();
+    }
+
+    public Optional<Section> section(String slug) {
+        return sections().stream().filter(s -> s.slug().equals(slug)).findFirst();
+    }
+
+    /** The section and its parents, outermost first: the breadcrumb trail. */
+    public List<Section> trail(Section section) {
+        List<Section> trail = new ArrayList<>();
+        for (Section s = section; s != null; s = parentOf(s)) {
+            trail.addFirst(s);
+        }
+        return trail;
+    }
+
+    private Section parentOf(Section section) {
+        if (section.parentId() == null) {
+            return null;
+        }
+        return sections().stream().filter(s -> s.id() == section.parentId()).findFirst().orElse(null);
+    }
+
+    /** Ids of the section and of every section below it. */
+    public List<Long> withChildren(Section section) {
+        List<Long> ids = new ArrayList<>(List.of(section.id()));
+        for (Section s : sections()) {
+            if (s.parentId() != null && ids.contains(s.parentId()) && !ids.contains(s.id())) {
+                ids.add(s.id());
+            }
+        }
+        return ids;
+    }
+
+    public List<ArticleSummary> latest(int limit) {
+        return summaries("where " + PUBLISHED + " order by a.published_at desc, a.id desc limit " + limit, Map.of());
+    }
+
+    public Paged<ArticleSummary> inSections(List<Long> sectionIds, int page) {
+        String where = "where " + PUBLISHED + " and a.section_id in (<ids>)";
+        return paged(where, Map.of("ids", sectionIds), page);
+    }
+
+    public Paged<ArticleSummary> tagged(long tagId, int page) {
+        String where = "where " + PUBLISHED + " and a.id in (select article_id from article_tags where tag_id = :tag)";
+        return paged(where, Map.of("tag", tagId), page);
+    }
+
+    public Paged<ArticleSummary> byAuthor(long authorId, int page) {
+        String where = "where " + PUBLISHED + " and a.id in (select article_id from article_authors where author_id = :author)";
+        return paged(where, Map.of("author", authorId), page);
+    }
+
+    /** Recent published articles that share the section or a tag, most shared tags first. */
+    public List<ArticleSummary> relatedTo(ArticleView article, int limit) {
+        String where = """
+                where %s and a.id <> :id
+                  and (a.section_id = :section or a.id in (
+                      select t.article_id from article_tags t where t.tag_id in (
+                          select tag_id from article_tags where article_id = :id)))
+                order by (select count(*) from article_tags t2 where t2.article_id = a.id and t2.tag_id in (
+                          select tag_id from article_tags where article_id = :id)) desc,
+                         a.published_at desc, a.id desc
+                limit %d""".formatted(PUBLISHED, limit);
+        return summaries(where, Map.of("id", article.id(), "section", article.section().id()));
+    }
+
+    public List<ArticleSummary> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ArticleSummary> found = summaries("where " + PUBLISHED + " and a.id in (<ids>)", Map.of("ids", ids));
+        return ids.stream().flatMap(id -> found.stream().filter(a -> a.id() == id)).toList();
+    }
+
+    private Paged<ArticleSummary> paged(String where, Map<String, Object> params, int page) {
+        long total = db.read(h -> bindAll(h.createQuery("select count(*) " + SUMMARY_FROM + where), params)
+                .mapTo(Long.class).one());
+        int pageCount = Paged.pageCount(total);
+        int offset = (page - 1) * Paged.PAGE_SIZE;
+        List<ArticleSummary> items = page > pageCount ? List.of() : summaries(
+                where + " order by a.published_at desc, a.id desc limit " + Paged.PAGE_SIZE + " offset " + offset, params);
+        return new Paged<>(items, page, pageCount);
+    }
+
+    private List<ArticleSummary> summaries(String where, Map<String, Object> params) {
+        ZoneId zone = settings().zone();
+        return db.read(h -> bindAll(h.createQuery("select " + SUMMARY_COLUMNS + SUMMARY_FROM + where), params)
+                .map((rs, ctx) -> new ArticleSummary(rs.getLong("id"),
+                        ArticlePaths.url(rs.getString("slug"), instant(rs, "published_at"), zone),
+                        rs.getString("headline"), rs.getString("dek"), rs.getString("section_name"),
+                        "/section/" + rs.getString("section_slug"), instant(rs, "published_at"), media(rs, "m_")))
+                .list());
+    }
+
+    private static <Q extends org.jdbi.v3.core.statement.SqlStatement<Q>> Q bindAll(Q query, Map<String, Object> params) {
+        params.forEach((name, value) -> {
+            if (value instanceof List<?> list) {
+                query.bindList(name, list);
+            } else {
+                query.bind(name, value);
+            }
+        });
+        return query;
+    }
+
+    /** A published article by its slug, with authors, tags and pinned links. */
+    public Optional<ArticleView> article(String slug) {
+        ZoneId zone = settings().zone();
+        return db.read(h -> h.createQuery("""
+                        select a.*, m.id as m_id, m.file_name as m_file_name, m.content_type as m_content_type,
+                               m.width as m_width, m.height as m_height, m.widths as m_widths, m.alt as m_alt,
+                               m.caption as m_caption, m.credit as m_credit
+                        from articles a left join media m on m.id = a.featured_media_id
+                        where a.slug = :slug and a.status = 'PUBLISHED'""")
+                .bind("slug", slug)
+                .map((rs, ctx) -> articleRow(rs, zone))
+                .findOne()
+                .map(row -> complete(h, row)));
+    }
+
+    private record ArticleRow(long id, String slug, String url, String headline, String dek, String bodyHtml,
+                              List<Integer> breaks, String language, long sectionId, Media image,
+                              Instant publishedAt, Instant updatedAt) {
+    }
+
+    private static ArticleRow articleRow(ResultSet rs, ZoneId zone) throws SQLException {
+        String breaks = rs.getString("body_breaks");
+        return new ArticleRow(rs.getLong("id"), rs.getString("slug"),
+                ArticlePaths.url(rs.getString("slug"), instant(rs, "published_at"), zone),
+                rs.getString("headline"), rs.getString("dek"), rs.getString("body_html"),
+                breaks.isEmpty() ? List.of() : Arrays.stream(breaks.split(",")).map(Integer::valueOf).toList(),
+                rs.getString("language"), rs.getLong("section_id"), media(rs, "m_"),
+                instant(rs, "published_at"), instant(rs, "updated_at"));
+    }
+
+    private ArticleView complete(Handle h, ArticleRow row) {
+        List<Author> authors = h.createQuery(AUTHOR_SELECT + """
+                        join article_authors aa on aa.author_id = au.id
+                        where aa.article_id = :id order by aa.position""")
+                .bind("id", row.id()).map((rs, ctx) -> author(rs)).list();
+        List<Tag> tags = h.createQuery("""
+                        select t.* from tags t join article_tags at on at.tag_id = t.id
+                        where at.article_id = :id order by t.name""")
+                .bind("id", row.id()).map((rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).list();
+        List<Long> pinned = h.createQuery("select target_id from article_see_also where article_id = :id order by position")
+                .bind("id", row.id()).mapTo(Long.class).list();
+        Section section = sections().stream().filter(s -> s.id() == row.sectionId()).findFirst().orElseThrow();
+        return new ArticleView(row.id(), row.slug(), row.url(), row.headline(), row.dek(), row.bodyHtml(), row.breaks(),
+                row.language(), trail(section), authors, tags, row.image(), row.publishedAt(), row.updatedAt(), pinned);
+    }
+
+    private static final String AUTHOR_SELECT = """
+            select au.*, m.id as m_id, m.file_name as m_file_name, m.content_type as m_content_type,
+                   m.width as m_width, m.height as m_height, m.widths as m_widths, m.alt as m_alt,
+                   m.caption as m_caption, m.credit as m_credit
+            from authors au left join media m on m.id = au.photo_media_id
+            """;
+
+    public Optional<Author> author(String slug) {
+        return db.read(h -> h.createQuery(AUTHOR_SELECT + "where au.slug = :slug")
+                .bind("slug", slug).map((rs, ctx) -> author(rs)).findOne());
+    }
+
+    public List<Author> authors() {
+        return db.read(h -> h.createQuery(AUTHOR_SELECT + "order by au.name").map((rs, ctx) -> author(rs)).list());
+    }
+
+    public Optional<Tag> tag(String slug) {
+        return db.read(h -> h.createQuery("select * from tags where slug = :slug").bind("slug", slug)
+                .map((rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).findOne());
+    }
+
+    public Optional<Page> page(String slug) {
+        return db.read(h -> h.createQuery("select * from pages where slug = :slug").bind("slug", slug)
+                .map((rs, ctx) -> new Page(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
+                        rs.getString("body_html"), instant(rs, "updated_at")))
+                .findOne());
+    }
+
+    public List<Page> pages() {
+        return db.read(h -> h.createQuery("select * from pages order by title")
+                .map((rs, ctx) -> new Page(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
+                        rs.getString("body_html"), instant(rs, "updated_at")))
+                .list());
+    }
+
+    /** The media-library image stored under {@code fileName}, if any. */
+    public Optional<Media> media(String fileName) {
+        return db.read(h -> h.createQuery("""
+                        select id as m_id, file_name as m_file_name, content_type as m_content_type, width as m_width,
+                               height as m_height, widths as m_widths, alt as m_alt, caption as m_caption, credit as m_credit
+                        from media where file_name = :f""")
+                .bind("f", fileName).map((rs, ctx) -> media(rs, "m_")).findOne());
+    }
+
+    private static Author author(ResultSet rs) throws SQLException {
+        return new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("role"),
+                rs.getString("bio_html"), media(rs, "m_"));
+    }
+
+    private static Section section(ResultSet rs) throws SQLException {
+        long parentId = rs.getLong("parent_id");
+        Long parent = rs.wasNull() ? null : parentId;
+        return new Section(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
+                parent);
+    }
+
+    static Media media(ResultSet rs, String prefix) throws SQLException {
+        long id = rs.getLong(prefix + "id");
+        if (rs.wasNull()) {
+            return null;
+        }
+        String widths = rs.getString(prefix + "widths");
+        return new Media(id, rs.getString(prefix + "file_name"), rs.getString(prefix + "content_type"),
+                rs.getInt(prefix + "width"), rs.getInt(prefix + "height"),
+                widths.isEmpty() ? List.of() : Arrays.stream(widths.split(",")).map(Integer::valueOf).toList(),
+                rs.getString(prefix + "alt"), rs.getString(prefix + "caption"), rs.getString(prefix + "credit"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+}

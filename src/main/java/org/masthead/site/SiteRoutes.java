@@ -1,0 +1,196 @@
+package org.masthead.site;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.masthead.content.Author;
+import org.masthead.content.Page;
+import org.masthead.content.Section;
+import org.masthead.content.Tag;
+import org.masthead.web.HttpError;
+import org.masthead.web.Templates;
+
+/** The reader-facing pages: home, article, section, tag, author and static pages. */
+public final class SiteRoutes {
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,4}");
+
+    private final SiteQueries queries;
+    private final Templates templates;
+    private final ArticleLinks links;
+    private final StructuredData structuredData = new StructuredData();
+
+    public SiteRoutes(SiteQueries queries, Templates templates) {
+        this.queries = queries;
+        this.templates = templates;
+        this.links = new ArticleLinks(queries);
+    }
+
+    public void register(RoutesConfig routes) {
+        getAndHead(routes, "/", this::home);
+        getAndHead(routes, "/{year}/{month}/{day}/{slug}", this::article);
+        getAndHead(routes, "/section/{slug}", this::section);
+        getAndHead(routes, "/tag/{slug}", this::tag);
+        getAndHead(routes, "/author/{slug}", this::author);
+        getAndHead(routes, "/{slug}", this::page);
+    }
+
+    /** HEAD answers exactly as GET would, headers and all; Jetty leaves out the body. */
+    public static void getAndHead(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
+    }
+
+    private Layout.Builder layout(Context ctx) {
+        return new Layout.Builder(queries.settings(), queries.topSections(), ctx.path());
+    }
+
+    void home(Context ctx) {
+        List<ArticleSummary> latest = queries.latest(5);
+        List<Pages.SectionBlock> blocks = new ArrayList<>();
+        for (Section section : queries.topSections()) {
+            Paged<ArticleSummary> stories = queries.inSections(queries.withChildren(section), 1);
+            List<ArticleSummary> fresh = stories.items().stream()
+                    .filter(a -> latest.stream().noneMatch(l -> l.id() == a.id())).limit(4).toList();
+            if (!fresh.isEmpty()) {
+                blocks.add(new Pages.SectionBlock(section.name(), section.url(), fresh));
+            }
+        }
+        Layout layout = layout(ctx).description(queries.settings().tagline()).jsonLd(structuredData.website(queries.settings(), origin(ctx))).build();
+        ArticleSummary lead = latest.isEmpty() ? null : latest.getFirst();
+        templates.render(ctx, "site/home.jte", new Pages.HomePage(layout, lead,
+                latest.isEmpty() ? List.of() : latest.subList(1, latest.size()), blocks));
+    }
+
+    void article(Context ctx) {
+        date(ctx); // a date that cannot exist is a malformed address
+        String slug = slug(ctx);
+        ArticleView article = queries.article(slug)
+                .orElseThrow(() -> HttpError.notFound("There is no story at this address."));
+        if (!article.url().equals(ctx.path())) {
+            // Same story, other date in the URL: send readers and search engines to the right one.
+            ctx.redirect(article.url(), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        ArticleLinks.Choice choice = links.choose(article);
+        Layout layout = layout(ctx)
+                .title(article.headline())
+                .description(article.dek())
+                .language(article.language())
+                .currentSection(article.sectionTrail().getFirst().slug())
+                .jsonLd(structuredData.article(queries.settings(), article, origin(ctx)))
+                .build();
+        templates.render(ctx, "site/article.jte", new Pages.ArticlePage(layout, article,
+                ArticleLinks.weave(article.bodyHtml(), article.paragraphBreaks(), choice.seeAlso()), choice.related()));
+    }
+
+    void section(Context ctx) {
+        Section section = queries.section(slug(ctx))
+                .orElseThrow(() -> HttpError.notFound("There is no section by that name."));
+        Paged<ArticleSummary> articles = queries.inSections(queries.withChildren(section), pageNumber(ctx));
+        listing(ctx, layout(ctx).currentSection(queries.trail(section).getFirst().slug()), "section", section.name(),
+                section.description(), null, null, articles, section.url());
+    }
+
+    void tag(Context ctx) {
+        Tag tag = queries.tag(slug(ctx)).orElseThrow(() -> HttpError.notFound("There is no topic by that name."));
+        listing(ctx, layout(ctx), "tag", tag.name(), "", null, tag, queries.tagged(tag.id(), pageNumber(ctx)), tag.url());
+    }
+
+    void author(Context ctx) {
+        Author author = queries.author(slug(ctx)).orElseThrow(() -> HttpError.notFound("There is no writer by that name."));
+        listing(ctx, layout(ctx).jsonLd(structuredData.person(author, origin(ctx))), "author", author.name(), author.role(),
+                author, null, queries.byAuthor(author.id(), pageNumber(ctx)), author.url());
+    }
+
+    private void listing(Context ctx, Layout.Builder layout, String kind, String heading, String intro,
+                         Author author, Tag tag, Paged<ArticleSummary> articles, String baseUrl) {
+        if (articles.page() > articles.pageCount()) {
+            throw HttpError.notFound("This list has only " + articles.pageCount() + " page(s).");
+        }
+        Pages.ListingPage model = new Pages.ListingPage(null, kind, heading, intro, author, tag, articles, baseUrl);
+        String title = articles.page() > 1 ? heading + " (page " + articles.page() + ")" : heading;
+        layout.title(title).description(heading + ": latest stories")
+                .canonical(model.pageUrl(articles.page()))
+                .paging(articles.hasPrevious() ? model.pageUrl(articles.page() - 1) : null,
+                        articles.hasNext() ? model.pageUrl(articles.page() + 1) : null);
+        templates.render(ctx, "site/listing.jte", new Pages.ListingPage(layout.build(), kind, heading, intro,
+                author, tag, articles, baseUrl));
+    }
+
+    void page(Context ctx) {
+        Page page = queries.page(slug(ctx)).orElseThrow(() -> HttpError.notFound("There is no page at this address."));
+        templates.render(ctx, "site/page.jte", new Pages.StaticPage(layout(ctx).title(page.title()).build(), page));
+    }
+
+    /** The 404 and other error pages, with a few fresh stories to go on to. */
+    public void error(Context ctx, int status, String message) {
+        String heading = switch (status) {
+            case 404 -> "Page not found";
+            case 400 -> "That address is not valid";
+            case 405 -> "That method is not allowed here";
+            default -> "Something went wrong";
+        };
+        List<ArticleSummary> suggestions = status == 404 ? safeLatest() : List.of();
+        Layout layout = layout(ctx).title(heading).noindex().build();
+        ctx.status(status);
+        templates.render(ctx, "site/error.jte", new Pages.ErrorPage(layout, status, heading, message, suggestions));
+        ctx.status(status);
+    }
+
+    private List<ArticleSummary> safeLatest() {
+        try {
+            return queries.latest(5);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** scheme://host[:port] as the reader reached us; structured data wants absolute URLs. */
+    private static String origin(Context ctx) {
+        String host = ctx.host();
+        return ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host);
+    }
+
+    private static String slug(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        if (!SLUG.matcher(slug).matches() || slug.length() > 200) {
+            throw HttpError.notFound("There is nothing at this address.");
+        }
+        return slug;
+    }
+
+    private static LocalDate date(Context ctx) {
+        String y = ctx.pathParam("year");
+        String m = ctx.pathParam("month");
+        String d = ctx.pathParam("day");
+        if (!NUMBER.matcher(y).matches() || !NUMBER.matcher(m).matches() || !NUMBER.matcher(d).matches()) {
+            throw HttpError.notFound("There is nothing at this address.");
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
+        } catch (java.time.DateTimeException e) {
+            throw HttpError.badRequest("The date in this address (" + y + "/" + m + "/" + d + ") does not exist.");
+        }
+    }
+
+    private static int pageNumber(Context ctx) {
+        String raw = ctx.queryParam("page");
+        if (raw == null) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(raw);
+            if (page < 1) {
+                throw new NumberFormatException();
+            }
+            return page;
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest("The page number must be a whole number from 1 up, not \"" + raw + "\".");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.masthead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The command line as an operator meets it: help, and one clear line when start-up fails. */
+class MainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void helpDescribesEveryServeOption() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("serve");
+        assertThat(run("serve", "--help")).isZero();
+        assertThat(out.toString()).contains("--port", "--data-dir", "--database-url", "--demo",
+                "MASTHEAD_PORT", "MASTHEAD_DATA_DIR", "MASTHEAD_DATABASE_URL");
+    }
+
+    @Test
+    void aTakenPortIsOneClearLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
+            int code = run("serve", "--port", Integer.toString(taken.getLocalPort()),
+                    "--data-dir", TestSites.tempDir().toString());
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString().strip()).isEqualTo(
+                    "masthead: port " + taken.getLocalPort() + " is already in use; choose another with --port");
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneClearLine() {
+        int code = run("serve", "--port", "0", "--data-dir", TestSites.tempDir().toString(),
+                "--database-url", "jdbc:postgresql://127.0.0.1:1/nowhere?user=nobody&connectTimeout=2");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("masthead: cannot connect to the database").doesNotContain("\n")
+                .doesNotContain("at org.");
+    }
+
+    @Test
+    void aDataFolderThatCannotBeWrittenIsOneClearLine() throws Exception {
+        Path file = Files.createTempFile("masthead-not-a-dir", ".txt");
+        int code = run("serve", "--port", "0", "--data-dir", file.resolve("sub").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("masthead: the data folder").contains("is not writable")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void anUnknownOptionSaysWhatIsWrong() {
+        assertThat(run("serve", "--colour", "blue")).isNotZero();
+        assertThat(err.toString()).contains("Unknown option");
+    }
+}

@@ -1,0 +1,81 @@
+package org.masthead.browser;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.masthead.TestSites;
+
+/**
+ * Debian's headless Chromium driven by Playwright, and axe-core to check pages against
+ * WCAG 2.1 A/AA. Tests skip (or fail under MASTHEAD_TEST_REQUIRE_ALL) when either is missing.
+ */
+public final class Browser implements AutoCloseable {
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser chromium;
+    private final String axeSource;
+
+    private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium, String axeSource) {
+        this.playwright = playwright;
+        this.chromium = chromium;
+        this.axeSource = axeSource;
+    }
+
+    public static Browser launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            TestSites.skipOrFail("browser tests skipped: " + CHROMIUM + " is missing (apt-get install chromium chromium-driver)");
+        }
+        if (!Files.isRegularFile(AXE)) {
+            TestSites.skipOrFail("browser tests skipped: " + AXE + " is missing (npm install --no-save axe-core@4.14.1)");
+        }
+        String axe;
+        try {
+            axe = Files.readString(AXE);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        var chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync")));
+        return new Browser(playwright, chromium, axe);
+    }
+
+    public BrowserContext newContext() {
+        return chromium.newContext(new NewContextOptions().setViewportSize(1280, 900));
+    }
+
+    /** The WCAG 2.1 A and AA violations axe-core finds on the page, as "rule: nodes" lines. */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolations(Page page) {
+        page.evaluate(axeSource);
+        Object result = page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, { runOnly: { type: 'tag',
+                      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+                  return r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                      + v.nodes.map(n => n.target.join(' ')).join(', '));
+                }""");
+        return new ArrayList<>((List<String>) result);
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
+        playwright.close();
+    }
+}
