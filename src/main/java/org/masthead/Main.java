@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code masthead} command: one jar, several subcommands. */
 @Command(name = "masthead", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Masthead: a self-hosted news publishing platform.",
+        footer = {"", "From a source checkout, ./masthead test runs the test suite."},
         subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

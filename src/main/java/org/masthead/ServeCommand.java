@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code masthead serve}: runs the site until Ctrl-C or SIGTERM, then stops gracefully. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the news site (public pages, newsroom and APIs) on one port.")
+        description = "Start the news site on one port.")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:MASTHEAD_PORT:-8080}",
