@@ -14,6 +14,7 @@ import org.masthead.demo.DemoContent;
 import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
 import org.masthead.web.HttpError;
+import org.masthead.web.PageCache;
 import org.masthead.web.SecurityHeaders;
 import org.masthead.web.Templates;
 import org.slf4j.Logger;
@@ -50,16 +51,22 @@ public final class App implements AutoCloseable {
                 new DemoContent(store, queries, config.mediaDir()).loadIfEmpty();
             }
             Templates templates = new Templates();
-            SiteRoutes site = new SiteRoutes(queries, templates);
+            PageCache pageCache = new PageCache();
+            db.addListener(pageCache);
+            SiteRoutes site = new SiteRoutes(queries, templates, pageCache);
             Javalin server = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.startup.showOldJavalinVersionWarning = false;
-                c.http.generateEtags = true;
+                c.http.generateEtags = false; // Templates sets a cheaper ETag itself
                 c.http.prefer405over404 = true;
                 c.http.maxRequestSize = 1_000_000;
                 c.jetty.host = config.host();
                 c.jetty.port = config.port();
-                c.jetty.modifyServer(s -> s.setStopTimeout(10_000));
+                c.jetty.modifyServer(s -> {
+                    // On stop, refuse new requests but let those in flight finish (up to 10 s).
+                    s.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                    s.setStopTimeout(10_000);
+                });
                 c.jetty.modifyHttpConfiguration(h -> {
                     h.setSendServerVersion(false);
                     h.setSendXPoweredBy(false);

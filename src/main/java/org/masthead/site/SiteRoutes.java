@@ -12,6 +12,7 @@ import org.masthead.content.Page;
 import org.masthead.content.Section;
 import org.masthead.content.Tag;
 import org.masthead.web.HttpError;
+import org.masthead.web.PageCache;
 import org.masthead.web.Templates;
 
 /** The reader-facing pages: home, article, section, tag, author and static pages. */
@@ -24,19 +25,22 @@ public final class SiteRoutes {
     private final ArticleLinks links;
     private final StructuredData structuredData = new StructuredData();
 
-    public SiteRoutes(SiteQueries queries, Templates templates) {
+    private final PageCache cache;
+
+    public SiteRoutes(SiteQueries queries, Templates templates, PageCache cache) {
         this.queries = queries;
         this.templates = templates;
+        this.cache = cache;
         this.links = new ArticleLinks(queries);
     }
 
     public void register(RoutesConfig routes) {
-        getAndHead(routes, "/", this::home);
-        getAndHead(routes, "/{year}/{month}/{day}/{slug}", this::article);
-        getAndHead(routes, "/section/{slug}", this::section);
-        getAndHead(routes, "/tag/{slug}", this::tag);
-        getAndHead(routes, "/author/{slug}", this::author);
-        getAndHead(routes, "/{slug}", this::page);
+        getAndHead(routes, "/", cache.cached(this::home));
+        getAndHead(routes, "/{year}/{month}/{day}/{slug}", cache.cached(this::article));
+        getAndHead(routes, "/section/{slug}", cache.cached(this::section));
+        getAndHead(routes, "/tag/{slug}", cache.cached(this::tag));
+        getAndHead(routes, "/author/{slug}", cache.cached(this::author));
+        getAndHead(routes, "/{slug}", cache.cached(this::page));
     }
 
     /** HEAD answers exactly as GET would, headers and all; Jetty leaves out the body. */

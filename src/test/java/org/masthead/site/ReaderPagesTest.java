@@ -172,6 +172,22 @@ class ReaderPagesTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void anUnchangedPageAnswers304ToItsETag(Kind kind) {
+        App app = TestSites.demo(kind);
+        HttpResponse<String> first = TestSites.get(app, "/section/sport");
+        String etag = first.headers().firstValue("etag").orElseThrow();
+        HttpResponse<String> again = TestSites.send(app, HttpRequest.newBuilder(
+                URI.create(TestSites.baseUrl(app) + "/section/sport")).header("If-None-Match", etag).GET());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        HttpResponse<String> stale = TestSites.send(app, HttpRequest.newBuilder(
+                URI.create(TestSites.baseUrl(app) + "/section/sport")).header("If-None-Match", "\"other\"").GET());
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).isEqualTo(first.body());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void staticPagesAndHealth(Kind kind) {
         App app = TestSites.demo(kind);
         assertThat(page(app, "/about").selectFirst("h1").text()).isNotBlank();

@@ -1,0 +1,56 @@
+package org.masthead.web;
+
+import io.javalin.http.Handler;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.masthead.db.ChangeListener;
+
+/**
+ * Rendered reader pages kept in memory, keyed by host, path and query. Any committed change
+ * empties it: writes are rare next to reads, and a page shows many entities (lists,
+ * related stories, navigation), so dropping everything is both simple and never stale.
+ * A page rendered while a change committed is not kept (the generation moved on).
+ */
+public final class PageCache implements ChangeListener {
+    static final String RENDERED = "masthead.rendered-page";
+    private static final int MAX_PAGES = 5_000;
+
+    /** The bytes of one rendered page and their ETag. */
+    public record Rendered(byte[] html, String etag) {
+    }
+
+    private final Map<String, Rendered> pages = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    @Override
+    public void changed(org.masthead.db.Change change) {
+        generation.incrementAndGet();
+        pages.clear();
+    }
+
+    /** Wraps a page handler: answers from the cache when it can, fills it when it cannot. */
+    public Handler cached(Handler handler) {
+        return ctx -> {
+            // Pages carry absolute URLs in their structured data, so the host is part of the key.
+            String key = ctx.scheme() + "://" + ctx.host() + ctx.path()
+                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            Rendered hit = pages.get(key);
+            if (hit != null) {
+                Templates.send(ctx, hit);
+                return;
+            }
+            long before = generation.get();
+            handler.handle(ctx);
+            Rendered rendered = ctx.attribute(RENDERED);
+            int status = ctx.status().getCode();
+            boolean ok = status == 200 || status == 304;
+            if (rendered != null && ok && generation.get() == before) {
+                if (pages.size() >= MAX_PAGES) {
+                    pages.clear();
+                }
+                pages.put(key, rendered);
+            }
+        };
+    }
+}
