@@ -11,6 +11,10 @@ import org.masthead.content.Markdown;
 import org.masthead.db.Database;
 import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
+import org.masthead.newsroom.AuditLog;
+import org.masthead.newsroom.NewsroomRoutes;
+import org.masthead.newsroom.Sessions;
+import org.masthead.newsroom.Users;
 import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
 import org.masthead.web.HttpError;
@@ -26,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
-    private static final String RENDERED = "masthead.error-rendered";
 
     private final Config config;
     private final Database db;
@@ -54,6 +57,8 @@ public final class App implements AutoCloseable {
             PageCache pageCache = new PageCache();
             db.addListener(pageCache);
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache);
+            Users users = new Users(db);
+            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates);
             Javalin server = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.startup.showOldJavalinVersionWarning = false;
@@ -89,19 +94,18 @@ public final class App implements AutoCloseable {
                     ctx.status(ok ? 200 : 503).contentType("text/plain; charset=utf-8")
                             .result(ok ? "ok\n" : "database unavailable\n");
                 });
+                newsroom.register(c.routes);
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
-                    ctx.attribute(RENDERED, true);
                     site.error(ctx, e.status(), e.getMessage());
                 });
                 c.routes.exception(Exception.class, (e, ctx) -> {
                     LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                    ctx.attribute(RENDERED, true);
                     site.error(ctx, 500, "The page could not be shown. Please try again in a moment.");
                 });
-                for (int status : new int[] {400, 404, 405, 413}) {
+                for (int status : new int[] {400, 401, 403, 404, 405, 413, 429}) {
                     c.routes.error(status, ctx -> {
-                        if (ctx.attribute(RENDERED) == null) {
+                        if (!Templates.hasRendered(ctx)) {
                             site.error(ctx, status, messageFor(status));
                         }
                     });
@@ -119,11 +123,14 @@ public final class App implements AutoCloseable {
             case 404 -> "There is nothing at this address. It may have moved, or the link may be mistyped.";
             case 405 -> "This address does not accept that kind of request.";
             case 413 -> "The request was too large.";
+            case 401 -> "Sign in to continue.";
+            case 403 -> "You are not allowed to do that.";
+            case 429 -> "Too many requests; wait a little and try again.";
             default -> "The request could not be understood.";
         };
     }
 
-    private static void prepareDataDir(Path dataDir) {
+    static void prepareDataDir(Path dataDir) {
         try {
             Files.createDirectories(dataDir.resolve("media"));
             Path probe = Files.createTempFile(dataDir, ".write-check", ".tmp");

@@ -1,10 +1,10 @@
 package org.masthead;
 
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.masthead.config.Config;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code masthead serve}: runs the site until Ctrl-C or SIGTERM, then stops gracefully. */
@@ -16,14 +16,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "TCP port to listen on (env MASTHEAD_PORT; default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:MASTHEAD_DATA_DIR:-data}",
-            description = "Folder for the SQLite database and media files (env MASTHEAD_DATA_DIR; default ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--database-url", paramLabel = "JDBC-URL", defaultValue = "${env:MASTHEAD_DATABASE_URL}",
-            description = "JDBC URL of the database, e.g. jdbc:postgresql://host:5432/db?user=masthead "
-                    + "(env MASTHEAD_DATABASE_URL; default: an SQLite file in the data folder).")
-    String databaseUrl;
+    @Mixin
+    StorageOptions storage;
 
     @Option(names = "--demo", defaultValue = "${env:MASTHEAD_DEMO:-false}",
             description = "Fill an empty site with demo articles, sections, authors and pictures (env MASTHEAD_DEMO).")
@@ -35,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Config config = new Config(host, port, dataDir, databaseUrl, demo);
+        Config config = new Config(host, port, storage.dataDir, storage.databaseUrl, demo);
         App app = App.create(config).start();
         System.out.println("Masthead is serving at http://localhost:" + app.port() + "/ (data in " + config.dataDir() + ")");
         CountDownLatch stopped = new CountDownLatch(1);

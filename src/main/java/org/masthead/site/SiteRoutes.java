@@ -137,6 +137,10 @@ public final class SiteRoutes {
             case 404 -> "Page not found";
             case 400 -> "That address is not valid";
             case 405 -> "That method is not allowed here";
+            case 401 -> "Please sign in";
+            case 403 -> "You cannot do that here";
+            case 413 -> "That request is too large";
+            case 429 -> "Too many tries";
             default -> "Something went wrong";
         };
         List<ArticleSummary> suggestions = status == 404 ? safeLatest() : List.of();

@@ -23,6 +23,11 @@ public final class Templates {
         send(ctx, rendered);
     }
 
+    /** Whether a page was already rendered for this request (an error handler must not replace it). */
+    public static boolean hasRendered(Context ctx) {
+        return ctx.attribute(PageCache.RENDERED) != null;
+    }
+
     /** Sends a rendered page, or 304 when the client already holds these very bytes. */
     static void send(Context ctx, PageCache.Rendered page) {
         ctx.contentType("text/html; charset=utf-8");

@@ -1,0 +1,80 @@
+package org.masthead.newsroom;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.masthead.db.Database;
+import org.masthead.web.HttpError;
+import org.masthead.web.Templates;
+
+/** The newsroom at /newsroom: its guard, sign-in, dashboard and audit log. */
+public final class NewsroomRoutes {
+    private static final int AUDIT_PAGE = 50;
+
+    private final Database db;
+    private final Users users;
+    private final AuditLog audit;
+    private final Guard guard;
+    private final AuthRoutes auth;
+    private final Templates templates;
+
+    public NewsroomRoutes(Database db, Users users, Sessions sessions, AuditLog audit, Templates templates) {
+        this.db = db;
+        this.users = users;
+        this.audit = audit;
+        this.templates = templates;
+        this.guard = new Guard(sessions);
+        this.auth = new AuthRoutes(users, sessions, new LoginLimiter(db), audit, templates);
+    }
+
+    /** What the dashboard shows: the signed-in person's desk and the count of articles by status. */
+    public record DashboardPage(Desk desk, Map<String, Long> articlesByStatus, long users) {
+    }
+
+    public record AuditPage(Desk desk, List<AuditLog.Entry> entries, int page, int pageCount) {
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.before("/newsroom", guard::before);
+        routes.before("/newsroom/*", guard::before);
+        auth.register(routes);
+        routes.get("/newsroom", this::dashboard);
+        routes.get("/newsroom/audit", this::auditLog);
+    }
+
+    private void dashboard(Context ctx) {
+        Sessions.Session session = Guard.session(ctx);
+        Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+        db.read(h -> h.createQuery("select status, count(*) as n from articles group by status order by status")
+                .map((rs, c) -> byStatus.put(rs.getString("status"), rs.getLong("n"))).list());
+        templates.render(ctx, "newsroom/dashboard.jte",
+                new DashboardPage(AuthRoutes.desk(session, "Dashboard", "dashboard"), byStatus, users.count()));
+    }
+
+    private void auditLog(Context ctx) {
+        Guard.require(ctx, Role.ADMIN);
+        int page = pageNumber(ctx.queryParam("page"));
+        int pageCount = (int) Math.max(1, (audit.count() + AUDIT_PAGE - 1) / AUDIT_PAGE);
+        if (page > pageCount) {
+            throw HttpError.notFound("The audit log has only " + pageCount + " page(s).");
+        }
+        templates.render(ctx, "newsroom/audit.jte", new AuditPage(AuthRoutes.desk(Guard.session(ctx), "Audit log", "audit"),
+                audit.latest(AUDIT_PAGE, (page - 1) * AUDIT_PAGE), page, pageCount));
+    }
+
+    static int pageNumber(String raw) {
+        if (raw == null) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(raw);
+            if (page >= 1) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw HttpError.badRequest("The page number must be a whole number from 1 up, not \"" + raw + "\".");
+    }
+}

@@ -1,0 +1,129 @@
+package org.masthead.newsroom;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.masthead.db.Change;
+import org.masthead.db.Database;
+
+/** Newsroom accounts: creating them, signing in, changing passwords. All their SQL is here. */
+public final class Users {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final Database db;
+
+    public Users(Database db) {
+        this.db = db;
+    }
+
+    /** The form fields of a new account; {@link #problems} says what is wrong with them. */
+    public record NewUser(String email, String name, String role, String password, String repeat) {
+        public List<String> problems() {
+            List<String> problems = new java.util.ArrayList<>();
+            if (email == null || !EMAIL.matcher(email.strip()).matches() || email.length() > 320) {
+                problems.add("Enter an email address such as name@example.org.");
+            }
+            if (name == null || name.isBlank() || name.length() > 200) {
+                problems.add("Enter a name of 1 to 200 characters.");
+            }
+            try {
+                Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                problems.add("Choose a role: contributor, author, editor or admin.");
+            }
+            String weak = Passwords.problem(password);
+            if (weak != null) {
+                problems.add(weak);
+            } else if (repeat != null && !repeat.equals(password)) {
+                problems.add("The two passwords differ.");
+            }
+            return problems;
+        }
+    }
+
+    /** Creates the account; fails with a clear message when the email is taken. */
+    public User add(NewUser form) {
+        List<String> problems = form.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" ", problems));
+        }
+        String email = normalize(form.email());
+        if (find(email).isPresent()) {
+            throw new IllegalArgumentException("An account with the email " + email + " already exists.");
+        }
+        Role role = Role.parse(form.role());
+        String hash = Passwords.hash(form.password());
+        long id = db.write(tx -> {
+            long newId = tx.handle().createUpdate("""
+                            insert into users (email, name, role, password_hash, created_at)
+                            values (:email, :name, :role, :hash, :at)""")
+                    .bind("email", email).bind("name", form.name().strip()).bind("role", role.name())
+                    .bind("hash", hash).bind("at", System.currentTimeMillis())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            tx.changed("user", newId, Change.Kind.CREATED);
+            return newId;
+        });
+        return new User(id, email, form.name().strip(), role);
+    }
+
+    public long count() {
+        return db.read(h -> h.createQuery("select count(*) from users").mapTo(Long.class).one());
+    }
+
+    public Optional<User> find(String email) {
+        return db.read(h -> h.createQuery("select * from users where email = :e").bind("e", normalize(email))
+                .map((rs, ctx) -> user(rs)).findOne());
+    }
+
+    public Optional<User> byId(long id) {
+        return db.read(h -> h.createQuery("select * from users where id = :id").bind("id", id)
+                .map((rs, ctx) -> user(rs)).findOne());
+    }
+
+    public List<User> all() {
+        return db.read(h -> h.createQuery("select * from users order by name").map((rs, ctx) -> user(rs)).list());
+    }
+
+    /** The account whose password this is, if any; the hash is checked even for unknown emails. */
+    public Optional<User> signIn(String email, String password) {
+        record Row(User user, String hash) {
+        }
+        Optional<Row> row = db.read(h -> h.createQuery("select * from users where email = :e")
+                .bind("e", normalize(email))
+                .map((rs, ctx) -> new Row(user(rs), rs.getString("password_hash"))).findOne());
+        // Same work whether or not the account exists, so timing does not reveal emails.
+        String hash = row.map(Row::hash).orElse(DUMMY_HASH);
+        boolean ok = Passwords.matches(password == null ? "" : password, hash);
+        return ok ? row.map(Row::user) : Optional.empty();
+    }
+
+    private static final String DUMMY_HASH = Passwords.hash("no account has this password, ever");
+
+    /** Sets a new password and ends the account's other sessions (all but {@code keepSession}, if given). */
+    public void setPassword(long userId, String password, String keepSession) {
+        String weak = Passwords.problem(password);
+        if (weak != null) {
+            throw new IllegalArgumentException(weak);
+        }
+        String hash = Passwords.hash(password);
+        db.write(tx -> {
+            tx.handle().execute("update users set password_hash = ? where id = ?", hash, userId);
+            // A new password ends every other session of the account.
+            tx.handle().execute("delete from sessions where user_id = ? and token_hash <> ?", userId,
+                    keepSession == null ? "" : Sessions.hashOf(keepSession));
+            tx.changed("user", userId, Change.Kind.UPDATED);
+            return null;
+        });
+    }
+
+    static String normalize(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.valueOf(rs.getString("role")));
+    }
+}
