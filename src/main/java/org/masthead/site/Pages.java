@@ -3,6 +3,7 @@ package org.masthead.site;
 import java.util.List;
 import org.masthead.content.Author;
 import org.masthead.content.Page;
+import org.masthead.content.Section;
 import org.masthead.content.Tag;
 
 /** The typed models of the reader pages, one per template. */
@@ -33,7 +34,8 @@ public final class Pages {
 
     /** Section, tag and author pages: a heading, a line of introduction (an author's bio too) and a paged list. */
     public record ListingPage(Layout layout, String kind, String heading, String intro, Author author,
-                              Tag tag, Paged<ArticleSummary> articles, String baseUrl) {
+                              Tag tag, List<Section> parents, List<Section> subsections, Paged<ArticleSummary> articles,
+                              String baseUrl) {
         public String pageUrl(int page) {
             return page <= 1 ? baseUrl : baseUrl + "?page=" + page;
         }

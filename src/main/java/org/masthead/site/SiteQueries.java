@@ -101,6 +101,11 @@ public final class SiteQueries {
         return sections().stream().filter(s -> s.id() == section.parentId()).findFirst().orElse(null);
     }
 
+    /** The sections directly below this one. */
+    public List<Section> childrenOf(Section section) {
+        return sections().stream().filter(s -> Long.valueOf(section.id()).equals(s.parentId())).toList();
+    }
+
     /** Ids of the section and of every section below it. */
     public List<Long> withChildren(Section section) {
         List<Long> ids = new ArrayList<>(List.of(section.id()));

@@ -96,8 +96,10 @@ public final class SiteRoutes {
         Section section = queries.section(slug(ctx))
                 .orElseThrow(() -> HttpError.notFound("There is no section by that name."));
         Paged<ArticleSummary> articles = queries.inSections(queries.withChildren(section), pageNumber(ctx));
-        listing(ctx, layout(ctx).currentSection(queries.trail(section).getFirst().slug()), "section", section.name(),
-                section.description(), null, null, articles, section.url());
+        List<Section> trail = queries.trail(section);
+        listing(ctx, layout(ctx).currentSection(trail.getFirst().slug()), "section", section.name(),
+                section.description(), null, null, trail.subList(0, trail.size() - 1), queries.childrenOf(section),
+                articles, section.url());
     }
 
     void tag(Context ctx) {
@@ -113,17 +115,25 @@ public final class SiteRoutes {
 
     private void listing(Context ctx, Layout.Builder layout, String kind, String heading, String intro,
                          Author author, Tag tag, Paged<ArticleSummary> articles, String baseUrl) {
+        listing(ctx, layout, kind, heading, intro, author, tag, List.of(), List.of(), articles, baseUrl);
+    }
+
+    private void listing(Context ctx, Layout.Builder layout, String kind, String heading, String intro,
+                         Author author, Tag tag, List<Section> parents, List<Section> subsections,
+                         Paged<ArticleSummary> articles,
+                         String baseUrl) {
         if (articles.page() > articles.pageCount()) {
             throw HttpError.notFound("This list has only " + articles.pageCount() + " page(s).");
         }
-        Pages.ListingPage model = new Pages.ListingPage(null, kind, heading, intro, author, tag, articles, baseUrl);
+        Pages.ListingPage model = new Pages.ListingPage(null, kind, heading, intro, author, tag, parents, subsections,
+                articles, baseUrl);
         String title = articles.page() > 1 ? heading + " (page " + articles.page() + ")" : heading;
         layout.title(title).description(heading + ": latest stories")
                 .canonical(model.pageUrl(articles.page()))
                 .paging(articles.hasPrevious() ? model.pageUrl(articles.page() - 1) : null,
                         articles.hasNext() ? model.pageUrl(articles.page() + 1) : null);
         templates.render(ctx, "site/listing.jte", new Pages.ListingPage(layout.build(), kind, heading, intro,
-                author, tag, articles, baseUrl));
+                author, tag, parents, subsections, articles, baseUrl));
     }
 
     void page(Context ctx) {

@@ -140,6 +140,9 @@ class ReaderPagesTest {
         App app = TestSites.demo(kind);
         Document first = page(app, "/section/city");
         assertThat(first.selectFirst("h1").text()).isEqualTo("City");
+        assertThat(first.select("nav.subsections a").eachAttr("href")).contains("/section/city-hall", "/section/transport");
+        assertThat(page(app, "/section/city-hall").select("nav[aria-label=Breadcrumb] li").eachText())
+                .containsExactly("Home", "City", "City Hall");
         assertThat(first.select(".story-list .card")).hasSize(Paged.PAGE_SIZE);
         assertThat(first.select("link[rel=next]").attr("href")).isEqualTo("/section/city?page=2");
         assertThat(first.select("link[rel=prev]")).isEmpty();
