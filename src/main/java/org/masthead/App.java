@@ -15,6 +15,8 @@ import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.NewsroomRoutes;
 import org.masthead.newsroom.Sessions;
 import org.masthead.newsroom.Users;
+import org.masthead.newsroom.articles.ArticleDesk;
+import org.masthead.newsroom.articles.ScheduledPublisher;
 import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
 import org.masthead.web.HttpError;
@@ -34,11 +36,13 @@ public final class App implements AutoCloseable {
     private final Config config;
     private final Database db;
     private final Javalin server;
+    private final ScheduledPublisher publisher;
 
-    private App(Config config, Database db, Javalin server) {
+    private App(Config config, Database db, Javalin server, ScheduledPublisher publisher) {
         this.config = config;
         this.db = db;
         this.server = server;
+        this.publisher = publisher;
     }
 
     public static App create(Config config) {
@@ -58,7 +62,8 @@ public final class App implements AutoCloseable {
             db.addListener(pageCache);
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache);
             Users users = new Users(db);
-            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates);
+            ArticleDesk articleDesk = new ArticleDesk(db, store, markdown, queries, templates);
+            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk);
             Javalin server = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.startup.showOldJavalinVersionWarning = false;
@@ -111,7 +116,7 @@ public final class App implements AutoCloseable {
                     });
                 }
             });
-            return new App(config, db, server);
+            return new App(config, db, server, new ScheduledPublisher(db, store));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -151,6 +156,7 @@ public final class App implements AutoCloseable {
             }
             throw e;
         }
+        publisher.start();
         return this;
     }
 
@@ -173,6 +179,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        publisher.close();
         server.stop();
         db.close();
     }

@@ -3,6 +3,7 @@ package org.masthead.content;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.masthead.db.Change;
@@ -104,6 +105,81 @@ public final class ContentStore {
             linkArticle(h, id, draft);
             tx.changed("article", id, Change.Kind.CREATED);
             return id;
+        });
+    }
+
+    /** Creates an article from the newsroom's editor, with its first revision; {@code also} runs in the same transaction. */
+    public long createArticle(ArticleEdit edit, ArticleEdit.By by, String note, BiConsumer<Tx, Long> also) {
+        Markdown.Rendered body = markdown.render(edit.bodyMarkdown());
+        return db.write(tx -> {
+            long now = System.currentTimeMillis();
+            long id = ArticleRows.insert(tx.handle(), edit, body, by, now);
+            ArticleRows.link(tx, id, edit);
+            ArticleRows.addRevision(tx.handle(), id, by, edit, note, now);
+            tx.changed("article", id, Change.Kind.CREATED);
+            also.accept(tx, id);
+            return id;
+        });
+    }
+
+    /**
+     * Saves an edit made on {@code version} of the article, as a new revision. Throws
+     * {@link EditConflict}, writing nothing, when someone saved a newer version meanwhile.
+     * A published story that changes its slug keeps answering at the old one.
+     */
+    public int updateArticle(long id, int version, ArticleEdit edit, ArticleEdit.By by, String note,
+                             BiConsumer<Tx, Long> also) {
+        Markdown.Rendered body = markdown.render(edit.bodyMarkdown());
+        return db.write(tx -> {
+            long now = System.currentTimeMillis();
+            ArticleRows.Stored before = ArticleRows.stored(tx.handle(), id)
+                    .orElseThrow(() -> new IllegalArgumentException("no article " + id));
+            if (!ArticleRows.update(tx.handle(), id, version, edit, body, before, now)) {
+                throw new EditConflict(before.version());
+            }
+            boolean wasPublic = before.status() == ArticleStatus.PUBLISHED || before.status() == ArticleStatus.UNPUBLISHED;
+            if (wasPublic || !before.slug().equals(edit.slug())) {
+                ArticleRows.redirect(tx.handle(), id, wasPublic ? before.slug() : edit.slug(), edit.slug());
+            }
+            ArticleRows.link(tx, id, edit);
+            ArticleRows.addRevision(tx.handle(), id, by, edit, note, now);
+            tx.changed("article", id, Change.Kind.UPDATED);
+            also.accept(tx, id);
+            return version + 1;
+        });
+    }
+
+    /**
+     * Publishes one scheduled article whose time has come. The update is conditional, so
+     * when several instances race only one of them publishes it (and records it).
+     */
+    public boolean publishIfDue(long id, Instant now, BiConsumer<Tx, Long> also) {
+        return db.write(tx -> {
+            int rows = tx.handle().createUpdate("""
+                            update articles set status = 'PUBLISHED'
+                            where id = :id and status = 'SCHEDULED' and published_at <= :now""")
+                    .bind("id", id).bind("now", now.toEpochMilli()).execute();
+            if (rows == 1) {
+                tx.changed("article", id, Change.Kind.UPDATED);
+                also.accept(tx, id);
+            }
+            return rows == 1;
+        });
+    }
+
+    /** The article's private preview token, made on first request and kept afterwards. */
+    public String previewToken(long id, BiConsumer<Tx, Long> also) {
+        return db.write(tx -> {
+            String existing = tx.handle().createQuery("select preview_token from articles where id = :id")
+                    .bind("id", id).mapTo(String.class).findOne().orElse(null);
+            if (existing != null) {
+                return existing;
+            }
+            String token = ArticleRows.randomToken();
+            tx.handle().execute("update articles set preview_token = ? where id = ?", token, id);
+            tx.changed("article", id, Change.Kind.UPDATED);
+            also.accept(tx, id);
+            return token;
         });
     }
 

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.masthead.db.Database;
+import org.masthead.newsroom.articles.ArticleDesk;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 
@@ -18,12 +19,15 @@ public final class NewsroomRoutes {
     private final Guard guard;
     private final AuthRoutes auth;
     private final Templates templates;
+    private final ArticleDesk articles;
 
-    public NewsroomRoutes(Database db, Users users, Sessions sessions, AuditLog audit, Templates templates) {
+    public NewsroomRoutes(Database db, Users users, Sessions sessions, AuditLog audit, Templates templates,
+                          ArticleDesk articles) {
         this.db = db;
         this.users = users;
         this.audit = audit;
         this.templates = templates;
+        this.articles = articles;
         this.guard = new Guard(sessions);
         this.auth = new AuthRoutes(users, sessions, new LoginLimiter(db), audit, templates);
     }
@@ -41,6 +45,7 @@ public final class NewsroomRoutes {
         auth.register(routes);
         routes.get("/newsroom", this::dashboard);
         routes.get("/newsroom/audit", this::auditLog);
+        articles.register(routes);
     }
 
     private void dashboard(Context ctx) {

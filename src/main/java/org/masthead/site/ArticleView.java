@@ -11,9 +11,15 @@ import org.masthead.content.Tag;
 public record ArticleView(long id, String slug, String url, String headline, String dek, String bodyHtml,
                           List<Integer> paragraphBreaks, String language, List<Section> sectionTrail,
                           List<Author> authors, List<Tag> tags, Media image, Instant publishedAt,
-                          Instant updatedAt, List<Long> pinnedSeeAlso) {
+                          Instant updatedAt, List<Long> pinnedSeeAlso, String noteKind, String noteText,
+                          Instant noteAt) {
     public Section section() {
         return sectionTrail.getLast();
+    }
+
+    /** Whether the newsroom attached a correction or update note for readers. */
+    public boolean hasNote() {
+        return noteText != null && !noteText.isBlank() && noteAt != null;
     }
 
     /** True when the article was changed after it was published, as news readers are told. */

@@ -10,7 +10,7 @@ import org.masthead.content.SiteSettings;
  */
 public record Layout(SiteSettings site, List<Section> navigation, String title, String description,
                      String canonicalPath, String language, String previousUrl, String nextUrl, String jsonLd,
-                     String currentSectionSlug, boolean noindex) {
+                     String currentSectionSlug, boolean noindex, String banner) {
 
     public String fullTitle() {
         return title == null || title.isEmpty() ? site.name() + " — " + site.tagline() : title + " — " + site.name();
@@ -29,6 +29,7 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
         private String jsonLd;
         private String currentSection;
         private boolean noindex;
+        private String banner;
 
         public Builder(SiteSettings site, List<Section> navigation, String path) {
             this.site = site;
@@ -78,9 +79,15 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
             return this;
         }
 
+        /** A line above the page, such as the notice that a preview is not published. */
+        public Builder banner(String text) {
+            banner = text;
+            return this;
+        }
+
         public Layout build() {
             return new Layout(site, navigation, title, description, canonicalPath, language, previousUrl, nextUrl,
-                    jsonLd, currentSection, noindex);
+                    jsonLd, currentSection, noindex, banner);
         }
     }
 }

@@ -191,14 +191,34 @@ public final class SiteQueries {
 
     /** A published article by its slug, with authors, tags and pinned links. */
     public Optional<ArticleView> article(String slug) {
+        return articleWhere("a.slug = :key and a.status = 'PUBLISHED'", slug);
+    }
+
+    /**
+     * Any article, published or not, by its private preview token. An unpublished one is
+     * shown as if it were published now.
+     */
+    public Optional<ArticleView> articleForPreview(String token) {
+        return articleWhere("a.preview_token = :key and a.status <> 'TRASH'", token);
+    }
+
+    /** The current slug of the published article that used to live at {@code oldSlug}. */
+    public Optional<String> movedArticle(String oldSlug) {
+        return db.read(h -> h.createQuery("""
+                        select a.slug from slug_redirects r join articles a on a.id = r.article_id
+                        where r.old_slug = :slug and a.status = 'PUBLISHED'""")
+                .bind("slug", oldSlug).mapTo(String.class).findOne());
+    }
+
+    private Optional<ArticleView> articleWhere(String condition, String key) {
         ZoneId zone = settings().zone();
         return db.read(h -> h.createQuery("""
                         select a.*, m.id as m_id, m.file_name as m_file_name, m.content_type as m_content_type,
                                m.width as m_width, m.height as m_height, m.widths as m_widths, m.alt as m_alt,
                                m.caption as m_caption, m.credit as m_credit
                         from articles a left join media m on m.id = a.featured_media_id
-                        where a.slug = :slug and a.status = 'PUBLISHED'""")
-                .bind("slug", slug)
+                        where\s""" + condition)
+                .bind("key", key)
                 .map((rs, ctx) -> articleRow(rs, zone))
                 .findOne()
                 .map(row -> complete(h, row)));
@@ -206,17 +226,20 @@ public final class SiteQueries {
 
     private record ArticleRow(long id, String slug, String url, String headline, String dek, String bodyHtml,
                               List<Integer> breaks, String language, long sectionId, Media image,
-                              Instant publishedAt, Instant updatedAt) {
+                              Instant publishedAt, Instant updatedAt, String noteKind, String noteText, Instant noteAt) {
     }
 
     private static ArticleRow articleRow(ResultSet rs, ZoneId zone) throws SQLException {
         String breaks = rs.getString("body_breaks");
+        // Only a preview has no publication time yet: it shows as if published now.
+        Instant published = instant(rs, "published_at") == null ? Instant.now() : instant(rs, "published_at");
         return new ArticleRow(rs.getLong("id"), rs.getString("slug"),
-                ArticlePaths.url(rs.getString("slug"), instant(rs, "published_at"), zone),
+                ArticlePaths.url(rs.getString("slug"), published, zone),
                 rs.getString("headline"), rs.getString("dek"), rs.getString("body_html"),
                 breaks.isEmpty() ? List.of() : Arrays.stream(breaks.split(",")).map(Integer::valueOf).toList(),
                 rs.getString("language"), rs.getLong("section_id"), media(rs, "m_"),
-                instant(rs, "published_at"), instant(rs, "updated_at"));
+                published, instant(rs, "updated_at"), rs.getString("note_kind"), rs.getString("note_text"),
+                instant(rs, "note_at"));
     }
 
     private ArticleView complete(Handle h, ArticleRow row) {
@@ -232,7 +255,8 @@ public final class SiteQueries {
                 .bind("id", row.id()).mapTo(Long.class).list();
         Section section = sections().stream().filter(s -> s.id() == row.sectionId()).findFirst().orElseThrow();
         return new ArticleView(row.id(), row.slug(), row.url(), row.headline(), row.dek(), row.bodyHtml(), row.breaks(),
-                row.language(), trail(section), authors, tags, row.image(), row.publishedAt(), row.updatedAt(), pinned);
+                row.language(), trail(section), authors, tags, row.image(), row.publishedAt(), row.updatedAt(), pinned,
+                row.noteKind(), row.noteText(), row.noteAt());
     }
 
     private static final String AUTHOR_SELECT = """

@@ -40,6 +40,7 @@ public final class SiteRoutes {
         getAndHead(routes, "/section/{slug}", cache.cached(this::section));
         getAndHead(routes, "/tag/{slug}", cache.cached(this::tag));
         getAndHead(routes, "/author/{slug}", cache.cached(this::author));
+        getAndHead(routes, "/preview/{token}", this::preview); // private: never in the page cache
         getAndHead(routes, "/{slug}", cache.cached(this::page));
     }
 
@@ -73,22 +74,35 @@ public final class SiteRoutes {
     void article(Context ctx) {
         date(ctx); // a date that cannot exist is a malformed address
         String slug = slug(ctx);
-        ArticleView article = queries.article(slug)
+        ArticleView article = queries.article(slug).or(() -> queries.movedArticle(slug).flatMap(queries::article))
                 .orElseThrow(() -> HttpError.notFound("There is no story at this address."));
         if (!article.url().equals(ctx.path())) {
-            // Same story, other date in the URL: send readers and search engines to the right one.
+            // Same story under another date or its old slug: send readers and search engines to the right one.
             ctx.redirect(article.url(), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
+        renderArticle(ctx, article, layout(ctx));
+    }
+
+    /** An unpublished article for whoever holds its preview link; a wrong token is a plain 404. */
+    void preview(Context ctx) {
+        String token = ctx.pathParam("token");
+        ArticleView article = (token.length() < 20 || token.length() > 100 ? java.util.Optional.<ArticleView>empty()
+                : queries.articleForPreview(token))
+                .orElseThrow(() -> HttpError.notFound("There is nothing at this address."));
+        renderArticle(ctx, article, layout(ctx).noindex().banner("Preview — not published"));
+        ctx.header("Cache-Control", "no-store"); // after rendering, which sets its own
+        ctx.header("X-Robots-Tag", "noindex");
+    }
+
+    private void renderArticle(Context ctx, ArticleView article, Layout.Builder layout) {
         ArticleLinks.Choice choice = links.choose(article);
-        Layout layout = layout(ctx)
-                .title(article.headline())
+        layout.title(article.headline())
                 .description(article.dek())
                 .language(article.language())
                 .currentSection(article.sectionTrail().getFirst().slug())
-                .jsonLd(structuredData.article(queries.settings(), article, origin(ctx)))
-                .build();
-        templates.render(ctx, "site/article.jte", new Pages.ArticlePage(layout, article,
+                .jsonLd(structuredData.article(queries.settings(), article, origin(ctx)));
+        templates.render(ctx, "site/article.jte", new Pages.ArticlePage(layout.build(), article,
                 ArticleLinks.weave(article.bodyHtml(), article.paragraphBreaks(), choice.seeAlso()), choice.related()));
     }
 

@@ -1,0 +1,162 @@
+package org.masthead.newsroom.articles;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Locale;
+import org.masthead.content.ArticleEdit;
+import org.masthead.content.ArticleStatus;
+import org.masthead.content.ContentStore;
+import org.masthead.content.EditConflict;
+import org.masthead.content.Markdown;
+import org.masthead.newsroom.AuditLog;
+import org.masthead.newsroom.Guard;
+import org.masthead.newsroom.Role;
+import org.masthead.newsroom.User;
+import org.masthead.site.SiteQueries;
+import org.masthead.web.HttpError;
+
+/** The article editor: new and existing articles, saving through the workflow, preview, preview links. */
+final class EditorRoutes {
+    private final ArticleQueries articles;
+    private final ContentStore store;
+    private final Markdown markdown;
+    private final SiteQueries site;
+    private final FormCheck check;
+    private final EditorView view;
+
+    EditorRoutes(ArticleQueries articles, ContentStore store, Markdown markdown, SiteQueries site, FormCheck check,
+                 EditorView view) {
+        this.articles = articles;
+        this.store = store;
+        this.markdown = markdown;
+        this.site = site;
+        this.check = check;
+        this.view = view;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/newsroom/articles/new", this::newForm);
+        routes.post("/newsroom/articles/new", ctx -> save(ctx, null));
+        routes.post("/newsroom/articles/preview", this::preview);
+        routes.get("/newsroom/articles/{id}", this::edit);
+        routes.post("/newsroom/articles/{id}", ctx -> save(ctx, load(ctx)));
+        routes.post("/newsroom/articles/{id}/preview-link", this::previewLink);
+    }
+
+    private void newForm(Context ctx) {
+        User user = Guard.require(ctx, Role.CONTRIBUTOR);
+        // The newsroom account's own byline, when the authors table has one of that name.
+        List<Long> own = site.authors().stream().filter(a -> a.name().equalsIgnoreCase(user.name())).map(a -> a.id()).toList();
+        view.render(ctx, 200, null, ArticleForm.blank(site.settings().language(), own), EditorView.Extras.NONE);
+    }
+
+    private void edit(Context ctx) {
+        ArticleQueries.Stored stored = load(ctx);
+        User user = Guard.require(ctx, Role.CONTRIBUTOR);
+        if (!user.can(Role.EDITOR) && (stored.createdBy() == null || stored.createdBy() != user.id())) {
+            throw new HttpError(403, "This article belongs to someone else: only editors and admins can open other "
+                    + "people's articles.");
+        }
+        String done = ctx.queryParam("saved");
+        String notice = done == null ? null : noticeFor(Workflow.Action.parse(done), stored);
+        if (ctx.queryParam("restored") != null) {
+            notice = "Revision " + ctx.queryParam("restored") + " is restored, saved as a new revision.";
+        }
+        if (ctx.queryParam("link") != null) {
+            notice = "The private preview link is ready: share it with whoever should read the article before it is published.";
+        }
+        view.render(ctx, 200, stored, ArticleForm.of(stored, site.settings().zone()),
+                new EditorView.Extras(notice, List.of(), null, null, false));
+    }
+
+    private void save(Context ctx, ArticleQueries.Stored stored) {
+        User user = Guard.require(ctx, Role.CONTRIBUTOR);
+        ArticleForm form = ArticleForm.read(ctx);
+        Workflow.Action action = Workflow.Action.parse(ctx.formParam("action"));
+        ArticleStatus current = stored == null ? null : stored.status();
+        String refusal = Workflow.refusal(user, stored == null ? user.id() : stored.createdBy(), current, action);
+        if (refusal != null) {
+            throw new HttpError(403, refusal);
+        }
+        if (action == Workflow.Action.PREVIEW) {
+            view.render(ctx, 200, stored, form, new EditorView.Extras(null, List.of(), markdown.render(form.body()).html(),
+                    null, true));
+            return;
+        }
+        String invalid = Workflow.invalid(current, action);
+        FormCheck.Checked checked = check.check(form, stored, Workflow.target(current, action));
+        List<String> problems = invalid != null ? List.of(invalid) : checked.problems();
+        if (!problems.isEmpty()) {
+            view.render(ctx, 422, stored, form, new EditorView.Extras(null, problems, null, null, true));
+            return;
+        }
+        ArticleEdit edit = checked.edit();
+        ArticleEdit.By by = new ArticleEdit.By(user.id(), user.name());
+        String verb = action.done.toLowerCase(Locale.ROOT);
+        long id;
+        if (stored == null) {
+            id = store.createArticle(edit, by, "Created",
+                    (tx, newId) -> AuditLog.record(tx, user, "created article", "article:" + newId, edit.headline()));
+        } else {
+            id = stored.id();
+            try {
+                store.updateArticle(id, form.version(), edit, by, action.done,
+                        (tx, articleId) -> AuditLog.record(tx, user, verb + " article", "article:" + articleId, edit.headline()));
+            } catch (EditConflict conflict) {
+                conflict(ctx, form);
+                return;
+            }
+        }
+        ctx.redirect("/newsroom/articles/" + id + "?saved=" + action.value(), HttpStatus.SEE_OTHER);
+    }
+
+    /** Someone saved meanwhile: show both versions and keep every word this user typed, ready to save again. */
+    private void conflict(Context ctx, ArticleForm form) {
+        ArticleQueries.Stored now = load(ctx);
+        view.render(ctx, 409, now, form.withVersion(now.version()), new EditorView.Extras(null, List.of(
+                "Someone else saved this article while you were editing it, so your changes were not saved. Compare "
+                        + "the two versions below, merge them into the form by hand, and save again."),
+                null, new DeskPages.Conflict(now.version(), now.headline(), now.dek(), now.body()), true));
+    }
+
+    /** The live preview: the body as the public page will render it (the script posts here). */
+    private void preview(Context ctx) {
+        Guard.require(ctx, Role.CONTRIBUTOR);
+        String body = ctx.formParam("body");
+        ctx.contentType("text/html; charset=utf-8").result(markdown.render(body == null ? "" : body).html());
+    }
+
+    private void previewLink(Context ctx) {
+        ArticleQueries.Stored stored = load(ctx);
+        User user = Guard.require(ctx, Role.CONTRIBUTOR);
+        String refusal = Workflow.refusal(user, stored.createdBy(), stored.status(), Workflow.Action.SAVE);
+        if (refusal != null) {
+            throw new HttpError(403, refusal);
+        }
+        store.previewToken(stored.id(), (tx, id) -> AuditLog.record(tx, user, "created a preview link", "article:" + id,
+                stored.headline()));
+        ctx.redirect("/newsroom/articles/" + stored.id() + "?link=1", HttpStatus.SEE_OTHER);
+    }
+
+    private String noticeFor(Workflow.Action action, ArticleQueries.Stored stored) {
+        return switch (action) {
+            case SCHEDULE -> "Scheduled: it publishes itself at " + ArticleForm.LOCAL_MINUTES.format(
+                    stored.publishedAt().atZone(site.settings().zone())).replace('T', ' ') + " (" + site.settings().zone() + ").";
+            case RESTORE -> "Restored from the trash: it is a draft again.";
+            case PREVIEW -> null;
+            default -> action.done + ".";
+        };
+    }
+
+    /** The article named in the path; 404 for anything else. */
+    ArticleQueries.Stored load(Context ctx) {
+        try {
+            return articles.find(Long.parseLong(ctx.pathParam("id")))
+                    .orElseThrow(() -> HttpError.notFound("There is no article with that number."));
+        } catch (NumberFormatException e) {
+            throw HttpError.notFound("There is no article with that number.");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.masthead.newsroom.articles;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import org.masthead.content.Author;
+import org.masthead.content.ArticleStatus;
+import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.Guard;
+import org.masthead.newsroom.Sessions;
+import org.masthead.newsroom.User;
+import org.masthead.site.ArticlePaths;
+import org.masthead.site.SiteQueries;
+import org.masthead.web.Templates;
+
+/** Renders the editor page: the form as typed, the choices it offers, the buttons this user may press. */
+final class EditorView {
+    private final ArticleQueries articles;
+    private final SiteQueries site;
+    private final Templates templates;
+
+    EditorView(ArticleQueries articles, SiteQueries site, Templates templates) {
+        this.articles = articles;
+        this.site = site;
+        this.templates = templates;
+    }
+
+    /** What to show besides the form: a notice, errors, a preview, a conflicting version. */
+    record Extras(String notice, List<String> errors, String previewHtml, DeskPages.Conflict conflict, boolean unsaved) {
+        static final Extras NONE = new Extras(null, List.of(), null, null, false);
+    }
+
+    static Desk desk(Context ctx, String title) {
+        Sessions.Session session = Guard.session(ctx);
+        return new Desk(session.user(), session.csrfToken(), title, "articles", null, List.of());
+    }
+
+    void render(Context ctx, int status, ArticleQueries.Stored stored, ArticleForm form, Extras extras) {
+        User user = Guard.session(ctx).user();
+        ArticleStatus current = stored == null ? null : stored.status();
+        Long createdBy = stored == null ? user.id() : stored.createdBy();
+        Desk desk = desk(ctx, stored == null ? "New article" : "Edit article").withErrors(extras.errors());
+        if (extras.notice() != null) {
+            desk = desk.withNotice(extras.notice());
+        }
+        List<DeskPages.Button> buttons = Workflow.available(user, createdBy, current).stream()
+                .map(a -> new DeskPages.Button(a.value(), a.label)).toList();
+        String previewUrl = stored != null && stored.previewToken() != null && current != ArticleStatus.PUBLISHED
+                ? "/preview/" + stored.previewToken() : null;
+        String publicUrl = current == ArticleStatus.PUBLISHED && stored.publishedAt() != null
+                ? ArticlePaths.url(stored.slug(), stored.publishedAt(), site.settings().zone()) : null;
+        DeskPages.EditorPage page = new DeskPages.EditorPage(desk, stored == null ? null : stored.id(),
+                DeskPages.statusLabel(current), form, site.sections(), authorChoices(form), mediaChoices(),
+                FormCheck.NOTE_KINDS, buttons, extras.previewHtml(), previewUrl, publicUrl, extras.conflict(),
+                site.settings().zone().getId(), extras.unsaved());
+        ctx.status(status);
+        templates.render(ctx, "newsroom/articles/editor.jte", page);
+        ctx.status(status);
+    }
+
+    /** Chosen authors first, in byline order, then everyone else by name. */
+    private List<DeskPages.AuthorChoice> authorChoices(ArticleForm form) {
+        List<Author> all = site.authors();
+        List<DeskPages.AuthorChoice> choices = new ArrayList<>();
+        for (long id : form.authors()) {
+            all.stream().filter(a -> a.id() == id).findFirst()
+                    .ifPresent(a -> choices.add(new DeskPages.AuthorChoice(a.id(), a.name(), true, form.position(a.id()))));
+        }
+        for (Author a : all) {
+            if (!form.hasAuthor(a.id())) {
+                choices.add(new DeskPages.AuthorChoice(a.id(), a.name(), false, ""));
+            }
+        }
+        return choices;
+    }
+
+    private List<DeskPages.MediaChoice> mediaChoices() {
+        return articles.media().stream().map(m -> new DeskPages.MediaChoice(m.id(),
+                m.fileName() + " — " + (m.alt() == null || m.alt().isBlank() ? "(no alt text)" : m.alt()))).toList();
+    }
+}

@@ -1,0 +1,94 @@
+package org.masthead.newsroom.articles;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.masthead.content.ArticleStatus;
+import org.masthead.newsroom.Guard;
+import org.masthead.newsroom.Role;
+import org.masthead.newsroom.User;
+import org.masthead.site.SiteQueries;
+import org.masthead.web.HttpError;
+import org.masthead.web.Templates;
+
+/** The article list: filter by status, section and author, search headlines, 25 a page. */
+final class ListRoutes {
+    private final ArticleQueries articles;
+    private final SiteQueries site;
+    private final Templates templates;
+
+    ListRoutes(ArticleQueries articles, SiteQueries site, Templates templates) {
+        this.articles = articles;
+        this.site = site;
+        this.templates = templates;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/newsroom/articles", this::list);
+    }
+
+    private void list(Context ctx) {
+        User user = Guard.require(ctx, Role.CONTRIBUTOR);
+        ArticleStatus status = Arrays.stream(ArticleStatus.values())
+                .filter(s -> s.name().equalsIgnoreCase(ctx.queryParam("status"))).findFirst().orElse(null);
+        Long section = id(ctx.queryParam("section"));
+        Long author = id(ctx.queryParam("author"));
+        String search = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        int page = page(ctx.queryParam("page"));
+        // Contributors work on their own pieces only; everyone else sees the whole desk.
+        Long createdBy = user.can(Role.AUTHOR) ? null : user.id();
+        ArticleQueries.Listing listing = articles.list(new ArticleQueries.Filter(status, section, author, search, createdBy, page));
+        if (page > listing.pageCount()) {
+            throw HttpError.notFound("This list has only " + listing.pageCount() + " page(s).");
+        }
+        List<DeskPages.ListRow> rows = listing.rows().stream().map(r -> new DeskPages.ListRow(r.id(), r.headline(),
+                Workflow.label(r.status()), r.section(), String.join(", ", r.authors()), r.changedAt(),
+                r.createdBy() == null ? "" : r.createdBy())).toList();
+        List<DeskPages.Choice> statuses = new ArrayList<>();
+        statuses.add(new DeskPages.Choice("", "All but the trash", status == null));
+        for (ArticleStatus s : ArticleStatus.values()) {
+            statuses.add(new DeskPages.Choice(s.name().toLowerCase(), Workflow.label(s), s == status));
+        }
+        List<DeskPages.Choice> sections = site.sections().stream()
+                .map(s -> new DeskPages.Choice(Long.toString(s.id()), s.name(), Long.valueOf(s.id()).equals(section))).toList();
+        List<DeskPages.Choice> authors = site.authors().stream()
+                .map(a -> new DeskPages.Choice(Long.toString(a.id()), a.name(), Long.valueOf(a.id()).equals(author))).toList();
+        Map<String, String> kept = new LinkedHashMap<>();
+        kept.put("status", status == null ? "" : status.name().toLowerCase());
+        kept.put("section", section == null ? "" : section.toString());
+        kept.put("author", author == null ? "" : author.toString());
+        kept.put("q", search);
+        String query = kept.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        templates.render(ctx, "newsroom/articles/list.jte", new DeskPages.ListPage(EditorView.desk(ctx, "Articles"),
+                rows, listing.total(), page, listing.pageCount(), statuses, sections, authors, search, query));
+    }
+
+    private static Long id(String raw) {
+        try {
+            return raw == null || raw.isBlank() ? null : Long.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest("Choose the filter from the list offered.");
+        }
+    }
+
+    private static int page(String raw) {
+        try {
+            int page = raw == null ? 1 : Integer.parseInt(raw);
+            if (page >= 1) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw HttpError.badRequest("The page number must be a whole number from 1 up, not \"" + raw + "\".");
+    }
+}
