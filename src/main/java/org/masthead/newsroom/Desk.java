@@ -18,6 +18,7 @@ public record Desk(User user, String csrfToken, String title, String active, Str
     /** Every newsroom area; each feature adds its entry here when it exists. */
     public static final List<NavItem> NAVIGATION = List.of(
             new NavItem("dashboard", "Dashboard", "/newsroom", Role.CONTRIBUTOR),
+            new NavItem("media", "Media", "/newsroom/media", Role.CONTRIBUTOR),
             new NavItem("account", "Your account", "/newsroom/account", Role.CONTRIBUTOR),
             new NavItem("audit", "Audit log", "/newsroom/audit", Role.ADMIN));
 

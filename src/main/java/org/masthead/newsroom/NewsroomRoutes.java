@@ -8,7 +8,7 @@ import org.masthead.db.Database;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 
-/** The newsroom at /newsroom: its guard, sign-in, dashboard and audit log. */
+/** The newsroom at /newsroom: its guard, sign-in, dashboard, audit log and media library. */
 public final class NewsroomRoutes {
     private static final int AUDIT_PAGE = 50;
 
@@ -18,14 +18,17 @@ public final class NewsroomRoutes {
     private final Guard guard;
     private final AuthRoutes auth;
     private final Templates templates;
+    private final MediaRoutes media;
 
-    public NewsroomRoutes(Database db, Users users, Sessions sessions, AuditLog audit, Templates templates) {
+    public NewsroomRoutes(Database db, Users users, Sessions sessions, AuditLog audit, Templates templates,
+                          org.masthead.media.MediaLibrary mediaLibrary) {
         this.db = db;
         this.users = users;
         this.audit = audit;
         this.templates = templates;
         this.guard = new Guard(sessions);
         this.auth = new AuthRoutes(users, sessions, new LoginLimiter(db), audit, templates);
+        this.media = new MediaRoutes(mediaLibrary, templates);
     }
 
     /** What the dashboard shows: the signed-in person's desk and the count of articles by status. */
@@ -36,11 +39,13 @@ public final class NewsroomRoutes {
     }
 
     public void register(RoutesConfig routes) {
+        media.limits(routes); // before the guard, which reads the form
         routes.before("/newsroom", guard::before);
         routes.before("/newsroom/*", guard::before);
         auth.register(routes);
         routes.get("/newsroom", this::dashboard);
         routes.get("/newsroom/audit", this::auditLog);
+        media.register(routes);
     }
 
     private void dashboard(Context ctx) {
