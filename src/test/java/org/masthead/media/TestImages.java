@@ -17,7 +17,7 @@ import javax.imageio.stream.ImageOutputStream;
 
 /** Real image files for tests, made with ImageIO (and one WebP written out byte by byte). */
 public final class TestImages {
-    /** A 1×1 lossless WebP (VP8L): ImageIO cannot write WebP, so these are its 44 bytes. */
+    /** A 1×1 lossless WebP (VP8L): ImageIO cannot write WebP, so these are its 34 bytes. */
     public static final byte[] WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
     private TestImages() {
