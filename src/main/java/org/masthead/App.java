@@ -11,6 +11,7 @@ import org.masthead.content.Markdown;
 import org.masthead.db.Database;
 import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
+import org.masthead.media.MediaLibrary;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.NewsroomRoutes;
 import org.masthead.newsroom.Sessions;
@@ -63,13 +64,17 @@ public final class App implements AutoCloseable {
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache);
             Users users = new Users(db);
             ArticleDesk articleDesk = new ArticleDesk(db, store, markdown, queries, templates);
-            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk);
+            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk,
+                    new MediaLibrary(db, config.mediaDir()));
             Javalin server = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.startup.showOldJavalinVersionWarning = false;
                 c.http.generateEtags = false; // Templates sets a cheaper ETag itself
                 c.http.prefer405over404 = true;
                 c.http.maxRequestSize = 1_000_000;
+                // Multipart forms get the same bound; the media upload route sets its own, larger one.
+                c.jetty.multipartConfig.maxTotalRequestSize(1, io.javalin.config.SizeUnit.MB);
+                c.jetty.multipartConfig.maxFileSize(1, io.javalin.config.SizeUnit.MB);
                 c.jetty.host = config.host();
                 c.jetty.port = config.port();
                 c.jetty.modifyServer(s -> {

@@ -19,6 +19,7 @@ public record Desk(User user, String csrfToken, String title, String active, Str
     public static final List<NavItem> NAVIGATION = List.of(
             new NavItem("dashboard", "Dashboard", "/newsroom", Role.CONTRIBUTOR),
             new NavItem("articles", "Articles", "/newsroom/articles", Role.CONTRIBUTOR),
+            new NavItem("media", "Media", "/newsroom/media", Role.CONTRIBUTOR),
             new NavItem("account", "Your account", "/newsroom/account", Role.CONTRIBUTOR),
             new NavItem("audit", "Audit log", "/newsroom/audit", Role.ADMIN));
 

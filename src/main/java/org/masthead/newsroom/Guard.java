@@ -18,6 +18,8 @@ public final class Guard {
     public static final String SESSION_COOKIE = "masthead_session";
     public static final String FORM_COOKIE = "masthead_form";
     public static final String CSRF_FIELD = "_csrf";
+    /** A request attribute: what to tell someone whose form was over the route's size limit. */
+    static final String LIMIT_MESSAGE = "masthead.limitMessage";
     private static final String SESSION = "masthead.session";
     private static final Set<String> OPEN = Set.of("/newsroom/login", "/newsroom/setup");
 
@@ -52,7 +54,25 @@ public final class Guard {
 
     private static String submittedToken(Context ctx) {
         String header = ctx.header("X-CSRF-Token");
-        return header != null ? header : ctx.formParam(CSRF_FIELD);
+        if (header != null) {
+            return header;
+        }
+        try {
+            return ctx.formParam(CSRF_FIELD);
+        } catch (Exception e) { // Jetty's multipart parser throws ServletException past the size limit or on a cut-off body
+            throw formRefusal(ctx, e);
+        }
+    }
+
+    /** 413 with the route's own words (set as {@link #LIMIT_MESSAGE}) when the body was too big, else 400. */
+    private static HttpError formRefusal(Context ctx, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("exceeded")) {
+                String message = ctx.attribute(LIMIT_MESSAGE);
+                return new HttpError(413, message != null ? message : "This form is larger than the newsroom accepts. Nothing was saved.");
+            }
+        }
+        return HttpError.badRequest("This form could not be read; it may have been cut off on the way. Send it again.");
     }
 
     static boolean isSafe(Context ctx) {

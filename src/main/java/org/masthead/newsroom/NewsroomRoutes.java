@@ -9,7 +9,7 @@ import org.masthead.newsroom.articles.ArticleDesk;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 
-/** The newsroom at /newsroom: its guard, sign-in, dashboard and audit log. */
+/** The newsroom at /newsroom: its guard, sign-in, dashboard, audit log and media library. */
 public final class NewsroomRoutes {
     private static final int AUDIT_PAGE = 50;
 
@@ -20,9 +20,10 @@ public final class NewsroomRoutes {
     private final AuthRoutes auth;
     private final Templates templates;
     private final ArticleDesk articles;
+    private final MediaRoutes media;
 
     public NewsroomRoutes(Database db, Users users, Sessions sessions, AuditLog audit, Templates templates,
-                          ArticleDesk articles) {
+                          ArticleDesk articles, org.masthead.media.MediaLibrary mediaLibrary) {
         this.db = db;
         this.users = users;
         this.audit = audit;
@@ -30,6 +31,7 @@ public final class NewsroomRoutes {
         this.articles = articles;
         this.guard = new Guard(sessions);
         this.auth = new AuthRoutes(users, sessions, new LoginLimiter(db), audit, templates);
+        this.media = new MediaRoutes(mediaLibrary, templates);
     }
 
     /** What the dashboard shows: the signed-in person's desk and the count of articles by status. */
@@ -40,12 +42,14 @@ public final class NewsroomRoutes {
     }
 
     public void register(RoutesConfig routes) {
+        media.limits(routes); // before the guard, which reads the form
         routes.before("/newsroom", guard::before);
         routes.before("/newsroom/*", guard::before);
         auth.register(routes);
         routes.get("/newsroom", this::dashboard);
         routes.get("/newsroom/audit", this::auditLog);
         articles.register(routes);
+        media.register(routes);
     }
 
     private void dashboard(Context ctx) {

@@ -61,6 +61,30 @@ public final class NewsroomClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends a multipart form with one file, as a browser's upload form does. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                              String contentType, byte[] file) {
+        String boundary = "----masthead" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** The CSRF token of the form posting to {@code action} on {@code formPage}. */
+    public String csrfToken(String formPage, String action) {
+        var token = page(formPage).selectFirst("form[action=" + action + "] input[name=_csrf]");
+        if (token == null) {
+            throw new AssertionError("no form posting to " + action + " on " + formPage);
+        }
+        return token.val();
+    }
+
     public HttpResponse<String> signIn(String email, String password) {
         return submit("/newsroom/login", "/newsroom/login", Map.of("email", email, "password", password));
     }
@@ -70,11 +94,11 @@ public final class NewsroomClient {
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
-    private URI uri(String path) {
+    public URI uri(String path) {
         return URI.create(TestSites.baseUrl(app) + path);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

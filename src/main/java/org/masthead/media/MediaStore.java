@@ -1,0 +1,118 @@
+package org.masthead.media;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.masthead.content.Media;
+import org.masthead.db.Database;
+
+/** All SQL of the media library: the rows, the search over them, and where an image is used. */
+final class MediaStore {
+    private static final String SELECT = """
+            select m.*, u.name as uploader_name from media m left join users u on u.id = m.created_by""";
+    private static final String MATCHES = " " + """
+            where (:q = '' or lower(m.file_name) like :p escape '!' or lower(m.alt) like :p escape '!'
+                or lower(m.caption) like :p escape '!' or lower(m.credit) like :p escape '!')""";
+
+    private final Database db;
+
+    MediaStore(Database db) {
+        this.db = db;
+    }
+
+    long insert(Handle h, String fileName, ImageKind format, int width, int height, List<Integer> widths,
+                String alt, String caption, String credit, long userId) {
+        return h.createUpdate("""
+                        insert into media (file_name, content_type, width, height, widths, alt, caption, credit, created_at, created_by)
+                        values (:file, :type, :width, :height, :widths, :alt, :caption, :credit, :at, :by)""")
+                .bind("file", fileName).bind("type", format.contentType()).bind("width", width).bind("height", height)
+                .bind("widths", widths.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .bind("alt", alt).bind("caption", caption).bind("credit", credit)
+                .bind("at", System.currentTimeMillis()).bind("by", userId)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    Optional<LibraryItem> find(long id) {
+        return db.read(h -> h.createQuery(SELECT + " where m.id = :id").bind("id", id).map((rs, c) -> item(rs)).findOne());
+    }
+
+    /** Newest first; {@code query} matches part of the file name, alt text, caption or credit, in any case. */
+    List<LibraryItem> search(String query, int limit, int offset) {
+        return db.read(h -> h.createQuery(SELECT + MATCHES + " order by m.created_at desc, m.id desc limit :limit offset :offset")
+                .bind("q", query).bind("p", pattern(query)).bind("limit", limit).bind("offset", offset)
+                .map((rs, c) -> item(rs)).list());
+    }
+
+    long count(String query) {
+        return db.read(h -> h.createQuery("select count(*) from media m" + MATCHES)
+                .bind("q", query).bind("p", pattern(query)).mapTo(Long.class).one());
+    }
+
+    void updateWords(Handle h, long id, String alt, String caption, String credit) {
+        h.createUpdate("update media set alt = :alt, caption = :caption, credit = :credit where id = :id")
+                .bind("alt", alt).bind("caption", caption).bind("credit", credit).bind("id", id).execute();
+    }
+
+    void delete(Handle h, long id) {
+        h.createUpdate("delete from media where id = :id").bind("id", id).execute();
+    }
+
+    List<MediaUse> uses(Media media) {
+        return db.read(h -> uses(h, media));
+    }
+
+    /** Every place that shows the image: as a featured image or photo, or by its URL inside a text. */
+    List<MediaUse> uses(Handle h, Media media) {
+        List<MediaUse> uses = new ArrayList<>();
+        uses.addAll(h.createQuery("select headline from articles where featured_media_id = :id order by id")
+                .bind("id", media.id()).map((rs, c) -> new MediaUse("Featured image of the article", rs.getString(1))).list());
+        uses.addAll(h.createQuery("select name from authors where photo_media_id = :id order by id")
+                .bind("id", media.id()).map((rs, c) -> new MediaUse("Photo of the author", rs.getString(1))).list());
+        List<String> urls = new ArrayList<>(List.of(Media.URL_PREFIX + media.fileName()));
+        media.widths().forEach(w -> urls.add(media.variantUrl(w)));
+        uses.addAll(inText(h, urls, "articles", "headline", "body_md", "body_html", "In the text of the article"));
+        uses.addAll(inText(h, urls, "authors", "name", "bio_md", "bio_html", "In the biography of the author"));
+        uses.addAll(inText(h, urls, "pages", "title", "body_md", "body_html", "In the text of the page"));
+        return uses;
+    }
+
+    private static List<MediaUse> inText(Handle h, List<String> urls, String table, String label, String markdown,
+                                         String html, String where) {
+        StringBuilder sql = new StringBuilder("select " + label + " from " + table + " where ");
+        for (int i = 0; i < urls.size(); i++) {
+            sql.append(i == 0 ? "" : " or ").append(markdown).append(" like :u").append(i).append(" escape '!' or ")
+                    .append(html).append(" like :u").append(i).append(" escape '!'");
+        }
+        var query = h.createQuery(sql + " order by id");
+        for (int i = 0; i < urls.size(); i++) {
+            query.bind("u" + i, "%" + escape(urls.get(i)) + "%");
+        }
+        return query.map((rs, c) -> new MediaUse(where, rs.getString(1))).list();
+    }
+
+    private static String pattern(String query) {
+        return "%" + escape(query.toLowerCase(Locale.ROOT)) + "%";
+    }
+
+    private static String escape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static LibraryItem item(ResultSet rs) throws SQLException {
+        String widths = rs.getString("widths");
+        Media media = new Media(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
+                rs.getInt("width"), rs.getInt("height"),
+                widths.isEmpty() ? List.of() : Arrays.stream(widths.split(",")).map(Integer::valueOf).toList(),
+                rs.getString("alt"), rs.getString("caption"), rs.getString("credit"));
+        long by = rs.getLong("created_by");
+        Long uploadedBy = rs.wasNull() ? null : by;
+        return new LibraryItem(media, uploadedBy, rs.getString("uploader_name"), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}
