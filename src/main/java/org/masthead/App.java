@@ -15,6 +15,7 @@ import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.NewsroomRoutes;
 import org.masthead.newsroom.Sessions;
 import org.masthead.newsroom.Users;
+import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
 import org.masthead.web.HttpError;
@@ -58,7 +59,8 @@ public final class App implements AutoCloseable {
             db.addListener(pageCache);
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache);
             Users users = new Users(db);
-            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates);
+            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates,
+                    new AdminRoutes(db, store, queries, users, templates));
             Javalin server = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.startup.showOldJavalinVersionWarning = false;

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.masthead.db.Database;
+import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 
@@ -18,9 +19,11 @@ public final class NewsroomRoutes {
     private final Guard guard;
     private final AuthRoutes auth;
     private final Templates templates;
+    private final AdminRoutes admin;
 
-    public NewsroomRoutes(Database db, Users users, Sessions sessions, AuditLog audit, Templates templates) {
+    public NewsroomRoutes(Database db, Users users, Sessions sessions, AuditLog audit, Templates templates, AdminRoutes admin) {
         this.db = db;
+        this.admin = admin;
         this.users = users;
         this.audit = audit;
         this.templates = templates;
@@ -41,6 +44,7 @@ public final class NewsroomRoutes {
         auth.register(routes);
         routes.get("/newsroom", this::dashboard);
         routes.get("/newsroom/audit", this::auditLog);
+        admin.register(routes);
     }
 
     private void dashboard(Context ctx) {
