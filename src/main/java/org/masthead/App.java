@@ -18,6 +18,7 @@ import org.masthead.newsroom.Sessions;
 import org.masthead.newsroom.Users;
 import org.masthead.newsroom.articles.ArticleDesk;
 import org.masthead.newsroom.articles.ScheduledPublisher;
+import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
 import org.masthead.web.HttpError;
@@ -65,7 +66,7 @@ public final class App implements AutoCloseable {
             Users users = new Users(db);
             ArticleDesk articleDesk = new ArticleDesk(db, store, markdown, queries, templates);
             NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk,
-                    new MediaLibrary(db, config.mediaDir()));
+                    new MediaLibrary(db, config.mediaDir()), new AdminRoutes(db, store, queries, users, templates));
             Javalin server = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.startup.showOldJavalinVersionWarning = false;

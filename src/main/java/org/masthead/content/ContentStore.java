@@ -37,6 +37,40 @@ public final class ContentStore {
         });
     }
 
+    /**
+     * Saves the settings admins edit, leaving any other site_settings rows alone, and lets
+     * the caller record an audit entry in the same transaction.
+     */
+    public void updateSettings(SiteSettings settings, Alongside alongside) {
+        db.write(tx -> {
+            Handle h = tx.handle();
+            for (String[] pair : new String[][] {
+                    {"name", settings.name()}, {"tagline", settings.tagline()},
+                    {"language", settings.language()}, {"zone", settings.zone().getId()}}) {
+                h.execute("delete from site_settings where name = ?", pair[0]);
+                h.execute("insert into site_settings (name, value) values (?, ?)", pair[0], pair[1]);
+            }
+            tx.changed("settings", 1, Change.Kind.UPDATED);
+            alongside.record(tx, 1);
+            return null;
+        });
+    }
+
+    /** Work a caller does inside a store's write transaction, such as an audit entry; gets the row's id. */
+    @FunctionalInterface
+    public interface Alongside {
+        Alongside NOTHING = (tx, id) -> { };
+
+        void record(Tx tx, long id);
+    }
+
+    /** A deletion refused because other content still uses the row; the message says what to do. */
+    public static final class InUse extends RuntimeException {
+        public InUse(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     public long addSection(String slug, String name, String description, Long parentId, int position) {
         return db.write(tx -> {
             long id = insert(tx.handle(), """
@@ -44,6 +78,45 @@ public final class ContentStore {
                     values (?, ?, ?, ?, ?)""", slug, name, description, parentId, position);
             tx.changed("section", id, Change.Kind.CREATED);
             return id;
+        });
+    }
+
+    public long addSection(String slug, String name, String description, Long parentId, int position, Alongside alongside) {
+        return db.write(tx -> {
+            long id = insert(tx.handle(), """
+                    insert into sections (slug, name, description, parent_id, position)
+                    values (?, ?, ?, ?, ?)""", slug, name, description, parentId, position);
+            tx.changed("section", id, Change.Kind.CREATED);
+            alongside.record(tx, id);
+            return id;
+        });
+    }
+
+    public void updateSection(long id, String slug, String name, String description, Long parentId, int position,
+                              Alongside alongside) {
+        db.write(tx -> {
+            execute(tx.handle(), "update sections set slug = ?, name = ?, description = ?, parent_id = ?, position = ? where id = ?",
+                    slug, name, description, parentId, position, id);
+            tx.changed("section", id, Change.Kind.UPDATED);
+            alongside.record(tx, id);
+            return null;
+        });
+    }
+
+    /** Deletes an empty section; refused (nothing changed) while articles or child sections use it. */
+    public void deleteSection(long id, Alongside alongside) {
+        db.write(tx -> {
+            Handle h = tx.handle();
+            long articles = count(h, "select count(*) from articles where section_id = ?", id);
+            long children = count(h, "select count(*) from sections where parent_id = ?", id);
+            if (articles > 0 || children > 0) {
+                throw new InUse("This section cannot be deleted while " + inUse(articles, "article", children, "section")
+                        + " in it. Move " + (articles > 0 ? "the articles" : "the sections") + " to another section first.");
+            }
+            h.execute("delete from sections where id = ?", id);
+            tx.changed("section", id, Change.Kind.DELETED);
+            alongside.record(tx, id);
+            return null;
         });
     }
 
@@ -55,6 +128,41 @@ public final class ContentStore {
         });
     }
 
+    public long addTag(String slug, String name, Alongside alongside) {
+        return db.write(tx -> {
+            long id = insert(tx.handle(), "insert into tags (slug, name) values (?, ?)", slug, name);
+            tx.changed("tag", id, Change.Kind.CREATED);
+            alongside.record(tx, id);
+            return id;
+        });
+    }
+
+    public void updateTag(long id, String slug, String name, Alongside alongside) {
+        db.write(tx -> {
+            execute(tx.handle(), "update tags set slug = ?, name = ? where id = ?", slug, name, id);
+            tx.changed("tag", id, Change.Kind.UPDATED);
+            alongside.record(tx, id);
+            return null;
+        });
+    }
+
+    /** Deletes a tag and takes it off every article that carried it; those articles count as changed. */
+    public void deleteTag(long id, Alongside alongside) {
+        db.write(tx -> {
+            Handle h = tx.handle();
+            List<Long> articles = h.createQuery("select article_id from article_tags where tag_id = :id order by article_id")
+                    .bind("id", id).mapTo(Long.class).list();
+            h.execute("delete from article_tags where tag_id = ?", id);
+            h.execute("delete from tags where id = ?", id);
+            for (long article : articles) {
+                tx.changed("article", article, Change.Kind.UPDATED);
+            }
+            tx.changed("tag", id, Change.Kind.DELETED);
+            alongside.record(tx, id);
+            return null;
+        });
+    }
+
     public long addAuthor(String slug, String name, String role, String bioMarkdown, Long photoMediaId) {
         return db.write(tx -> {
             long id = insert(tx.handle(), """
@@ -62,6 +170,47 @@ public final class ContentStore {
                     values (?, ?, ?, ?, ?, ?)""", slug, name, role, bioMarkdown, markdown.toHtml(bioMarkdown), photoMediaId);
             tx.changed("author", id, Change.Kind.CREATED);
             return id;
+        });
+    }
+
+    public long addAuthor(String slug, String name, String role, String bioMarkdown, Long photoMediaId, Alongside alongside) {
+        String bioHtml = markdown.toHtml(bioMarkdown);
+        return db.write(tx -> {
+            long id = insert(tx.handle(), """
+                    insert into authors (slug, name, role, bio_md, bio_html, photo_media_id)
+                    values (?, ?, ?, ?, ?, ?)""", slug, name, role, bioMarkdown, bioHtml, photoMediaId);
+            tx.changed("author", id, Change.Kind.CREATED);
+            alongside.record(tx, id);
+            return id;
+        });
+    }
+
+    public void updateAuthor(long id, String slug, String name, String role, String bioMarkdown, Long photoMediaId,
+                             Alongside alongside) {
+        String bioHtml = markdown.toHtml(bioMarkdown);
+        db.write(tx -> {
+            execute(tx.handle(), """
+                    update authors set slug = ?, name = ?, role = ?, bio_md = ?, bio_html = ?, photo_media_id = ?
+                    where id = ?""", slug, name, role, bioMarkdown, bioHtml, photoMediaId, id);
+            tx.changed("author", id, Change.Kind.UPDATED);
+            alongside.record(tx, id);
+            return null;
+        });
+    }
+
+    /** Deletes an author; refused (nothing changed) while any article carries their byline. */
+    public void deleteAuthor(long id, Alongside alongside) {
+        db.write(tx -> {
+            Handle h = tx.handle();
+            long bylines = count(h, "select count(*) from article_authors where author_id = ?", id);
+            if (bylines > 0) {
+                throw new InUse("This author cannot be deleted while " + inUse(bylines, "article", 0, "")
+                        + " under their byline. Give those articles another byline first.");
+            }
+            h.execute("delete from authors where id = ?", id);
+            tx.changed("author", id, Change.Kind.DELETED);
+            alongside.record(tx, id);
+            return null;
         });
     }
 
@@ -88,6 +237,49 @@ public final class ContentStore {
             return id;
         });
     }
+
+    public long addPage(String slug, String title, String bodyMarkdown, Alongside alongside) {
+        String bodyHtml = markdown.toHtml(bodyMarkdown);
+        return db.write(tx -> {
+            long id = insert(tx.handle(), """
+                    insert into pages (slug, title, body_md, body_html, updated_at) values (?, ?, ?, ?, ?)""",
+                    slug, title, bodyMarkdown, bodyHtml, System.currentTimeMillis());
+            tx.changed("page", id, Change.Kind.CREATED);
+            alongside.record(tx, id);
+            return id;
+        });
+    }
+
+    public void updatePage(long id, String slug, String title, String bodyMarkdown, Alongside alongside) {
+        String bodyHtml = markdown.toHtml(bodyMarkdown);
+        db.write(tx -> {
+            execute(tx.handle(), "update pages set slug = ?, title = ?, body_md = ?, body_html = ?, updated_at = ? where id = ?",
+                    slug, title, bodyMarkdown, bodyHtml, System.currentTimeMillis(), id);
+            tx.changed("page", id, Change.Kind.UPDATED);
+            alongside.record(tx, id);
+            return null;
+        });
+    }
+
+    /** Deletes a static page, except those the site itself links to and needs (see {@link #KEPT_PAGES}). */
+    public void deletePage(long id, Alongside alongside) {
+        db.write(tx -> {
+            Handle h = tx.handle();
+            String slug = h.createQuery("select slug from pages where id = :id").bind("id", id).mapTo(String.class)
+                    .findOne().orElse(null);
+            if (KEPT_PAGES.contains(slug)) {
+                throw new InUse("The page /" + slug + " cannot be deleted: the site links to it on every page and "
+                        + "readers' privacy choices refer to it. Edit its text instead.");
+            }
+            h.execute("delete from pages where id = ?", id);
+            tx.changed("page", id, Change.Kind.DELETED);
+            alongside.record(tx, id);
+            return null;
+        });
+    }
+
+    /** Static pages the site depends on: they may be edited but keep their address and are never deleted. */
+    public static final java.util.Set<String> KEPT_PAGES = java.util.Set.of("privacy");
 
     /** Creates an article with its authors, tags and pinned "See also" links. */
     public long addArticle(ArticleDraft draft) {
@@ -222,6 +414,34 @@ public final class ContentStore {
             }
         }
         return update.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private static void execute(Handle h, String sql, Object... values) {
+        var update = h.createUpdate(sql);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                update.bindNull(i, Types.BIGINT); // only ids are ever absent
+            } else {
+                update.bind(i, values[i]);
+            }
+        }
+        update.execute();
+    }
+
+    private static long count(Handle h, String sql, long id) {
+        return h.createQuery(sql).bind(0, id).mapTo(Long.class).one();
+    }
+
+    /** "3 articles are" / "1 article and 2 sections are": what still uses a row, for refusals. */
+    private static String inUse(long first, String firstNoun, long second, String secondNoun) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (first > 0) {
+            parts.add(first + " " + firstNoun + (first == 1 ? "" : "s"));
+        }
+        if (second > 0) {
+            parts.add(second + " " + secondNoun + (second == 1 ? "" : "s"));
+        }
+        return String.join(" and ", parts) + (first + second == 1 ? " is" : " are");
     }
 
     private static Long millis(Instant instant) {

@@ -20,6 +20,12 @@ public record Desk(User user, String csrfToken, String title, String active, Str
             new NavItem("dashboard", "Dashboard", "/newsroom", Role.CONTRIBUTOR),
             new NavItem("articles", "Articles", "/newsroom/articles", Role.CONTRIBUTOR),
             new NavItem("media", "Media", "/newsroom/media", Role.CONTRIBUTOR),
+            new NavItem("sections", "Sections", "/newsroom/sections", Role.EDITOR),
+            new NavItem("tags", "Tags", "/newsroom/tags", Role.EDITOR),
+            new NavItem("authors", "Authors", "/newsroom/authors", Role.EDITOR),
+            new NavItem("pages", "Pages", "/newsroom/pages", Role.EDITOR),
+            new NavItem("users", "Users", "/newsroom/users", Role.ADMIN),
+            new NavItem("settings", "Settings", "/newsroom/settings", Role.ADMIN),
             new NavItem("account", "Your account", "/newsroom/account", Role.CONTRIBUTOR),
             new NavItem("audit", "Audit log", "/newsroom/audit", Role.ADMIN));
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.masthead.db.Database;
 import org.masthead.newsroom.articles.ArticleDesk;
+import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 
@@ -21,10 +22,12 @@ public final class NewsroomRoutes {
     private final Templates templates;
     private final ArticleDesk articles;
     private final MediaRoutes media;
+    private final AdminRoutes admin;
 
     public NewsroomRoutes(Database db, Users users, Sessions sessions, AuditLog audit, Templates templates,
-                          ArticleDesk articles, org.masthead.media.MediaLibrary mediaLibrary) {
+                          ArticleDesk articles, org.masthead.media.MediaLibrary mediaLibrary, AdminRoutes admin) {
         this.db = db;
+        this.admin = admin;
         this.users = users;
         this.audit = audit;
         this.templates = templates;
@@ -50,6 +53,7 @@ public final class NewsroomRoutes {
         routes.get("/newsroom/audit", this::auditLog);
         articles.register(routes);
         media.register(routes);
+        admin.register(routes);
     }
 
     private void dashboard(Context ctx) {

@@ -46,6 +46,11 @@ public final class Users {
 
     /** Creates the account; fails with a clear message when the email is taken. */
     public User add(NewUser form) {
+        return add(form, null);
+    }
+
+    /** Creates an account for an admin ({@code by}, if given) and records it in the audit log in the same transaction. */
+    public User add(NewUser form, User by) {
         List<String> problems = form.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join(" ", problems));
@@ -64,6 +69,9 @@ public final class Users {
                     .bind("hash", hash).bind("at", System.currentTimeMillis())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             tx.changed("user", newId, Change.Kind.CREATED);
+            if (by != null) {
+                AuditLog.record(tx, by, "added an account", "user:" + newId, email + " as " + role.label());
+            }
             return newId;
         });
         return new User(id, email, form.name().strip(), role);
@@ -117,6 +125,80 @@ public final class Users {
             tx.changed("user", userId, Change.Kind.UPDATED);
             return null;
         });
+    }
+
+    /** An account change refused to keep the newsroom manageable; the message says why. */
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Gives an account another role; the last admin keeps theirs, so someone can always manage the newsroom. */
+    public void changeRole(long userId, Role role, User by) {
+        db.write(tx -> {
+            User target = lockedTarget(tx, userId);
+            if (target.role() == Role.ADMIN && role != Role.ADMIN && otherAdmins(tx, userId) == 0) {
+                throw new Refused(target.name() + " is the last admin and must stay one: make another account admin first.");
+            }
+            tx.handle().execute("update users set role = ? where id = ?", role.name(), userId);
+            tx.changed("user", userId, Change.Kind.UPDATED);
+            AuditLog.record(tx, by, "changed a role", "user:" + userId,
+                    target.email() + ": " + target.role().label() + " to " + role.label());
+            return null;
+        });
+    }
+
+    /** Sets a password an admin chose for someone else and signs that person out everywhere. */
+    public void resetPassword(long userId, String password, User by) {
+        String weak = Passwords.problem(password);
+        if (weak != null) {
+            throw new IllegalArgumentException(weak);
+        }
+        String hash = Passwords.hash(password);
+        db.write(tx -> {
+            User target = lockedTarget(tx, userId);
+            tx.handle().execute("update users set password_hash = ? where id = ?", hash, userId);
+            tx.handle().execute("delete from sessions where user_id = ?", userId);
+            tx.changed("user", userId, Change.Kind.UPDATED);
+            AuditLog.record(tx, by, "reset a password", "user:" + userId, target.email());
+            return null;
+        });
+    }
+
+    /** Deletes an account and its sessions; never one's own, never the last admin. */
+    public void delete(long userId, User by) {
+        db.write(tx -> {
+            User target = lockedTarget(tx, userId);
+            if (by != null && by.id() == userId) {
+                throw new Refused("You cannot delete your own account. Another admin can.");
+            }
+            if (target.role() == Role.ADMIN && otherAdmins(tx, userId) == 0) {
+                throw new Refused(target.name() + " is the last admin and cannot be deleted.");
+            }
+            tx.handle().execute("delete from sessions where user_id = ?", userId);
+            tx.handle().execute("delete from users where id = ?", userId);
+            tx.changed("user", userId, Change.Kind.DELETED);
+            AuditLog.record(tx, by, "deleted an account", "user:" + userId, target.email() + " (" + target.role().label() + ")");
+            return null;
+        });
+    }
+
+    /**
+     * The account, read with a write lock on PostgreSQL so two admins demoting each other at
+     * once cannot both pass the last-admin check (SQLite's writes are serial already).
+     */
+    private User lockedTarget(org.masthead.db.Tx tx, long userId) {
+        String lock = db.dialect() == org.masthead.db.Dialect.POSTGRESQL ? " for update" : "";
+        tx.handle().createQuery("select id from users where role = 'ADMIN' order by id" + lock).mapTo(Long.class).list();
+        return tx.handle().createQuery("select * from users where id = :id" + lock).bind("id", userId)
+                .map((rs, ctx) -> user(rs)).findOne()
+                .orElseThrow(() -> new Refused("That account no longer exists."));
+    }
+
+    private static long otherAdmins(org.masthead.db.Tx tx, long userId) {
+        return tx.handle().createQuery("select count(*) from users where role = 'ADMIN' and id <> :id")
+                .bind("id", userId).mapTo(Long.class).one();
     }
 
     static String normalize(String email) {

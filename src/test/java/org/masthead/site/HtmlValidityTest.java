@@ -20,7 +20,7 @@ import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 
 /** Every reader page type is valid HTML by the Nu HTML Checker, run in-process: zero errors. */
-class HtmlValidityTest {
+public class HtmlValidityTest {
     private static final Pattern MESSAGE = Pattern.compile(
             "\\{\"type\":\"(error|non-document-error)\"[^}]*?\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static App app;
@@ -51,7 +51,7 @@ class HtmlValidityTest {
                 .isNotEmpty();
     }
 
-    static List<String> errors(String html) throws Exception {
+    public static List<String> errors(String html) throws Exception {
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
         String report = validator.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));

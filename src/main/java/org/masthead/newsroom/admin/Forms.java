@@ -1,0 +1,88 @@
+package org.masthead.newsroom.admin;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.Guard;
+import org.masthead.newsroom.Sessions;
+import org.masthead.web.HttpError;
+
+/** What every management page does the same way: fields, ids, slugs, notices and redirects. */
+final class Forms {
+    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final Set<String> DONE = Set.of("added", "saved", "deleted", "renamed");
+
+    private Forms() {
+    }
+
+    /** The field as typed, without surrounding spaces; never null, so it can be shown again. */
+    static String field(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value.strip();
+    }
+
+    /** Multi-line text keeps its inner layout; only Windows line ends are made plain. */
+    static String text(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value.replace("\r\n", "\n").strip();
+    }
+
+    /** The row id in the path; anything but a positive number is a page that does not exist. */
+    static long id(Context ctx) {
+        try {
+            long id = Long.parseLong(ctx.pathParam("id"));
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to 404
+        }
+        throw HttpError.notFound("There is nothing at this address in the newsroom.");
+    }
+
+    /** A problem with a slug, or null when it is a good one: lower-case letters, digits, single hyphens. */
+    static String slugProblem(String slug) {
+        if (slug.isEmpty()) {
+            return "Enter a slug: the last part of the address, such as city-hall.";
+        }
+        if (slug.length() > 120 || !SLUG.matcher(slug).matches()) {
+            return "The slug \"" + slug + "\" may hold only lower-case letters a to z, digits and single hyphens "
+                    + "between them (at most 120), such as city-hall.";
+        }
+        return null;
+    }
+
+    /** A problem with a required single-line text, or null. */
+    static String required(String value, String label, int max) {
+        if (value.isEmpty()) {
+            return "Enter " + label + ".";
+        }
+        return value.length() > max ? "Keep " + label + " to " + max + " characters at most." : null;
+    }
+
+    static void addIfPresent(List<String> problems, String problem) {
+        if (problem != null) {
+            problems.add(problem);
+        }
+    }
+
+    static Desk desk(Context ctx, String title, String active) {
+        Sessions.Session session = Guard.session(ctx);
+        Desk desk = new Desk(session.user(), session.csrfToken(), title, active, null, List.of());
+        return desk;
+    }
+
+    /** The list page's desk, with "Tag saved." and the like after a redirect that says so. */
+    static Desk listDesk(Context ctx, String title, String active, String noun) {
+        Desk desk = desk(ctx, title, active);
+        String done = ctx.queryParam("done");
+        return done != null && DONE.contains(done) ? desk.withNotice(noun + " " + done + ".") : desk;
+    }
+
+    static void redirect(Context ctx, String url) {
+        ctx.redirect(url, HttpStatus.SEE_OTHER);
+    }
+}
