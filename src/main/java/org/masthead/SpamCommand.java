@@ -94,8 +94,8 @@ final class SpamCommand implements Runnable {
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = {"Classify labelled comments with the stored model, without learning from them, and print",
-                    "precision, recall and false-positive rate for spam. The last line reads",
+            description = {"Measure the classifier on labelled comments; it learns nothing from them.",
+                    "Prints precision, recall and false-positive rate for spam; the last line reads",
                     "precision=0.xxx recall=0.xxx fpr=0.xxx n=N."})
     static final class Eval implements Callable<Integer> {
         @Spec
