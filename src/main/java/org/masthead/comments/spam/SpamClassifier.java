@@ -1,0 +1,144 @@
+package org.masthead.comments.spam;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.masthead.db.Change;
+import org.masthead.db.ChangeListener;
+import org.masthead.db.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The comment spam classifier: naive Bayes over words, letter n-grams and links, which learns
+ * from every comment a moderator labels. The counts live in the database, shared by every
+ * instance; each instance keeps them in memory too, with an immutable table of weights that
+ * classification reads without locks. Learning writes one transaction per batch, then
+ * rebuilds that table; a change-log entry from another learner makes it reload.
+ */
+public final class SpamClassifier implements ChangeListener {
+    /** High on purpose: a legitimate comment held as spam costs a reader more than a missed spam costs a moderator. */
+    public static final double DEFAULT_THRESHOLD = 0.99;
+    private static final Logger LOG = LoggerFactory.getLogger(SpamClassifier.class);
+    private static final ThreadLocal<CommentScorer> SCORERS = ThreadLocal.withInitial(CommentScorer::new);
+
+    private final SpamStore store;
+    private final double threshold;
+    private Tally tally;
+    private long version;
+    private volatile Thread learner;
+    private volatile Weights weights;
+
+    private SpamClassifier(SpamStore store, double threshold) {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("the spam threshold must be between 0 and 1, got " + threshold);
+        }
+        this.store = store;
+        this.threshold = threshold;
+    }
+
+    /** Loads the model from the database and follows its changes, with the default threshold. */
+    public static SpamClassifier open(Database db) {
+        return open(db, DEFAULT_THRESHOLD);
+    }
+
+    /** Loads the model; a comment is spam when its spam probability is at least {@code threshold}. */
+    public static SpamClassifier open(Database db, double threshold) {
+        SpamClassifier classifier = new SpamClassifier(new SpamStore(db), threshold);
+        classifier.reload();
+        db.addListener(classifier);
+        return classifier;
+    }
+
+    /** The spam probability of a comment and the features that weighed most. Thread-safe; never learns. */
+    public Verdict classify(String comment) {
+        return SCORERS.get().score(weights, comment, threshold);
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    /** How many comments the model has learned from, all instances together as of its last load. */
+    public long comments() {
+        return weights.comments();
+    }
+
+    /** Learns one labelled comment: one transaction. */
+    public void learn(String comment, boolean spam) {
+        learnAll(List.of(new LabeledComment(comment, spam)));
+    }
+
+    /** Learns a batch of labelled comments in one transaction; all or, on failure, none. */
+    public synchronized void learnAll(List<LabeledComment> comments) {
+        if (comments.isEmpty()) {
+            return;
+        }
+        Tally batch = count(comments);
+        long committed;
+        learner = Thread.currentThread();
+        try {
+            committed = store.add(batch);
+        } finally {
+            learner = null;
+        }
+        if (committed == version + 1) {
+            tally.addAll(batch);
+            version = committed;
+            weights = Weights.of(tally);
+        } else {
+            reload(); // another instance learned in between: its counts are in the database, not here
+        }
+    }
+
+    /** Reads the model again when the database holds a newer version than this instance. */
+    public synchronized void refresh() {
+        if (store.version() != version) {
+            reload();
+        }
+    }
+
+    /**
+     * Another learner's batch: reload on a thread of its own, so that the learner's commit is
+     * not held up and two classifiers learning at once cannot wait on each other's locks.
+     * This instance's own batches are counted already.
+     */
+    @Override
+    public void changed(Change change) {
+        if (SpamStore.ENTITY.equals(change.entity()) && learner != Thread.currentThread()) {
+            Thread.startVirtualThread(() -> {
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    LOG.warn("could not reload the spam model after another instance learned", e);
+                }
+            });
+        }
+    }
+
+    private synchronized void reload() {
+        SpamStore.Snapshot snapshot = store.load();
+        tally = snapshot.tally();
+        version = snapshot.version();
+        weights = Weights.of(tally);
+    }
+
+    /** Each feature counts once per comment, however often it occurs there (binary naive Bayes). */
+    private static Tally count(List<LabeledComment> comments) {
+        Tally batch = new Tally();
+        FeatureExtractor extractor = new FeatureExtractor();
+        Set<String> seen = new HashSet<>();
+        for (LabeledComment comment : comments) {
+            extractor.extract(comment.text());
+            seen.clear();
+            for (int i = 0; i < extractor.count(); i++) {
+                String name = extractor.name(i);
+                if (seen.add(name)) {
+                    batch.feature(name, comment.spam() ? 1 : 0, comment.spam() ? 0 : 1);
+                }
+            }
+            batch.comment(comment.spam());
+        }
+        return batch;
+    }
+}
