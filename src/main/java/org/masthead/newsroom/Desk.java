@@ -19,7 +19,8 @@ public record Desk(User user, String csrfToken, String title, String active, Str
     public static final List<NavItem> NAVIGATION = List.of(
             new NavItem("dashboard", "Dashboard", "/newsroom", Role.CONTRIBUTOR),
             new NavItem("account", "Your account", "/newsroom/account", Role.CONTRIBUTOR),
-            new NavItem("audit", "Audit log", "/newsroom/audit", Role.ADMIN));
+            new NavItem("audit", "Audit log", "/newsroom/audit", Role.ADMIN),
+            new NavItem("privacy", "Privacy", "/newsroom/privacy", Role.ADMIN));
 
     public List<NavItem> navigation() {
         if (user == null) {
