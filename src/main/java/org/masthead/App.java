@@ -19,12 +19,18 @@ import org.masthead.newsroom.Users;
 import org.masthead.newsroom.articles.ArticleDesk;
 import org.masthead.newsroom.articles.ScheduledPublisher;
 import org.masthead.newsroom.admin.AdminRoutes;
+import org.masthead.privacy.ConsentLogRoutes;
+import org.masthead.privacy.ConsentRoutes;
+import org.masthead.privacy.ConsentStore;
+import org.masthead.privacy.Notice;
 import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
 import org.masthead.web.HttpError;
 import org.masthead.web.PageCache;
+import org.masthead.web.QuietErrorHandler;
 import org.masthead.web.SecurityHeaders;
 import org.masthead.web.Templates;
+import org.masthead.web.TrustedProxies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +73,12 @@ public final class App implements AutoCloseable {
             ArticleDesk articleDesk = new ArticleDesk(db, store, markdown, queries, templates);
             NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk,
                     new MediaLibrary(db, config.mediaDir()), new AdminRoutes(db, store, queries, users, templates));
+            TrustedProxies proxies = trustedProxies(config);
+            ConsentStore consents = new ConsentStore(db);
+            ConsentRoutes consent = new ConsentRoutes(consents, queries, templates);
+            ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, new AuditLog(db), templates);
+            // One cached copy per consent state: question shown, answered, or Global Privacy Control.
+            pageCache.varyBy("Cookie, Sec-GPC", ctx -> Notice.of(ctx).variant().name());
             Javalin server = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.startup.showOldJavalinVersionWarning = false;
@@ -76,16 +88,20 @@ public final class App implements AutoCloseable {
                 // Multipart forms get the same bound; the media upload route sets its own, larger one.
                 c.jetty.multipartConfig.maxTotalRequestSize(1, io.javalin.config.SizeUnit.MB);
                 c.jetty.multipartConfig.maxFileSize(1, io.javalin.config.SizeUnit.MB);
+                c.contextResolver.ip = proxies::clientIp;
+                c.contextResolver.scheme = proxies::scheme;
                 c.jetty.host = config.host();
                 c.jetty.port = config.port();
                 c.jetty.modifyServer(s -> {
                     // On stop, refuse new requests but let those in flight finish (up to 10 s).
                     s.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
                     s.setStopTimeout(10_000);
+                    s.setErrorHandler(new QuietErrorHandler());
                 });
                 c.jetty.modifyHttpConfiguration(h -> {
                     h.setSendServerVersion(false);
                     h.setSendXPoweredBy(false);
+                    h.setRequestHeaderSize(16 * 1024);
                 });
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/static";
@@ -100,12 +116,14 @@ public final class App implements AutoCloseable {
                     s.headers = java.util.Map.of("Cache-Control", "public, max-age=86400");
                 });
                 c.routes.before(SecurityHeaders::apply);
+                consent.register(c.routes);
                 SiteRoutes.getAndHead(c.routes, "/healthz", ctx -> {
                     boolean ok = db.healthy();
                     ctx.status(ok ? 200 : 503).contentType("text/plain; charset=utf-8")
                             .result(ok ? "ok\n" : "database unavailable\n");
                 });
                 newsroom.register(c.routes);
+                consentLog.register(c.routes);
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
                     site.error(ctx, e.status(), e.getMessage());
@@ -126,6 +144,14 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    private static TrustedProxies trustedProxies(Config config) {
+        try {
+            return TrustedProxies.parse(config.trustedProxies());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("--trusted-proxy: " + e.getMessage());
         }
     }
 

@@ -27,9 +27,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (env MASTHEAD_HOST; default ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", split = ",", defaultValue = "${env:MASTHEAD_TRUSTED_PROXIES}",
+            description = "Address or CIDR range of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto "
+                    + "headers are believed; repeat or separate with commas (env MASTHEAD_TRUSTED_PROXIES; default: none).")
+    java.util.List<String> trustedProxies;
+
     @Override
     public Integer call() throws InterruptedException {
-        Config config = new Config(host, port, storage.dataDir, storage.databaseUrl, demo);
+        Config config = new Config(host, port, storage.dataDir, storage.databaseUrl, demo, trustedProxies);
         App app = App.create(config).start();
         System.out.println("Masthead is serving at http://localhost:" + app.port() + "/ (data in " + config.dataDir() + ")");
         CountDownLatch stopped = new CountDownLatch(1);

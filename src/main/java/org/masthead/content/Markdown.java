@@ -16,7 +16,7 @@ import org.owasp.html.PolicyFactory;
 
 /**
  * Turns an editor's Markdown into the HTML readers get: CommonMark with tables, autolinks,
- * heading anchors and inline figures, then sanitized by a policy of what articles may
+ * heading anchors, inline figures and embed placeholders, then sanitized by a policy of what articles may
  * contain. Runs once per save; pages only print the stored result.
  */
 public final class Markdown {
@@ -48,6 +48,9 @@ public final class Markdown {
             .allowAttributes("loading").matching(Pattern.compile("lazy|eager")).onElements("img")
             .allowAttributes("srcset").matching(SRCSET).onElements("img")
             .allowAttributes("sizes").matching(Pattern.compile("[a-z0-9(): ,.-]{1,120}")).onElements("img")
+            // Embed placeholders (EmbedSyntax): only frames of the allowed providers, loaded by consent.js.
+            .allowAttributes("data-embed-src").matching(Embed.FRAME_SRC).onElements("div")
+            .allowAttributes("data-embed-provider").matching(Embed.PROVIDER).onElements("div")
             .allowAttributes("colspan", "rowspan").matching(Pattern.compile("\\d{1,3}")).onElements("th", "td")
             .allowUrlProtocols("http", "https", "mailto")
             .requireRelsOnLinks("noopener")
@@ -60,10 +63,12 @@ public final class Markdown {
         this.parser = Parser.builder()
                 .extensions(EXTENSIONS)
                 .postProcessor(new FigureSyntax.Finder())
+                .postProcessor(new EmbedSyntax.Finder())
                 .build();
         this.renderer = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
                 .nodeRendererFactory(context -> new FigureSyntax.Renderer(context, media))
+                .nodeRendererFactory(EmbedSyntax.Renderer::new)
                 .build();
     }
 

@@ -158,7 +158,7 @@ public final class AuthRoutes {
                 "Your password is changed. Other sessions of your account have been signed out.")));
     }
 
-    static Desk desk(Sessions.Session session, String title, String active) {
+    public static Desk desk(Sessions.Session session, String title, String active) {
         return new Desk(session.user(), session.csrfToken(), title, active, null, List.of());
     }
 

@@ -27,7 +27,8 @@ public record Desk(User user, String csrfToken, String title, String active, Str
             new NavItem("users", "Users", "/newsroom/users", Role.ADMIN),
             new NavItem("settings", "Settings", "/newsroom/settings", Role.ADMIN),
             new NavItem("account", "Your account", "/newsroom/account", Role.CONTRIBUTOR),
-            new NavItem("audit", "Audit log", "/newsroom/audit", Role.ADMIN));
+            new NavItem("audit", "Audit log", "/newsroom/audit", Role.ADMIN),
+            new NavItem("privacy", "Privacy", "/newsroom/privacy", Role.ADMIN));
 
     public List<NavItem> navigation() {
         if (user == null) {

@@ -3,14 +3,16 @@ package org.masthead.site;
 import java.util.List;
 import org.masthead.content.Section;
 import org.masthead.content.SiteSettings;
+import org.masthead.privacy.Notice;
 
 /**
  * What the page frame needs besides the page itself: the site, its navigation, and the
- * head's title, description, canonical path, language, paging links and structured data.
+ * head's title, description, canonical path, language, paging links and structured data,
+ * and the consent notice (the cookie question) when the page is public.
  */
 public record Layout(SiteSettings site, List<Section> navigation, String title, String description,
                      String canonicalPath, String language, String previousUrl, String nextUrl, String jsonLd,
-                     String currentSectionSlug, boolean noindex, String banner) {
+                     String currentSectionSlug, boolean noindex, String banner, Notice privacy) {
 
     public String fullTitle() {
         return title == null || title.isEmpty() ? site.name() + " — " + site.tagline() : title + " — " + site.name();
@@ -30,6 +32,7 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
         private String currentSection;
         private boolean noindex;
         private String banner;
+        private Notice privacy;
 
         public Builder(SiteSettings site, List<Section> navigation, String path) {
             this.site = site;
@@ -85,9 +88,15 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
             return this;
         }
 
+        /** The consent notice to show; public pages always set it (see SiteRoutes.layout). */
+        public Builder privacy(Notice value) {
+            privacy = value;
+            return this;
+        }
+
         public Layout build() {
             return new Layout(site, navigation, title, description, canonicalPath, language, previousUrl, nextUrl,
-                    jsonLd, currentSection, noindex, banner);
+                    jsonLd, currentSection, noindex, banner, privacy);
         }
     }
 }

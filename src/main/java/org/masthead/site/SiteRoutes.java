@@ -11,6 +11,7 @@ import org.masthead.content.Author;
 import org.masthead.content.Page;
 import org.masthead.content.Section;
 import org.masthead.content.Tag;
+import org.masthead.privacy.Notice;
 import org.masthead.web.HttpError;
 import org.masthead.web.PageCache;
 import org.masthead.web.Templates;
@@ -51,7 +52,7 @@ public final class SiteRoutes {
     }
 
     private Layout.Builder layout(Context ctx) {
-        return new Layout.Builder(queries.settings(), queries.topSections(), ctx.path());
+        return new Layout.Builder(queries.settings(), queries.topSections(), ctx.path()).privacy(Notice.of(ctx));
     }
 
     void home(Context ctx) {

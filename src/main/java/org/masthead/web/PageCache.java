@@ -1,13 +1,15 @@
 package org.masthead.web;
 
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.masthead.db.ChangeListener;
 
 /**
- * Rendered reader pages kept in memory, keyed by host, path and query. Any committed change
+ * Rendered reader pages kept in memory, keyed by host, path, query and variant. Any committed change
  * empties it: writes are rare next to reads, and a page shows many entities (lists,
  * related stories, navigation), so dropping everything is both simple and never stale.
  * A page rendered while a change committed is not kept (the generation moved on).
@@ -22,6 +24,17 @@ public final class PageCache implements ChangeListener {
 
     private final Map<String, Rendered> pages = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private volatile Function<Context, String> variant = ctx -> "";
+    private volatile String varyHeader;
+
+    /**
+     * Keeps one copy per variant of each page (such as "cookie question shown or not"), and
+     * tells shared caches which request headers choose the variant.
+     */
+    public void varyBy(String requestHeaders, Function<Context, String> variantOf) {
+        this.varyHeader = requestHeaders;
+        this.variant = variantOf;
+    }
 
     @Override
     public void changed(org.masthead.db.Change change) {
@@ -34,7 +47,10 @@ public final class PageCache implements ChangeListener {
         return ctx -> {
             // Pages carry absolute URLs in their structured data, so the host is part of the key.
             String key = ctx.scheme() + "://" + ctx.host() + ctx.path()
-                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) + "#" + variant.apply(ctx);
+            if (varyHeader != null) {
+                ctx.header("Vary", varyHeader);
+            }
             Rendered hit = pages.get(key);
             if (hit != null) {
                 Templates.send(ctx, hit);

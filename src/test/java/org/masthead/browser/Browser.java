@@ -56,7 +56,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public BrowserContext newContext() {
-        return chromium.newContext(new NewContextOptions().setViewportSize(1280, 900));
+        return newContext(new NewContextOptions());
+    }
+
+    /** A context with these options (extra headers and the like) at the usual desktop size. */
+    public BrowserContext newContext(NewContextOptions options) {
+        return chromium.newContext(options.setViewportSize(1280, 900));
     }
 
     /** The WCAG 2.1 A and AA violations axe-core finds on the page, as "rule: nodes" lines. */

@@ -1,0 +1,120 @@
+package org.masthead.privacy;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.masthead.site.Layout;
+import org.masthead.site.SiteQueries;
+import org.masthead.web.HttpError;
+import org.masthead.web.Templates;
+
+/**
+ * The reader's side of consent: works out the notice for every request, takes answers at
+ * POST /consent (a plain form, or fetch() from consent.js asking for JSON), and shows the
+ * cookie settings page. The form is anonymous and sits on cached pages, so it cannot carry
+ * a per-reader token: forgery is refused by requiring the request's Origin (or, failing
+ * that, Referer) to be this site, and the cookie itself is SameSite=Lax.
+ */
+public final class ConsentRoutes {
+    private static final int MAX_BODY = 8 * 1024;
+
+    private final ConsentStore store;
+    private final SiteQueries queries;
+    private final Templates templates;
+
+    public ConsentRoutes(ConsentStore store, SiteQueries queries, Templates templates) {
+        this.store = store;
+        this.queries = queries;
+        this.templates = templates;
+    }
+
+    /** The settings page: every category with what it does, the reader's current answer, and a form to change it. */
+    public record SettingsPage(Layout layout, Notice notice, Set<Category> allowed, boolean answered, boolean gpc,
+                               boolean saved) {
+        public boolean isOn(Category category) {
+            return allowed.contains(category);
+        }
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.before(this::notice);
+        routes.post("/consent", this::answer);
+        routes.get("/cookies", this::settings);
+        routes.head("/cookies", this::settings);
+    }
+
+    void notice(Context ctx) {
+        if (ctx.path().startsWith("/static/") || ctx.path().startsWith("/media/")) {
+            return;
+        }
+        Policy policy = store.policy();
+        boolean answered = ConsentCookie.read(ctx).filter(c -> c.policyVersion() == policy.version()).isPresent();
+        Notice.Variant variant = answered ? Notice.Variant.CHOSEN
+                : gpc(ctx) ? Notice.Variant.GPC : Notice.Variant.ASK;
+        String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        ctx.attribute(Notice.ATTRIBUTE, new Notice(variant, policy, ReturnPath.safe(here), false));
+    }
+
+    static boolean gpc(Context ctx) {
+        return "1".equals(ctx.header("Sec-GPC"));
+    }
+
+    void answer(Context ctx) {
+        if (ctx.contentLength() > MAX_BODY) {
+            throw new HttpError(413, "The request was too large.");
+        }
+        if (!SameOrigin.check(ctx)) {
+            throw new HttpError(403, "This cookie choice was refused because it did not come from a page of this site. "
+                    + "Go back, reload the page and choose again.");
+        }
+        String button = ctx.formParam("choice");
+        ConsentStore.Method method = "all".equals(button) ? ConsentStore.Method.ACCEPT_ALL
+                : "none".equals(button) ? ConsentStore.Method.REJECT_ALL : ConsentStore.Method.CHOOSE;
+        Set<Category> allowed = switch (method) {
+            case ACCEPT_ALL -> EnumSet.allOf(Category.class);
+            case REJECT_ALL -> EnumSet.of(Category.NECESSARY);
+            case CHOOSE -> chosen(ctx.formParams("allow"));
+        };
+        // The same reader changing their mind keeps their consent id, so the log shows the history.
+        String id = ConsentCookie.read(ctx).map(ConsentCookie.Choice::consentId)
+                .orElseGet(() -> HexFormat.of().formatHex(ConsentStore.randomBytes(16)));
+        ConsentCookie.Choice choice = new ConsentCookie.Choice(id, store.policy().version(), allowed);
+        store.record(choice, method, gpc(ctx), ctx.ip());
+        ConsentCookie.write(ctx, choice);
+        ctx.header("Cache-Control", "no-store");
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("application/json")) {
+            String categories = choice.allowed().stream().map(c -> "\"" + c.key() + "\"").collect(Collectors.joining(","));
+            ctx.contentType("application/json; charset=utf-8").result("{\"version\":" + choice.policyVersion()
+                    + ",\"allowed\":[" + categories + "]}");
+            return;
+        }
+        ctx.redirect(ReturnPath.safe(ctx.formParam("return")), HttpStatus.SEE_OTHER);
+    }
+
+    private static Set<Category> chosen(List<String> keys) {
+        Set<Category> allowed = EnumSet.of(Category.NECESSARY);
+        for (String key : keys) {
+            Category.byKey(key).ifPresent(allowed::add);
+        }
+        return allowed;
+    }
+
+    void settings(Context ctx) {
+        Notice notice = Notice.of(ctx).forSettingsPage();
+        var choice = ConsentCookie.read(ctx).filter(c -> c.policyVersion() == notice.policy().version());
+        Set<Category> allowed = choice.map(ConsentCookie.Choice::allowed).orElse(EnumSet.of(Category.NECESSARY));
+        Layout layout = new Layout.Builder(queries.settings(), queries.topSections(), "/cookies")
+                .title("Cookie settings").description("Choose which cookies and external media this site may use.")
+                .privacy(notice).build();
+        templates.render(ctx, "privacy/settings.jte", new SettingsPage(layout, notice, allowed, choice.isPresent(),
+                gpc(ctx), "1".equals(ctx.queryParam("saved"))));
+        // This page shows one reader's own answer: never share it through a cache.
+        ctx.header("Cache-Control", "private, no-cache");
+    }
+}
