@@ -91,7 +91,7 @@ public final class MediaRoutes {
 
     private void renderLibrary(Context ctx, Desk desk, User user, Words words) {
         String query = field(ctx.queryParam("q"));
-        int page = NewsroomRoutes.pageNumber(ctx.queryParam("page"));
+        int page = org.masthead.web.PageNumber.parse(ctx.queryParam("page"));
         long total = library.count(query);
         int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         if (page > pageCount) {

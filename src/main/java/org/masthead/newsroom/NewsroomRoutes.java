@@ -67,7 +67,7 @@ public final class NewsroomRoutes {
 
     private void auditLog(Context ctx) {
         Guard.require(ctx, Role.ADMIN);
-        int page = pageNumber(ctx.queryParam("page"));
+        int page = org.masthead.web.PageNumber.parse(ctx.queryParam("page"));
         int pageCount = (int) Math.max(1, (audit.count() + AUDIT_PAGE - 1) / AUDIT_PAGE);
         if (page > pageCount) {
             throw HttpError.notFound("The audit log has only " + pageCount + " page(s).");
@@ -76,18 +76,4 @@ public final class NewsroomRoutes {
                 audit.latest(AUDIT_PAGE, (page - 1) * AUDIT_PAGE), page, pageCount));
     }
 
-    static int pageNumber(String raw) {
-        if (raw == null) {
-            return 1;
-        }
-        try {
-            int page = Integer.parseInt(raw);
-            if (page >= 1) {
-                return page;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
-        }
-        throw HttpError.badRequest("The page number must be a whole number from 1 up, not \"" + raw + "\".");
-    }
 }

@@ -14,6 +14,7 @@ import org.masthead.content.Tag;
 import org.masthead.privacy.Notice;
 import org.masthead.web.HttpError;
 import org.masthead.web.PageCache;
+import org.masthead.web.PageNumber;
 import org.masthead.web.Templates;
 
 /** The reader-facing pages: home, article, section, tag, author and static pages. */
@@ -110,7 +111,7 @@ public final class SiteRoutes {
     void section(Context ctx) {
         Section section = queries.section(slug(ctx))
                 .orElseThrow(() -> HttpError.notFound("There is no section by that name."));
-        Paged<ArticleSummary> articles = queries.inSections(queries.withChildren(section), pageNumber(ctx));
+        Paged<ArticleSummary> articles = queries.inSections(queries.withChildren(section), PageNumber.parse(ctx.queryParam("page")));
         List<Section> trail = queries.trail(section);
         listing(ctx, layout(ctx).currentSection(trail.getFirst().slug()), "section", section.name(),
                 section.description(), null, null, trail.subList(0, trail.size() - 1), queries.childrenOf(section),
@@ -119,13 +120,13 @@ public final class SiteRoutes {
 
     void tag(Context ctx) {
         Tag tag = queries.tag(slug(ctx)).orElseThrow(() -> HttpError.notFound("There is no topic by that name."));
-        listing(ctx, layout(ctx), "tag", tag.name(), "", null, tag, queries.tagged(tag.id(), pageNumber(ctx)), tag.url());
+        listing(ctx, layout(ctx), "tag", tag.name(), "", null, tag, queries.tagged(tag.id(), PageNumber.parse(ctx.queryParam("page"))), tag.url());
     }
 
     void author(Context ctx) {
         Author author = queries.author(slug(ctx)).orElseThrow(() -> HttpError.notFound("There is no writer by that name."));
         listing(ctx, layout(ctx).jsonLd(structuredData.person(author, origin(ctx))), "author", author.name(), author.role(),
-                author, null, queries.byAuthor(author.id(), pageNumber(ctx)), author.url());
+                author, null, queries.byAuthor(author.id(), PageNumber.parse(ctx.queryParam("page"))), author.url());
     }
 
     private void listing(Context ctx, Layout.Builder layout, String kind, String heading, String intro,
@@ -211,19 +212,4 @@ public final class SiteRoutes {
         }
     }
 
-    private static int pageNumber(Context ctx) {
-        String raw = ctx.queryParam("page");
-        if (raw == null) {
-            return 1;
-        }
-        try {
-            int page = Integer.parseInt(raw);
-            if (page < 1) {
-                throw new NumberFormatException();
-            }
-            return page;
-        } catch (NumberFormatException e) {
-            throw HttpError.badRequest("The page number must be a whole number from 1 up, not \"" + raw + "\".");
-        }
-    }
 }

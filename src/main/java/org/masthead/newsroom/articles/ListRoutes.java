@@ -41,7 +41,7 @@ final class ListRoutes {
         Long section = id(ctx.queryParam("section"));
         Long author = id(ctx.queryParam("author"));
         String search = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        int page = page(ctx.queryParam("page"));
+        int page = org.masthead.web.PageNumber.parse(ctx.queryParam("page"));
         // Contributors work on their own pieces only; everyone else sees the whole desk.
         Long createdBy = user.can(Role.AUTHOR) ? null : user.id();
         ArticleQueries.Listing listing = articles.list(new ArticleQueries.Filter(status, section, author, search, createdBy, page));
@@ -80,15 +80,4 @@ final class ListRoutes {
         }
     }
 
-    private static int page(String raw) {
-        try {
-            int page = raw == null ? 1 : Integer.parseInt(raw);
-            if (page >= 1) {
-                return page;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
-        }
-        throw HttpError.badRequest("The page number must be a whole number from 1 up, not \"" + raw + "\".");
-    }
 }
