@@ -5,6 +5,8 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.masthead.comments.CommentStore;
+import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.config.Config;
 import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
@@ -74,6 +76,8 @@ public final class App implements AutoCloseable {
             NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk,
                     new MediaLibrary(db, config.mediaDir()), new AdminRoutes(db, store, queries, users, templates));
             TrustedProxies proxies = trustedProxies(config);
+            CommentStore comments = new CommentStore(db);
+            SpamClassifier classifier = SpamClassifier.open(db);
             ConsentStore consents = new ConsentStore(db);
             ConsentRoutes consent = new ConsentRoutes(consents, queries, templates);
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, new AuditLog(db), templates);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * with SHA-256 and a server secret, first 16 hex digits. Enough to tell that two records
  * came from the same network, never enough to recover the address.
  */
-final class IpDigest {
+public final class IpDigest {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -36,7 +36,7 @@ final class IpDigest {
     }
 
     /** The address with its host part zeroed; anything that is not an IP literal counts as "unknown". */
-    static String network(String ip) {
+    public static String network(String ip) {
         String address = ip == null ? "" : ip.strip();
         if (address.startsWith("[") && address.endsWith("]")) {
             address = address.substring(1, address.length() - 1);

@@ -36,8 +36,17 @@ public final class PageCache implements ChangeListener {
         this.variant = variantOf;
     }
 
+    /**
+     * Entities no reader page shows: the spam model (learning from moderators), comment
+     * blocklists and the consent log. Their changes leave the cached pages alone.
+     */
+    private static final java.util.Set<String> UNSEEN = java.util.Set.of("spam_model", "comment_block");
+
     @Override
     public void changed(org.masthead.db.Change change) {
+        if (UNSEEN.contains(change.entity())) {
+            return;
+        }
         generation.incrementAndGet();
         pages.clear();
     }

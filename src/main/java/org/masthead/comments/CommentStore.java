@@ -1,0 +1,228 @@
+package org.masthead.comments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.jdbi.v3.core.Handle;
+import org.masthead.db.Change;
+import org.masthead.db.Database;
+import org.masthead.db.Tx;
+
+/**
+ * Every write of comments, blocks and comment settings, and the reads they need. Comments are
+ * few per article next to reads of the article page, which the page cache serves; blocks and
+ * settings are read on every posted comment and kept in memory until the change log says
+ * they changed.
+ */
+public final class CommentStore {
+    public static final String ENTITY = "comment";
+    public static final String BLOCK_ENTITY = "comment_block";
+    static final String COLUMNS = """
+            id, article_id, parent_id, depth, author_name, author_email, author_url, body, status, reasons,
+            spam_score, ip, site_user_id, created_at, updated_at""";
+
+    private final Database db;
+    private volatile CommentSettings settings;
+    private volatile List<Block> blocks;
+
+    public CommentStore(Database db) {
+        this.db = db;
+        db.addListener(change -> {
+            switch (change.entity()) {
+                case "settings" -> settings = null;
+                case BLOCK_ENTITY -> blocks = null;
+                default -> { }
+            }
+        });
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public CommentSettings settings() {
+        CommentSettings current = settings;
+        if (current == null) {
+            Map<String, String> rows = new HashMap<>();
+            db.read(h -> h.createQuery("select name, value from site_settings where name like 'comments.%'")
+                    .map((rs, ctx) -> rows.put(rs.getString(1), rs.getString(2))).list());
+            current = CommentSettings.from(rows);
+            settings = current;
+        }
+        return current;
+    }
+
+    /** Saves the comment settings; {@code alongside} runs in the same transaction (for the audit log). */
+    public void saveSettings(CommentSettings next, java.util.function.Consumer<Tx> alongside) {
+        db.write(tx -> {
+            for (Map.Entry<String, String> row : next.rows().entrySet()) {
+                tx.handle().execute("delete from site_settings where name = ?", row.getKey());
+                tx.handle().execute("insert into site_settings (name, value) values (?, ?)", row.getKey(), row.getValue());
+            }
+            alongside.accept(tx);
+            tx.changed("settings", 1, Change.Kind.UPDATED);
+            return null;
+        });
+    }
+
+    /** Stores a judged comment; returns it as stored. */
+    public Comment add(NewComment c, int depth, CommentStatus status, List<String> reasons, double spamScore,
+                       String fingerprint, String ipNetwork, Long siteUserId) {
+        long now = System.currentTimeMillis();
+        return db.write(tx -> {
+            long id = tx.handle().createUpdate("""
+                            insert into comments (article_id, parent_id, depth, author_name, author_email, author_url, body,
+                                status, reasons, spam_score, fingerprint, ip, ip_network, site_user_id, created_at,
+                                updated_at, status_at)
+                            values (:article, :parent, :depth, :name, :email, :url, :body, :status, :reasons, :score,
+                                :fingerprint, :ip, :network, :siteUser, :now, :now, :now)""")
+                    .bind("article", c.articleId()).bind("parent", c.parentId()).bind("depth", depth)
+                    .bind("name", c.name()).bind("email", c.email()).bind("url", c.url()).bind("body", c.body())
+                    .bind("status", status.name()).bind("reasons", String.join("\n", reasons))
+                    .bind("score", spamScore).bind("fingerprint", fingerprint)
+                    .bind("ip", c.ip()).bind("network", ipNetwork).bind("siteUser", siteUserId).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            tx.changed(ENTITY, id, Change.Kind.CREATED);
+            return find(tx.handle(), id).orElseThrow();
+        });
+    }
+
+    public Optional<Comment> find(long id) {
+        return db.read(h -> find(h, id));
+    }
+
+    static Optional<Comment> find(Handle h, long id) {
+        return h.createQuery("select " + COLUMNS + " from comments where id = :id").bind("id", id)
+                .map((rs, ctx) -> comment(rs)).findOne();
+    }
+
+    /** The approved comments under an article, oldest first. */
+    public List<Comment> approved(long articleId) {
+        return db.read(h -> h.createQuery("select " + COLUMNS
+                        + " from comments where article_id = :article and status = 'APPROVED' order by created_at, id")
+                .bind("article", articleId).map((rs, ctx) -> comment(rs)).list());
+    }
+
+    /** How many approved comments each of these articles has; articles without any are left out. */
+    public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> counts = new HashMap<>();
+        db.read(h -> h.createQuery("""
+                        select article_id, count(*) from comments where status = 'APPROVED' and article_id in (<ids>)
+                        group by article_id""")
+                .bindList("ids", List.copyOf(articleIds))
+                .map((rs, ctx) -> counts.put(rs.getLong(1), rs.getInt(2))).list());
+        return counts;
+    }
+
+    /**
+     * Moves comments to a status; returns those whose status changed, as they were before.
+     * {@code alongside} runs in the same transaction with them (audit log, learning).
+     */
+    public List<Comment> setStatus(Collection<Long> ids, CommentStatus status, BiConsumer<Tx, List<Comment>> alongside) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        long now = System.currentTimeMillis();
+        return db.write(tx -> {
+            List<Comment> before = tx.handle().createQuery("select " + COLUMNS + " from comments where id in (<ids>)")
+                    .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> comment(rs)).list()
+                    .stream().filter(c -> c.status() != status).toList();
+            for (Comment c : before) {
+                tx.handle().createUpdate("update comments set status = :status, status_at = :now where id = :id")
+                        .bind("status", status.name()).bind("now", now).bind("id", c.id()).execute();
+                tx.changed(ENTITY, c.id(), Change.Kind.UPDATED);
+            }
+            alongside.accept(tx, before);
+            return before;
+        });
+    }
+
+    /** Counts used by the spam checks: comments since a time from one IP network. */
+    public int countFromNetwork(String network, Instant since) {
+        return db.read(h -> h.createQuery("select count(*) from comments where ip_network = :n and created_at >= :since")
+                .bind("n", network).bind("since", since.toEpochMilli()).mapTo(Integer.class).one());
+    }
+
+    /** Comments since a time from one email address. */
+    public int countFromEmail(String email, Instant since) {
+        return db.read(h -> h.createQuery("select count(*) from comments where author_email = :e and created_at >= :since")
+                .bind("e", email).bind("since", since.toEpochMilli()).mapTo(Integer.class).one());
+    }
+
+    /** Earlier comments with the same text fingerprint since a time, newest first. */
+    public List<Comment> sameText(String fingerprint, Instant since) {
+        return db.read(h -> h.createQuery("select " + COLUMNS
+                        + " from comments where fingerprint = :f and created_at >= :since order by created_at desc limit 20")
+                .bind("f", fingerprint).bind("since", since.toEpochMilli()).map((rs, ctx) -> comment(rs)).list());
+    }
+
+    /** Approved comments earlier from this email address: a returning commenter. */
+    public int approvedFromEmail(String email) {
+        return db.read(h -> h.createQuery("select count(*) from comments where author_email = :e and status = 'APPROVED'")
+                .bind("e", email).mapTo(Integer.class).one());
+    }
+
+    public List<Block> blocks() {
+        List<Block> current = blocks;
+        if (current == null) {
+            current = db.read(h -> h.createQuery("select id, kind, value from comment_blocks order by kind, value")
+                    .map((rs, ctx) -> new Block(rs.getLong(1), Block.Kind.valueOf(rs.getString(2)), rs.getString(3)))
+                    .list());
+            blocks = current;
+        }
+        return current;
+    }
+
+    /** Adds a block unless the same one exists; {@code alongside} runs in the same transaction. */
+    public void addBlock(Block.Kind kind, String value, java.util.function.Consumer<Tx> alongside) {
+        String normal = Block.normalise(kind, value);
+        db.write(tx -> {
+            boolean exists = tx.handle().createQuery("select count(*) from comment_blocks where kind = :k and value = :v")
+                    .bind("k", kind.name()).bind("v", normal).mapTo(Integer.class).one() > 0;
+            if (!exists) {
+                long id = tx.handle().createUpdate(
+                                "insert into comment_blocks (kind, value, created_at) values (:k, :v, :at)")
+                        .bind("k", kind.name()).bind("v", normal).bind("at", System.currentTimeMillis())
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                tx.changed(BLOCK_ENTITY, id, Change.Kind.CREATED);
+                alongside.accept(tx);
+            }
+            return null;
+        });
+    }
+
+    public void removeBlock(long id, java.util.function.Consumer<Tx> alongside) {
+        db.write(tx -> {
+            if (tx.handle().execute("delete from comment_blocks where id = ?", id) > 0) {
+                tx.changed(BLOCK_ENTITY, id, Change.Kind.DELETED);
+                alongside.accept(tx);
+            }
+            return null;
+        });
+    }
+
+    static Comment comment(ResultSet rs) throws SQLException {
+        String reasons = rs.getString("reasons");
+        long siteUser = rs.getLong("site_user_id");
+        boolean bySite = !rs.wasNull() && siteUser > 0;
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        return new Comment(rs.getLong("id"), rs.getLong("article_id"), parentId, rs.getInt("depth"),
+                rs.getString("author_name"), rs.getString("author_email"), rs.getString("author_url"),
+                rs.getString("body"), CommentStatus.valueOf(rs.getString("status")),
+                reasons.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(reasons.split("\n"))),
+                rs.getDouble("spam_score"), rs.getString("ip"), bySite,
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+}

@@ -1,0 +1,94 @@
+package org.masthead.comments;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.masthead.db.Database;
+
+/**
+ * The signed token in every comment form: the article and the time the form was made,
+ * with an HMAC-SHA256 over both. A bot that posts without loading the form has no valid
+ * token, one that posts at once is too fast, and a form left open for days has expired.
+ */
+public final class FormToken {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final byte[] key;
+
+    /** What a token says about the form it came with. */
+    public sealed interface Check {
+        /** Made for this article by this site; {@code age} is how long ago. */
+        record Valid(Duration age) implements Check {
+        }
+
+        /** Made by this site, but longer ago than forms live. */
+        record Expired() implements Check {
+        }
+
+        /** Missing, malformed, forged or for another article. */
+        record Invalid() implements Check {
+        }
+    }
+
+    FormToken(byte[] key) {
+        this.key = key.clone();
+    }
+
+    /** The key shared by every instance on this database, made on first use. */
+    public static FormToken of(Database db) {
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
+        String proposed = Base64.getEncoder().encodeToString(fresh);
+        db.write(tx -> tx.handle().createUpdate(
+                        "insert into comment_secret (id, secret) values (1, :s) on conflict (id) do nothing")
+                .bind("s", proposed).execute());
+        String secret = db.read(h -> h.createQuery("select secret from comment_secret where id = 1").mapTo(String.class).one());
+        return new FormToken(Base64.getDecoder().decode(secret));
+    }
+
+    public String issue(long articleId, Instant now) {
+        String payload = articleId + "." + now.toEpochMilli();
+        return payload + "." + sign(payload);
+    }
+
+    public Check check(String token, long articleId, Instant now, Duration lifetime) {
+        if (token == null || token.length() > 200) {
+            return new Check.Invalid();
+        }
+        int last = token.lastIndexOf('.');
+        int first = token.indexOf('.');
+        if (first <= 0 || last <= first) {
+            return new Check.Invalid();
+        }
+        String payload = token.substring(0, last);
+        byte[] expected = sign(payload).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, token.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+            return new Check.Invalid();
+        }
+        try {
+            if (Long.parseLong(token.substring(0, first)) != articleId) {
+                return new Check.Invalid();
+            }
+            Duration age = Duration.between(Instant.ofEpochMilli(Long.parseLong(token.substring(first + 1, last))), now);
+            return age.compareTo(lifetime) > 0 ? new Check.Expired() : new Check.Valid(age);
+        } catch (NumberFormatException e) {
+            return new Check.Invalid();
+        }
+    }
+
+    private String sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
