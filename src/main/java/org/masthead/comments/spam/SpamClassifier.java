@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpamClassifier implements ChangeListener {
     /** High on purpose: a legitimate comment held as spam costs a reader more than a missed spam costs a moderator. */
-    public static final double DEFAULT_THRESHOLD = 0.99;
+    public static final double DEFAULT_THRESHOLD = 0.93;
     private static final Logger LOG = LoggerFactory.getLogger(SpamClassifier.class);
     private static final ThreadLocal<CommentScorer> SCORERS = ThreadLocal.withInitial(CommentScorer::new);
 
