@@ -99,8 +99,8 @@ public final class SiteRoutes {
 
     private void renderArticle(Context ctx, ArticleView article, Layout.Builder layout) {
         ArticleLinks.Choice choice = links.choose(article);
-        layout.title(article.headline())
-                .description(article.dek())
+        layout.title(article.pageTitle())
+                .description(article.pageDescription())
                 .language(article.language())
                 .currentSection(article.sectionTrail().getFirst().slug())
                 .jsonLd(structuredData.article(queries.settings(), article, origin(ctx)));
