@@ -134,7 +134,7 @@ class NewsroomWalkthroughTest {
                     () -> button(page, "Publish anyway").click());
             assertThat(refused.status()).isEqualTo(403);
             page.waitForLoadState();
-            assertThat(page.locator("h1").innerText()).isNotBlank();
+            assertThat(page.locator("h1").innerText()).isEqualTo("You cannot do that here");
             assertThat(page.locator("main").innerText()).contains("Contributors cannot publish");
             assertAccessible(page, "the 403 page");
         }
@@ -254,6 +254,7 @@ class NewsroomWalkthroughTest {
                     + " document.body.append(f); f.submit(); }", Long.toString(id)));
             assertThat(injected.status()).isEqualTo(403);
             page.waitForLoadState();
+            assertThat(page.locator("h1").innerText()).isEqualTo("You cannot do that here");
             assertThat(page.locator("main").innerText()).contains("security token");
             assertAccessible(page, "the refused forged form");
             page.navigate(url("/newsroom/articles/" + id));
