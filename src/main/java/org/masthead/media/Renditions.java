@@ -18,10 +18,11 @@ import net.coobird.thumbnailator.Thumbnails;
 /**
  * Turns an uploaded image into what the site serves: the file kept as the original and its
  * responsive variants, all in one format so that {@code base-WIDTH.ext} names them.
- * JPEGs and PNGs keep their own format (and their original bytes); a still GIF becomes
+ * JPEGs and PNGs keep their own format (and their compressed pixels, without metadata,
+ * unless a JPEG had to be turned upright, which means re-encoding it); a still GIF becomes
  * PNG, a WebP becomes JPEG, or PNG when it has transparency, because browsers need no
- * WebP variants and ImageIO cannot write WebP. An animated GIF is kept as it is, with no
- * variants, so it still moves wherever it is shown.
+ * WebP variants and ImageIO cannot write WebP. An animated GIF is kept as uploaded (less
+ * its comments and XMP), with no variants, so it still moves wherever it is shown.
  */
 final class Renditions {
     static final List<Integer> WIDTHS = List.of(480, 960, 1600);
@@ -47,11 +48,12 @@ final class Renditions {
                 reader.setInput(in);
                 checkSize(reader.getWidth(0), reader.getHeight(0));
                 if (kind == ImageKind.GIF && reader.getNumImages(true) > 1) {
-                    return new Result(ImageKind.GIF, bytes, reader.getWidth(0), reader.getHeight(0), Map.of());
+                    return new Result(ImageKind.GIF, CameraMetadata.removedFrom(kind, bytes), reader.getWidth(0),
+                            reader.getHeight(0), Map.of());
                 }
                 BufferedImage decoded = reader.read(0);
                 int orientation = kind == ImageKind.JPEG ? ExifOrientation.of(bytes) : 1;
-                return scale(kind, bytes, standard(ExifOrientation.upright(decoded, orientation)));
+                return scale(kind, bytes, standard(ExifOrientation.upright(decoded, orientation)), orientation > 1);
             } finally {
                 reader.dispose();
             }
@@ -79,7 +81,7 @@ final class Renditions {
         }
     }
 
-    private static Result scale(ImageKind kind, byte[] bytes, BufferedImage image) throws IOException {
+    private static Result scale(ImageKind kind, byte[] bytes, BufferedImage image, boolean turned) throws IOException {
         boolean transparent = hasTransparency(image);
         ImageKind format = switch (kind) {
             case JPEG -> ImageKind.JPEG;
@@ -91,7 +93,8 @@ final class Renditions {
         for (int w : widthsFor(pixels.getWidth())) {
             variants.put(w, encode(w == pixels.getWidth() ? pixels : resize(pixels, w), format));
         }
-        byte[] original = format == kind ? bytes : encode(pixels, format);
+        // Kept losslessly without its metadata where the bytes can stay; a photo that had to be turned is re-encoded.
+        byte[] original = format == kind && !turned ? CameraMetadata.removedFrom(kind, bytes) : encode(pixels, format);
         return new Result(format, original, pixels.getWidth(), pixels.getHeight(), variants);
     }
 

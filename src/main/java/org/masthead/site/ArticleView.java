@@ -12,9 +12,19 @@ public record ArticleView(long id, String slug, String url, String headline, Str
                           List<Integer> paragraphBreaks, String language, List<Section> sectionTrail,
                           List<Author> authors, List<Tag> tags, Media image, Instant publishedAt,
                           Instant updatedAt, List<Long> pinnedSeeAlso, String noteKind, String noteText,
-                          Instant noteAt) {
+                          Instant noteAt, String seoTitle, String seoDescription) {
     public Section section() {
         return sectionTrail.getLast();
+    }
+
+    /** What search engines and browser tabs show as the title: the SEO title when the newsroom set one. */
+    public String pageTitle() {
+        return seoTitle == null || seoTitle.isBlank() ? headline : seoTitle.strip();
+    }
+
+    /** The summary under the title in search results: the SEO description when set, else the dek. */
+    public String pageDescription() {
+        return seoDescription == null || seoDescription.isBlank() ? dek : seoDescription.strip();
     }
 
     /** Whether the newsroom attached a correction or update note for readers. */

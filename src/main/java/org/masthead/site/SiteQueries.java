@@ -233,7 +233,8 @@ public final class SiteQueries {
 
     private record ArticleRow(long id, String slug, String url, String headline, String dek, String bodyHtml,
                               List<Integer> breaks, String language, long sectionId, Media image,
-                              Instant publishedAt, Instant updatedAt, String noteKind, String noteText, Instant noteAt) {
+                              Instant publishedAt, Instant updatedAt, String noteKind, String noteText, Instant noteAt,
+                              String seoTitle, String seoDescription) {
     }
 
     private static ArticleRow articleRow(ResultSet rs, ZoneId zone) throws SQLException {
@@ -246,7 +247,7 @@ public final class SiteQueries {
                 breaks.isEmpty() ? List.of() : Arrays.stream(breaks.split(",")).map(Integer::valueOf).toList(),
                 rs.getString("language"), rs.getLong("section_id"), media(rs, "m_"),
                 published, instant(rs, "updated_at"), rs.getString("note_kind"), rs.getString("note_text"),
-                instant(rs, "note_at"));
+                instant(rs, "note_at"), rs.getString("seo_title"), rs.getString("seo_description"));
     }
 
     private ArticleView complete(Handle h, ArticleRow row) {
@@ -263,7 +264,7 @@ public final class SiteQueries {
         Section section = sections().stream().filter(s -> s.id() == row.sectionId()).findFirst().orElseThrow();
         return new ArticleView(row.id(), row.slug(), row.url(), row.headline(), row.dek(), row.bodyHtml(), row.breaks(),
                 row.language(), trail(section), authors, tags, row.image(), row.publishedAt(), row.updatedAt(), pinned,
-                row.noteKind(), row.noteText(), row.noteAt());
+                row.noteKind(), row.noteText(), row.noteAt(), row.seoTitle(), row.seoDescription());
     }
 
     private static final String AUTHOR_SELECT = """

@@ -129,8 +129,8 @@ public final class SiteRoutes {
     private void renderArticle(Context ctx, ArticleView article, Layout.Builder layout, CommentThreads.Request request,
                                CommentsView.Form form) {
         ArticleLinks.Choice choice = links.choose(article);
-        layout.title(article.headline())
-                .description(article.dek())
+        layout.title(article.pageTitle())
+                .description(article.pageDescription())
                 .language(article.language())
                 .currentSection(article.sectionTrail().getFirst().slug())
                 .jsonLd(structuredData.article(queries.settings(), article, origin(ctx)));

@@ -3,6 +3,7 @@ package org.masthead.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,8 @@ class NewsroomBrowserTest {
         browser = Browser.launch();
         app = App.create(TestSites.config(Kind.SQLITE).withDemo(true)).start();
         new Users(app.database()).add(new Users.NewUser("ruth@courier.example", "Ruth Calder", Role.ADMIN.name(), PASSWORD, PASSWORD));
+        new Users(app.database()).add(new Users.NewUser("daniel@courier.example", "Daniel Fenwick", Role.CONTRIBUTOR.name(),
+                PASSWORD, PASSWORD));
     }
 
     @AfterAll
@@ -64,6 +67,46 @@ class NewsroomBrowserTest {
                 assertThat(browser.accessibilityViolations(page)).as("axe on " + path).isEmpty();
             }
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/newsroom-audit.png")));
+        }
+    }
+
+    @Test
+    void everyManagementPageAndFormIsAccessible() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            signIn(page, "ruth@courier.example", PASSWORD);
+            for (String area : new String[] {"sections", "tags", "authors", "pages", "users"}) {
+                page.navigate(url("/newsroom/" + area));
+                assertThat(browser.accessibilityViolations(page)).as("axe on the " + area + " list").isEmpty();
+                // The last row; for users, the last account other than the admin's own.
+                String edit = page.locator(".nr-table tbody tr").filter(new Locator.FilterOptions().setHasNotText("(you)"))
+                        .last().locator("th a").getAttribute("href");
+                page.locator(".nr-actions a.nr-button").first().click();
+                page.waitForURL("**/newsroom/" + area + "/new");
+                assertThat(browser.accessibilityViolations(page)).as("axe on the new " + area + " form").isEmpty();
+                // Sent empty (the browser's own checks switched off), the form comes back with its errors.
+                page.locator("main form.nr-form").evaluate("f => { f.noValidate = true; }");
+                page.locator("main form.nr-form button[type=submit]").first().click();
+                page.waitForSelector(".nr-errors");
+                assertThat(browser.accessibilityViolations(page)).as("axe on the " + area + " form with errors").isEmpty();
+                page.navigate(url(edit));
+                assertThat(browser.accessibilityViolations(page)).as("axe on an edit page of " + area).isEmpty();
+                Locator delete = page.locator("main a[href$='/delete']");
+                if (delete.count() > 0) {
+                    delete.click();
+                    page.waitForURL("**/delete");
+                    assertThat(browser.accessibilityViolations(page)).as("axe on deleting from " + area).isEmpty();
+                }
+            }
+            for (String path : new String[] {"/newsroom/settings", "/newsroom/privacy", "/newsroom/articles",
+                    "/newsroom/articles/new", "/newsroom/media"}) {
+                page.navigate(url(path));
+                assertThat(browser.accessibilityViolations(page)).as("axe on " + path).isEmpty();
+            }
+            page.navigate(url("/newsroom/articles?status=published"));
+            page.locator(".nr-articles tbody th a").first().click();
+            page.waitForURL(java.util.regex.Pattern.compile("/newsroom/articles/\\d+$"));
+            assertThat(browser.accessibilityViolations(page)).as("axe on the editor of a published article").isEmpty();
         }
     }
 

@@ -44,6 +44,47 @@ class ImageFormatsTest {
         }
     }
 
+    /** The bytes as text, to look for what metadata would leave in them. */
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void originalsKeptAsUploadedLoseTheirMetadataButNotAPixel() {
+        Renditions.Result jpeg = Renditions.make(ImageKind.JPEG, TestImages.jpegWithCameraMetadata(64, 32, 1));
+        assertThat(jpeg.original()).isEqualTo(TestImages.jpeg(64, 32)); // the same picture data, byte for byte
+        assertThat(text(jpeg.original())).doesNotContain("Exif", "StaffPhone", "xmpmeta", TestImages.SECRET);
+
+        Renditions.Result png = Renditions.make(ImageKind.PNG, TestImages.pngWithMetadata(64, 32));
+        assertThat(png.original()).isEqualTo(TestImages.transparentPng(64, 32));
+
+        Renditions.Result gif = Renditions.make(ImageKind.GIF, TestImages.animatedGifWithMetadata(16, 16));
+        assertThat(gif.original()).isEqualTo(TestImages.animatedGif(16, 16));
+        assertThat(TestImages.read(gif.original()).getWidth()).isEqualTo(16);
+    }
+
+    @Test
+    void aPhotoTurnedUprightIsReEncodedWithoutItsExif() {
+        Renditions.Result turned = Renditions.make(ImageKind.JPEG, TestImages.jpegWithCameraMetadata(40, 20, 6));
+        assertThat(text(turned.original())).doesNotContain("Exif", "StaffPhone", "xmpmeta", TestImages.SECRET);
+        BufferedImage original = TestImages.read(turned.original());
+        assertThat(original.getWidth()).isEqualTo(20);
+        assertThat(original.getHeight()).isEqualTo(40);
+        assertThat((original.getRGB(10, 5) >> 16) & 0xff).isGreaterThan(200); // red, once the left edge, on top
+        assertThat(original.getRGB(10, 35) & 0xff).isGreaterThan(200);
+        assertThat(turned.variants().values()).allSatisfy(v -> assertThat(text(v)).doesNotContain("Exif", TestImages.SECRET));
+    }
+
+    @Test
+    void aBrokenStructureIsRefusedNotStoredHalfCleaned() {
+        byte[] png = TestImages.pngWithMetadata(8, 8);
+        byte[] noEnd = java.util.Arrays.copyOf(png, png.length - 12); // IEND cut off
+        assertThatThrownBy(() -> CameraMetadata.removedFrom(ImageKind.PNG, noEnd)).isInstanceOf(IllegalArgumentException.class);
+        byte[] gif = TestImages.animatedGif(8, 8);
+        byte[] cut = java.util.Arrays.copyOf(gif, gif.length - 3);
+        assertThatThrownBy(() -> CameraMetadata.removedFrom(ImageKind.GIF, cut)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void namesAreSafeAndWidthsNeverUpscale() {
         assertThat(MediaFolder.baseName("Harbour at Dawn (1).JPG")).isEqualTo("harbour-at-dawn-1");

@@ -169,6 +169,30 @@ class MediaLibraryTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aPhonePhotosGpsPositionNeverReachesTheSite(Kind kind) throws IOException {
+        try (Site site = site(kind)) {
+            NewsroomClient author = signedIn(site, "kofi@courier.example", Role.AUTHOR);
+            for (int orientation : new int[] {1, 6}) {
+                byte[] upload = TestImages.jpegWithCameraMetadata(1200, 800, orientation);
+                Media photo = media(site, uploaded(author, "pier.jpg", "image/jpeg", upload, WORDS));
+                assertThat(photo.width()).isEqualTo(orientation == 1 ? 1200 : 800);
+                List<String> files = new java.util.ArrayList<>(List.of(photo.fileName()));
+                photo.widths().forEach(w -> files.add(Media.variantName(photo.fileName(), w)));
+                for (String file : files) {
+                    String stored = new String(Files.readAllBytes(site.media(file)), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    assertThat(stored).as(file).doesNotContain("Exif", "StaffPhone", "xmpmeta", TestImages.SECRET);
+                    assertThat(image(site.media(file)).getWidth()).as(file).isGreaterThan(0);
+                }
+                var served = TestSites.send(site.app(), HttpRequest.newBuilder(
+                        author.uri("/media/" + photo.fileName())).GET());
+                assertThat(served.statusCode()).isEqualTo(200);
+                assertThat(served.body()).doesNotContain("Exif", "StaffPhone", TestImages.SECRET);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void wrongFilesAndOversizeUploadsAreRefusedKeepingTheWords(Kind kind) {
         try (Site site = site(kind)) {
             NewsroomClient author = signedIn(site, "kofi@courier.example", Role.AUTHOR);
