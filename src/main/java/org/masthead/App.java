@@ -20,6 +20,7 @@ import org.masthead.newsroom.Sessions;
 import org.masthead.newsroom.Users;
 import org.masthead.newsroom.articles.ArticleDesk;
 import org.masthead.newsroom.articles.ScheduledPublisher;
+import org.masthead.newsroom.comments.ModerationDesk;
 import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.privacy.ConsentLogRoutes;
 import org.masthead.privacy.ConsentRoutes;
@@ -73,11 +74,12 @@ public final class App implements AutoCloseable {
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache);
             Users users = new Users(db);
             ArticleDesk articleDesk = new ArticleDesk(db, store, markdown, queries, templates);
-            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk,
-                    new MediaLibrary(db, config.mediaDir()), new AdminRoutes(db, store, queries, users, templates));
-            TrustedProxies proxies = trustedProxies(config);
             CommentStore comments = new CommentStore(db);
             SpamClassifier classifier = SpamClassifier.open(db);
+            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk,
+                    new MediaLibrary(db, config.mediaDir()), new AdminRoutes(db, store, queries, users, templates),
+                    new ModerationDesk(comments, classifier, queries, templates));
+            TrustedProxies proxies = trustedProxies(config);
             ConsentStore consents = new ConsentStore(db);
             ConsentRoutes consent = new ConsentRoutes(consents, queries, templates);
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, new AuditLog(db), templates);
