@@ -77,7 +77,7 @@ final class EditorRoutes {
         ArticleForm form = ArticleForm.read(ctx);
         Workflow.Action action = Workflow.Action.parse(ctx.formParam("action"));
         ArticleStatus current = stored == null ? null : stored.status();
-        String refusal = Workflow.refusal(user, stored == null ? user.id() : stored.createdBy(), current, action);
+        String refusal = Workflow.refusal(user, stored == null ? Long.valueOf(user.id()) : stored.createdBy(), current, action);
         if (refusal != null) {
             throw new HttpError(403, refusal);
         }

@@ -36,7 +36,7 @@ final class EditorView {
     void render(Context ctx, int status, ArticleQueries.Stored stored, ArticleForm form, Extras extras) {
         User user = Guard.session(ctx).user();
         ArticleStatus current = stored == null ? null : stored.status();
-        Long createdBy = stored == null ? user.id() : stored.createdBy();
+        Long createdBy = stored == null ? Long.valueOf(user.id()) : stored.createdBy();
         Desk desk = desk(ctx, stored == null ? "New article" : "Edit article").withErrors(extras.errors());
         if (extras.notice() != null) {
             desk = desk.withNotice(extras.notice());
