@@ -39,8 +39,9 @@ final class ModerationSite implements AutoCloseable {
         content = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
         comments = new CommentStore(app.database());
         long section = content.addSection("harbour", "Harbour", "Ships and quays.", null, 0);
+        long author = content.addAuthor("mara-okonjo", "Mara Okonjo", "Harbour reporter", "Mara covers the port.", null);
         article = content.addArticle(new ArticleDraft("night-ferries", "Night ferries return", "Dek", "Body.", "en",
-                ArticleStatus.PUBLISHED, section, List.of(), List.of(), null, List.of(), Instant.now().minusSeconds(3600), null));
+                ArticleStatus.PUBLISHED, section, List.of(author), List.of(), null, List.of(), Instant.now().minusSeconds(3600), null));
         Users users = new Users(app.database());
         for (Role role : Role.values()) {
             users.add(new Users.NewUser(email(role), "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
