@@ -107,11 +107,13 @@ final class CommentRoutes {
         if (parent.status() != CommentStatus.APPROVED) {
             return "Only a published comment can be answered: approve this one first, then reply.";
         }
+        // Depth counts from 0 for top-level comments; the setting counts levels, so 1 means no replies.
         int maxDepth = store.settings().maxDepth();
-        if (parent.depth() + 1 > maxDepth) {
+        int level = parent.depth() + 2;
+        if (level > maxDepth) {
             return maxDepth <= 1
-                    ? "Replies are switched off: the comment settings allow no nesting (depth 1)."
-                    : "A reply here would be nested " + (parent.depth() + 1) + " levels deep, and the comment settings allow "
+                    ? "Replies are switched off: the comment settings allow no nesting (reply depth 1)."
+                    : "A reply here would be nested " + level + " levels deep, and the comment settings allow "
                             + maxDepth + ". Reply to an earlier comment in the thread instead.";
         }
         return null;

@@ -76,7 +76,7 @@ class CommentPagesTest {
                     .split(" ")[0]);
             Comment reply = site.comments.find(replyId).orElseThrow();
             assertThat(reply.parentId()).isEqualTo(top.id());
-            assertThat(reply.depth()).isEqualTo(2);
+            assertThat(reply.depth()).isEqualTo(1);
             assertThat(reply.status()).isEqualTo(CommentStatus.APPROVED);
             assertThat(reply.bySite()).isTrue();
             assertThat(reply.name()).isEqualTo("Masthead");

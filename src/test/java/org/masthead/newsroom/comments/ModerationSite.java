@@ -58,9 +58,9 @@ final class ModerationSite implements AutoCloseable {
         return client;
     }
 
-    /** A top-level comment (depth 1) in the given status. */
+    /** A top-level comment (depth 0) in the given status. */
     Comment comment(String name, String body, CommentStatus status) {
-        return reply(null, 1, name, body, status);
+        return reply(null, 0, name, body, status);
     }
 
     Comment reply(Long parent, int depth, String name, String body, CommentStatus status) {

@@ -98,8 +98,8 @@ class QueueModerationTest {
             assertThat(site.status(b.id())).isEqualTo(CommentStatus.PENDING);
             assertThat(site.status(c.id())).isEqualTo(CommentStatus.APPROVED);
 
-            Comment reply = site.reply(a.id(), 2, "Reader Four", "A reply under the first comment.", CommentStatus.APPROVED);
-            Comment deeper = site.reply(reply.id(), 3, "Reader Five", "A reply under the reply.", CommentStatus.APPROVED);
+            Comment reply = site.reply(a.id(), 1, "Reader Four", "A reply under the first comment.", CommentStatus.APPROVED);
+            Comment deeper = site.reply(reply.id(), 2, "Reader Five", "A reply under the reply.", CommentStatus.APPROVED);
             post(editor, QUEUE, List.of(new String[] {"_csrf", token}, new String[] {"action", "trash"},
                     new String[] {"ids", Long.toString(a.id())}, new String[] {"ids", Long.toString(b.id())}));
             assertThat(site.status(a.id())).isEqualTo(CommentStatus.TRASH);
@@ -119,8 +119,8 @@ class QueueModerationTest {
             assertThat(site.comments.find(b.id())).isEmpty();
             Comment lifted = site.comments.find(reply.id()).orElseThrow();
             assertThat(lifted.parentId()).isNull();
-            assertThat(lifted.depth()).isEqualTo(1);
-            assertThat(site.comments.find(deeper.id()).orElseThrow().depth()).isEqualTo(2);
+            assertThat(lifted.depth()).isEqualTo(0);
+            assertThat(site.comments.find(deeper.id()).orElseThrow().depth()).isEqualTo(1);
             assertThat(site.comments.find(deeper.id()).orElseThrow().parentId()).isEqualTo(reply.id());
         }
     }
