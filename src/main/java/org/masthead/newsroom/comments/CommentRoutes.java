@@ -171,6 +171,7 @@ final class CommentRoutes {
     }
 
     private ModerationQueries.Row existing(Context ctx) {
-        return queries.find(Input.id(ctx)).orElseThrow(() -> HttpError.notFound("There is no such comment; it may have been deleted."));
+        return queries.find(Input.id(ctx))
+                .orElseThrow(() -> HttpError.notFound("There is no such comment; it may have been deleted."));
     }
 }

@@ -20,8 +20,8 @@ final class Entries {
     ModerationPages.Entry of(ModerationQueries.Row row, List<Moderator.Action> offered) {
         Comment c = row.comment();
         ZoneId zone = site.settings().zone();
-        List<ModerationPages.Choice> actions = offered.stream().filter(a -> a != Moderator.Action.DELETE && a.appliesTo(c.status()))
-                .map(a -> new ModerationPages.Choice(a.value, a.label, false)).toList();
+        List<ModerationPages.Choice> actions = offered.stream()
+                .filter(a -> a != Moderator.Action.DELETE && a.appliesTo(c.status())).map(a -> new ModerationPages.Choice(a.value, a.label, false)).toList();
         boolean held = c.status() == CommentStatus.PENDING || c.status() == CommentStatus.SPAM;
         return new ModerationPages.Entry(c.id(), c.name(), c.email(), c.url(), c.ip(), c.status().label(), row.headline(),
                 publicUrl(row, zone), "/newsroom/articles/" + c.articleId(), Dates.dayAndTime(c.createdAt(), zone),

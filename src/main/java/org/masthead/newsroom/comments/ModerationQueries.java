@@ -71,7 +71,8 @@ final class ModerationQueries {
         String from = " from comments c join articles a on a.id = c.article_id";
         return db.read(h -> {
             long total = h.createQuery("select count(*)" + from + where).bindMap(params).mapTo(Long.class).one();
-            List<Row> rows = h.createQuery("select " + ROW_COLUMNS + from + where + " order by c.created_at desc, c.id desc limit :limit offset :offset")
+            List<Row> rows = h.createQuery("select " + ROW_COLUMNS + from + where
+                            + " order by c.created_at desc, c.id desc limit :limit offset :offset")
                     .bindMap(params).bind("limit", PAGE_SIZE).bind("offset", (filter.page() - 1) * PAGE_SIZE)
                     .map((rs, ctx) -> row(rs)).list();
             return new Listing(rows, total);
@@ -99,7 +100,8 @@ final class ModerationQueries {
     }
 
     Optional<Row> find(long id) {
-        return db.read(h -> h.createQuery("select " + ROW_COLUMNS + " from comments c join articles a on a.id = c.article_id where c.id = :id")
+        return db.read(h -> h.createQuery("select " + ROW_COLUMNS
+                        + " from comments c join articles a on a.id = c.article_id where c.id = :id")
                 .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
     }
 

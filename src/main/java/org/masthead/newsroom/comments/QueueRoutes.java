@@ -72,8 +72,8 @@ final class QueueRoutes {
         for (CommentStatus s : List.of(CommentStatus.PENDING, CommentStatus.SPAM, CommentStatus.APPROVED, CommentStatus.TRASH)) {
             tabs.add(new ModerationPages.Tab(s.label(), counts.get(s), PATH + "?status=" + key(s), !everywhere && s == status));
         }
-        String query = "status=" + key(status) + (search.isEmpty() ? "" : "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8))
-                + (everywhere ? "&in=all" : "");
+        String query = "status=" + key(status)
+                + (search.isEmpty() ? "" : "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8)) + (everywhere ? "&in=all" : "");
         String label = everywhere ? "All comments" : status.label();
         Desk desk = Guard.desk(ctx, "Comments", "comments");
         String notice = notice(ctx.queryParam("done"), ctx.queryParam("n"));
