@@ -24,6 +24,7 @@ import org.masthead.newsroom.Sessions;
 import org.masthead.newsroom.Users;
 import org.masthead.newsroom.articles.ArticleDesk;
 import org.masthead.newsroom.articles.ScheduledPublisher;
+import org.masthead.newsroom.comments.ModerationDesk;
 import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.privacy.ConsentLogRoutes;
 import org.masthead.privacy.ConsentRoutes;
@@ -86,7 +87,8 @@ public final class App implements AutoCloseable {
             Users users = new Users(db);
             ArticleDesk articleDesk = new ArticleDesk(db, store, markdown, queries, templates);
             NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk,
-                    new MediaLibrary(db, config.mediaDir()), new AdminRoutes(db, store, queries, users, templates));
+                    new MediaLibrary(db, config.mediaDir()), new AdminRoutes(db, store, queries, users, templates),
+                    new ModerationDesk(comments, classifier, queries, templates));
             TrustedProxies proxies = trustedProxies(config);
             ConsentStore consents = new ConsentStore(db);
             ConsentRoutes consent = new ConsentRoutes(consents, queries, templates);

@@ -231,4 +231,15 @@ public final class CommentStore {
                 rs.getDouble("spam_score"), rs.getString("ip"), bySite,
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
+
+    /** The comment columns qualified by a table alias, for other features' queries that join comments. */
+    public static String columns(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(","))
+                .map(c -> alias + "." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** A comment from a row that holds {@link #columns(String)}. */
+    public static Comment read(ResultSet rs) throws SQLException {
+        return comment(rs);
+    }
 }

@@ -126,8 +126,7 @@ public final class AuthRoutes {
     }
 
     private void passwordForm(Context ctx) {
-        Sessions.Session session = Guard.session(ctx);
-        templates.render(ctx, "newsroom/account.jte", new PasswordPage(desk(session, "Your account", "account")));
+        templates.render(ctx, "newsroom/account.jte", new PasswordPage(Guard.desk(ctx, "Your account", "account")));
     }
 
     private void changePassword(Context ctx) {
@@ -146,7 +145,7 @@ public final class AuthRoutes {
         } else {
             problem = null;
         }
-        Desk desk = desk(session, "Your account", "account");
+        Desk desk = Guard.desk(ctx, "Your account", "account");
         if (problem != null) {
             ctx.status(422);
             templates.render(ctx, "newsroom/account.jte", new PasswordPage(desk.withErrors(List.of(problem))));
@@ -156,10 +155,6 @@ public final class AuthRoutes {
         audit.record(user, "changed their password", "user:" + user.id(), "");
         templates.render(ctx, "newsroom/account.jte", new PasswordPage(desk.withNotice(
                 "Your password is changed. Other sessions of your account have been signed out.")));
-    }
-
-    public static Desk desk(Sessions.Session session, String title, String active) {
-        return new Desk(session.user(), session.csrfToken(), title, active, null, List.of());
     }
 
     static boolean isLoopback(Context ctx) {

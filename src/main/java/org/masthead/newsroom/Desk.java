@@ -1,14 +1,26 @@
 package org.masthead.newsroom;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The newsroom's page frame: who is signed in, the token forms must carry, the page's
- * title and place in the navigation, and a notice or errors to show at the top.
+ * title and place in the navigation, a notice or errors to show at the top, and the
+ * counts shown beside navigation entries (work waiting there), by entry key.
  */
-public record Desk(User user, String csrfToken, String title, String active, String notice, List<String> errors) {
+public record Desk(User user, String csrfToken, String title, String active, String notice, List<String> errors,
+                   Map<String, Badge> badges) {
     public Desk {
         errors = errors == null ? List.of() : List.copyOf(errors);
+        badges = badges == null ? Map.of() : Map.copyOf(badges);
+    }
+
+    public Desk(User user, String csrfToken, String title, String active, String notice, List<String> errors) {
+        this(user, csrfToken, title, active, notice, errors, Map.of());
+    }
+
+    /** A count beside a navigation entry and what it counts, such as "pending". */
+    public record Badge(long count, String meaning) {
     }
 
     /** A navigation entry, shown to users who hold at least {@code role}. */
@@ -20,6 +32,7 @@ public record Desk(User user, String csrfToken, String title, String active, Str
             new NavItem("dashboard", "Dashboard", "/newsroom", Role.CONTRIBUTOR),
             new NavItem("articles", "Articles", "/newsroom/articles", Role.CONTRIBUTOR),
             new NavItem("media", "Media", "/newsroom/media", Role.CONTRIBUTOR),
+            new NavItem("comments", "Comments", "/newsroom/comments", Role.EDITOR),
             new NavItem("sections", "Sections", "/newsroom/sections", Role.EDITOR),
             new NavItem("tags", "Tags", "/newsroom/tags", Role.EDITOR),
             new NavItem("authors", "Authors", "/newsroom/authors", Role.EDITOR),
@@ -37,11 +50,17 @@ public record Desk(User user, String csrfToken, String title, String active, Str
         return NAVIGATION.stream().filter(item -> user.can(item.role())).toList();
     }
 
+    /** The badge of a navigation entry, or null when nothing is waiting there. */
+    public Badge badge(String key) {
+        Badge badge = badges.get(key);
+        return badge == null || badge.count() == 0 ? null : badge;
+    }
+
     public Desk withNotice(String text) {
-        return new Desk(user, csrfToken, title, active, text, errors);
+        return new Desk(user, csrfToken, title, active, text, errors, badges);
     }
 
     public Desk withErrors(List<String> problems) {
-        return new Desk(user, csrfToken, title, active, notice, problems);
+        return new Desk(user, csrfToken, title, active, notice, problems, badges);
     }
 }

@@ -6,7 +6,10 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.masthead.web.HttpError;
 
 /**
@@ -21,12 +24,16 @@ public final class Guard {
     /** A request attribute: what to tell someone whose form was over the route's size limit. */
     static final String LIMIT_MESSAGE = "masthead.limitMessage";
     private static final String SESSION = "masthead.session";
+    private static final String BADGES = "masthead.badges";
     private static final Set<String> OPEN = Set.of("/newsroom/login", "/newsroom/setup");
 
     private final Sessions sessions;
+    private final Function<User, Map<String, Desk.Badge>> badges;
 
-    public Guard(Sessions sessions) {
+    /** {@code badges} gives the counts beside the navigation; asked only when a page is shown. */
+    public Guard(Sessions sessions, Function<User, Map<String, Desk.Badge>> badges) {
         this.sessions = sessions;
+        this.badges = badges;
     }
 
     public void before(Context ctx) {
@@ -50,6 +57,7 @@ public final class Guard {
                     + "Reload the page and try again.");
         }
         ctx.attribute(SESSION, session);
+        ctx.attribute(BADGES, badges);
     }
 
     private static String submittedToken(Context ctx) {
@@ -86,6 +94,14 @@ public final class Guard {
             throw new HttpError(401, "Sign in to use the newsroom.");
         }
         return session;
+    }
+
+    /** The frame of a signed-in page: the session's user and token, and the navigation's badges. */
+    public static Desk desk(Context ctx, String title, String active) {
+        Sessions.Session session = session(ctx);
+        Function<User, Map<String, Desk.Badge>> counts = ctx.attribute(BADGES);
+        return new Desk(session.user(), session.csrfToken(), title, active, null, List.of(),
+                counts == null ? Map.of() : counts.apply(session.user()));
     }
 
     /** The signed-in user, who must have at least {@code role}; 403 with a clear page otherwise. */

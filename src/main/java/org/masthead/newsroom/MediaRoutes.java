@@ -82,7 +82,7 @@ public final class MediaRoutes {
 
     private void browse(Context ctx) {
         User user = Guard.require(ctx, Role.CONTRIBUTOR);
-        Desk desk = AuthRoutes.desk(Guard.session(ctx), "Media library", "media");
+        Desk desk = Guard.desk(ctx, "Media library", "media");
         if (ctx.queryParam("deleted") != null) {
             desk = desk.withNotice("The image and its files are deleted.");
         }
@@ -122,7 +122,7 @@ public final class MediaRoutes {
         } catch (MediaRefused refused) {
             ctx.status(refused.status());
             String again = file == null || file.size() == 0 ? "" : " Choose the file again: browsers do not keep it.";
-            renderLibrary(ctx, AuthRoutes.desk(Guard.session(ctx), "Media library", "media")
+            renderLibrary(ctx, Guard.desk(ctx, "Media library", "media")
                     .withErrors(List.of(refused.getMessage() + again)), user, words);
         }
     }
@@ -172,7 +172,7 @@ public final class MediaRoutes {
     }
 
     private static Desk desk(Context ctx, LibraryItem item) {
-        return AuthRoutes.desk(Guard.session(ctx), "Image: " + item.media().fileName(), "media");
+        return Guard.desk(ctx, "Image: " + item.media().fileName(), "media");
     }
 
     private LibraryItem item(Context ctx) {

@@ -7,10 +7,11 @@ import java.util.Map;
 import org.masthead.db.Database;
 import org.masthead.newsroom.articles.ArticleDesk;
 import org.masthead.newsroom.admin.AdminRoutes;
+import org.masthead.newsroom.comments.ModerationDesk;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 
-/** The newsroom at /newsroom: its guard, sign-in, dashboard, audit log and media library. */
+/** The newsroom at /newsroom: its guard, sign-in, dashboard, audit log, and the desks of each area. */
 public final class NewsroomRoutes {
     private static final int AUDIT_PAGE = 50;
 
@@ -23,16 +24,19 @@ public final class NewsroomRoutes {
     private final ArticleDesk articles;
     private final MediaRoutes media;
     private final AdminRoutes admin;
+    private final ModerationDesk comments;
 
     public NewsroomRoutes(Database db, Users users, Sessions sessions, AuditLog audit, Templates templates,
-                          ArticleDesk articles, org.masthead.media.MediaLibrary mediaLibrary, AdminRoutes admin) {
+                          ArticleDesk articles, org.masthead.media.MediaLibrary mediaLibrary, AdminRoutes admin,
+                          ModerationDesk comments) {
         this.db = db;
         this.admin = admin;
+        this.comments = comments;
         this.users = users;
         this.audit = audit;
         this.templates = templates;
         this.articles = articles;
-        this.guard = new Guard(sessions);
+        this.guard = new Guard(sessions, comments::badges);
         this.auth = new AuthRoutes(users, sessions, new LoginLimiter(db), audit, templates);
         this.media = new MediaRoutes(mediaLibrary, templates);
     }
@@ -54,15 +58,15 @@ public final class NewsroomRoutes {
         articles.register(routes);
         media.register(routes);
         admin.register(routes);
+        comments.register(routes);
     }
 
     private void dashboard(Context ctx) {
-        Sessions.Session session = Guard.session(ctx);
         Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
         db.read(h -> h.createQuery("select status, count(*) as n from articles group by status order by status")
                 .map((rs, c) -> byStatus.put(rs.getString("status"), rs.getLong("n"))).list());
         templates.render(ctx, "newsroom/dashboard.jte",
-                new DashboardPage(AuthRoutes.desk(session, "Dashboard", "dashboard"), byStatus, users.count()));
+                new DashboardPage(Guard.desk(ctx, "Dashboard", "dashboard"), byStatus, users.count()));
     }
 
     private void auditLog(Context ctx) {
@@ -72,7 +76,7 @@ public final class NewsroomRoutes {
         if (page > pageCount) {
             throw HttpError.notFound("The audit log has only " + pageCount + " page(s).");
         }
-        templates.render(ctx, "newsroom/audit.jte", new AuditPage(AuthRoutes.desk(Guard.session(ctx), "Audit log", "audit"),
+        templates.render(ctx, "newsroom/audit.jte", new AuditPage(Guard.desk(ctx, "Audit log", "audit"),
                 audit.latest(AUDIT_PAGE, (page - 1) * AUDIT_PAGE), page, pageCount));
     }
 

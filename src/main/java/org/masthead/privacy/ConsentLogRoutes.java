@@ -46,7 +46,7 @@ public final class ConsentLogRoutes {
 
     private void overview(Context ctx) {
         Guard.require(ctx, Role.ADMIN);
-        Desk desk = AuthRoutes.desk(Guard.session(ctx), "Privacy and consent", "privacy");
+        Desk desk = Guard.desk(ctx, "Privacy and consent", "privacy");
         if ("1".equals(ctx.queryParam("raised"))) {
             desk = desk.withNotice("Policy version " + store.policy().version()
                     + " is in force. Every reader will be asked again on their next page.");

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.Sessions;
 import org.masthead.web.HttpError;
 
 /** What every management page does the same way: fields, ids, slugs, notices and redirects. */
@@ -70,9 +69,7 @@ final class Forms {
     }
 
     static Desk desk(Context ctx, String title, String active) {
-        Sessions.Session session = Guard.session(ctx);
-        Desk desk = new Desk(session.user(), session.csrfToken(), title, active, null, List.of());
-        return desk;
+        return Guard.desk(ctx, title, active);
     }
 
     /** The list page's desk, with "Tag saved." and the like after a redirect that says so. */

@@ -9,11 +9,13 @@ import java.util.List;
 
 /**
  * The editor's fields exactly as typed, shown again on any refusal so nothing is lost.
- * Authors are kept in byline order; {@code version} is the article version the form was loaded from.
+ * Authors are kept in byline order; {@code version} is the article version the form was loaded from;
+ * {@code commentsOpen} whether readers may comment (articles.comments).
  */
 public record ArticleForm(String headline, String slug, String dek, String body, String section, String tags,
                           List<Long> authors, String image, String language, String seeAlso, String seoTitle,
-                          String seoDescription, String noteKind, String noteText, String publishAt, int version) {
+                          String seoDescription, String noteKind, String noteText, String publishAt, int version,
+                          boolean commentsOpen) {
     static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     public ArticleForm {
@@ -21,7 +23,7 @@ public record ArticleForm(String headline, String slug, String dek, String body,
     }
 
     static ArticleForm blank(String language, List<Long> authors) {
-        return new ArticleForm("", "", "", "", "", "", authors, "", language, "", "", "", "", "", "", 0);
+        return new ArticleForm("", "", "", "", "", "", authors, "", language, "", "", "", "", "", "", 0, true);
     }
 
     static ArticleForm of(ArticleQueries.Stored a, ZoneId zone) {
@@ -29,7 +31,8 @@ public record ArticleForm(String headline, String slug, String dek, String body,
                 String.join(", ", a.tagNames()), a.authorIds(), a.featuredMediaId() == null ? "" : a.featuredMediaId().toString(),
                 a.language(), String.join(", ", a.seeAlsoSlugs()), a.seoTitle(), a.seoDescription(),
                 a.noteKind() == null ? "" : a.noteKind(), a.noteText() == null ? "" : a.noteText(),
-                a.publishedAt() == null ? "" : LOCAL_MINUTES.format(a.publishedAt().atZone(zone)), a.version());
+                a.publishedAt() == null ? "" : LOCAL_MINUTES.format(a.publishedAt().atZone(zone)), a.version(),
+                a.commentsOpen());
     }
 
     static ArticleForm read(Context ctx) {
@@ -51,18 +54,18 @@ public record ArticleForm(String headline, String slug, String dek, String body,
         return new ArticleForm(text(ctx, "headline"), text(ctx, "slug"), text(ctx, "dek"), body(ctx), text(ctx, "section"),
                 text(ctx, "tags"), authors, text(ctx, "image"), text(ctx, "language"), text(ctx, "see_also"),
                 text(ctx, "seo_title"), text(ctx, "seo_description"), text(ctx, "note_kind"), text(ctx, "note_text"),
-                text(ctx, "publish_at"), number(ctx.formParam("version"), 0));
+                text(ctx, "publish_at"), number(ctx.formParam("version"), 0), !"closed".equals(text(ctx, "comments")));
     }
 
     /** Same fields, with headline, dek and body replaced (restoring a revision). */
     ArticleForm withText(String newHeadline, String newDek, String newBody) {
         return new ArticleForm(newHeadline, slug, newDek, newBody, section, tags, authors, image, language, seeAlso,
-                seoTitle, seoDescription, noteKind, noteText, publishAt, version);
+                seoTitle, seoDescription, noteKind, noteText, publishAt, version, commentsOpen);
     }
 
     ArticleForm withVersion(int newVersion) {
         return new ArticleForm(headline, slug, dek, body, section, tags, authors, image, language, seeAlso,
-                seoTitle, seoDescription, noteKind, noteText, publishAt, newVersion);
+                seoTitle, seoDescription, noteKind, noteText, publishAt, newVersion, commentsOpen);
     }
 
     public boolean hasAuthor(long id) {

@@ -98,7 +98,7 @@ final class ArticleQueries {
                   List<Long> authorIds, List<String> tagNames, Long featuredMediaId, List<Long> seeAlsoIds,
                   List<String> seeAlsoSlugs, String seoTitle, String seoDescription, ArticleStatus status,
                   Instant publishedAt, String noteKind, String noteText, int version, String previewToken,
-                  Long createdBy) {
+                  Long createdBy, boolean commentsOpen) {
     }
 
     Optional<Stored> find(long id) {
@@ -128,7 +128,7 @@ final class ArticleQueries {
                 seeAlso.stream().map(Link::id).toList(), seeAlso.stream().map(Link::slug).toList(),
                 rs.getString("seo_title"), rs.getString("seo_description"), ArticleStatus.valueOf(rs.getString("status")),
                 instant(rs, "published_at"), rs.getString("note_kind"), rs.getString("note_text"), rs.getInt("version"),
-                rs.getString("preview_token"), createdBy);
+                rs.getString("preview_token"), createdBy, !"closed".equals(rs.getString("comments")));
     }
 
     Optional<Long> idBySlug(String slug) {

@@ -10,6 +10,7 @@ import org.masthead.content.ArticleStatus;
 import org.masthead.content.ContentStore;
 import org.masthead.content.EditConflict;
 import org.masthead.content.Markdown;
+import org.masthead.db.Tx;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.Guard;
 import org.masthead.newsroom.Role;
@@ -76,7 +77,7 @@ final class EditorRoutes {
         ArticleForm form = ArticleForm.read(ctx);
         Workflow.Action action = Workflow.Action.parse(ctx.formParam("action"));
         ArticleStatus current = stored == null ? null : stored.status();
-        String refusal = Workflow.refusal(user, stored == null ? user.id() : stored.createdBy(), current, action);
+        String refusal = Workflow.refusal(user, stored == null ? Long.valueOf(user.id()) : stored.createdBy(), current, action);
         if (refusal != null) {
             throw new HttpError(403, refusal);
         }
@@ -97,19 +98,32 @@ final class EditorRoutes {
         String verb = action.done.toLowerCase(Locale.ROOT);
         long id;
         if (stored == null) {
-            id = store.createArticle(edit, by, "Created",
-                    (tx, newId) -> AuditLog.record(tx, user, "created article", "article:" + newId, edit.headline()));
+            id = store.createArticle(edit, by, "Created", (tx, newId) -> {
+                AuditLog.record(tx, user, "created article", "article:" + newId, edit.headline());
+                comments(tx, user, newId, form.commentsOpen(), true);
+            });
         } else {
             id = stored.id();
             try {
-                store.updateArticle(id, form.version(), edit, by, action.done,
-                        (tx, articleId) -> AuditLog.record(tx, user, verb + " article", "article:" + articleId, edit.headline()));
+                store.updateArticle(id, form.version(), edit, by, action.done, (tx, articleId) -> {
+                    AuditLog.record(tx, user, verb + " article", "article:" + articleId, edit.headline());
+                    comments(tx, user, articleId, form.commentsOpen(), stored.commentsOpen());
+                });
             } catch (EditConflict conflict) {
                 conflict(ctx, form);
                 return;
             }
         }
         ctx.redirect("/newsroom/articles/" + id + "?saved=" + action.value(), HttpStatus.SEE_OTHER);
+    }
+
+    /** Opens or closes the article's comments with the save that asked for it; a change is audited. */
+    private static void comments(Tx tx, User user, long id, boolean open, boolean wasOpen) {
+        tx.handle().createUpdate("update articles set comments = :comments where id = :id")
+                .bind("comments", open ? "open" : "closed").bind("id", id).execute();
+        if (open != wasOpen) {
+            AuditLog.record(tx, user, open ? "opened comments on article" : "closed comments on article", "article:" + id, "");
+        }
     }
 
     /** Someone saved meanwhile: show both versions and keep every word this user typed, ready to save again. */

@@ -7,7 +7,6 @@ import org.masthead.content.Author;
 import org.masthead.content.ArticleStatus;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.Sessions;
 import org.masthead.newsroom.User;
 import org.masthead.site.ArticlePaths;
 import org.masthead.site.SiteQueries;
@@ -31,14 +30,13 @@ final class EditorView {
     }
 
     static Desk desk(Context ctx, String title) {
-        Sessions.Session session = Guard.session(ctx);
-        return new Desk(session.user(), session.csrfToken(), title, "articles", null, List.of());
+        return Guard.desk(ctx, title, "articles");
     }
 
     void render(Context ctx, int status, ArticleQueries.Stored stored, ArticleForm form, Extras extras) {
         User user = Guard.session(ctx).user();
         ArticleStatus current = stored == null ? null : stored.status();
-        Long createdBy = stored == null ? user.id() : stored.createdBy();
+        Long createdBy = stored == null ? Long.valueOf(user.id()) : stored.createdBy();
         Desk desk = desk(ctx, stored == null ? "New article" : "Edit article").withErrors(extras.errors());
         if (extras.notice() != null) {
             desk = desk.withNotice(extras.notice());

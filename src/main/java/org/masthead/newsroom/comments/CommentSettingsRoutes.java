@@ -1,0 +1,125 @@
+package org.masthead.newsroom.comments;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.masthead.comments.CommentSettings;
+import org.masthead.comments.CommentStore;
+import org.masthead.newsroom.AuditLog;
+import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.Guard;
+import org.masthead.newsroom.Role;
+import org.masthead.newsroom.User;
+import org.masthead.newsroom.comments.ModerationPages.SettingsForm;
+import org.masthead.web.Templates;
+
+/** Admins set the comment rules: whether comments are on, holding, nesting, paging, closing, retention, spam limits. */
+final class CommentSettingsRoutes {
+    static final String PATH = QueueRoutes.PATH + "/settings";
+    private static final Pattern LOCAL_PATH = Pattern.compile("/(?!/)[^\\s\\\\]*");
+    private static final Pattern WEB_ADDRESS = Pattern.compile("https?://[^\\s/?#]+\\.[^\\s/?#]+\\S*", Pattern.CASE_INSENSITIVE);
+
+    private final CommentStore store;
+    private final Templates templates;
+
+    CommentSettingsRoutes(CommentStore store, Templates templates) {
+        this.store = store;
+        this.templates = templates;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(PATH, this::form);
+        routes.post(PATH, this::save);
+    }
+
+    private void form(Context ctx) {
+        Guard.require(ctx, Role.ADMIN);
+        Desk desk = Guard.desk(ctx, "Comment settings", "comments");
+        if ("saved".equals(ctx.queryParam("done"))) {
+            desk = desk.withNotice("Comment settings saved. They apply to the next comment and the next page shown.");
+        }
+        templates.render(ctx, "newsroom/comments/settings.jte", new ModerationPages.SettingsPage(desk, form(store.settings())));
+    }
+
+    private void save(Context ctx) {
+        User user = Guard.require(ctx, Role.ADMIN);
+        SettingsForm form = read(ctx);
+        List<String> problems = new ArrayList<>();
+        CommentSettings next = parse(form, problems);
+        if (!problems.isEmpty()) {
+            ctx.status(422);
+            templates.render(ctx, "newsroom/comments/settings.jte", new ModerationPages.SettingsPage(
+                    Guard.desk(ctx, "Comment settings", "comments").withErrors(problems), form));
+            return;
+        }
+        CommentSettings before = store.settings();
+        store.saveSettings(next, tx -> AuditLog.record(tx, user, "changed the comment settings", "settings",
+                differences(before, next)));
+        Input.redirect(ctx, PATH + "?done=saved");
+    }
+
+    static SettingsForm form(CommentSettings s) {
+        return new SettingsForm(s.enabled(), s.holdAll(), Integer.toString(s.maxDepth()), Integer.toString(s.perPage()),
+                s.newestFirst(), Integer.toString(s.closeAfterDays()), Integer.toString(s.spamDays()),
+                Integer.toString(s.ipDays()), Integer.toString(s.maxLinks()), Integer.toString(s.minFillSeconds()),
+                Integer.toString(s.formHours()), s.privacyUrl());
+    }
+
+    private static SettingsForm read(Context ctx) {
+        return new SettingsForm(ctx.formParam("enabled") != null, ctx.formParam("hold_all") != null,
+                Input.field(ctx, "max_depth"), Input.field(ctx, "per_page"), "newest".equals(ctx.formParam("order")),
+                Input.field(ctx, "close_after_days"), Input.field(ctx, "spam_days"), Input.field(ctx, "ip_days"),
+                Input.field(ctx, "max_links"), Input.field(ctx, "min_fill_seconds"), Input.field(ctx, "form_hours"),
+                Input.field(ctx, "privacy_url"));
+    }
+
+    /** The settings the form asks for; every problem found is added to {@code problems}. */
+    static CommentSettings parse(SettingsForm f, List<String> problems) {
+        int maxDepth = number(f.maxDepth(), 1, 10, "Reply depth", "1 means no replies", problems);
+        int perPage = number(f.perPage(), 1, 500, "Comments per page", null, problems);
+        int closeAfter = number(f.closeAfterDays(), 0, 36_500, "Close comments after (days)", "0 means never", problems);
+        int spamDays = number(f.spamDays(), 1, 3650, "Keep spam for (days)", null, problems);
+        int ipDays = number(f.ipDays(), 0, 3650, "Keep IP addresses for (days)", "0 drops them at once", problems);
+        int maxLinks = number(f.maxLinks(), 0, 100, "Links before a comment is held", null, problems);
+        int minFill = number(f.minFillSeconds(), 0, 600, "Fastest human reply (seconds)", null, problems);
+        int formHours = number(f.formHours(), 1, 720, "Forms expire after (hours)", null, problems);
+        String privacy = f.privacyUrl();
+        if (privacy.isEmpty() || privacy.length() > 300
+                || !(LOCAL_PATH.matcher(privacy).matches() || WEB_ADDRESS.matcher(privacy).matches())) {
+            problems.add("The privacy notice address must be a path on this site such as /privacy#comments, or a full "
+                    + "address starting with https:// (at most 300 characters).");
+        }
+        return new CommentSettings(f.enabled(), f.holdAll(), maxDepth, perPage, f.newestFirst(), closeAfter, spamDays,
+                ipDays, maxLinks, minFill, formHours, privacy);
+    }
+
+    private static int number(String raw, int min, int max, String label, String hint, List<String> problems) {
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(label + ": enter a whole number from " + min + " to " + max + (hint == null ? "" : " (" + hint + ")")
+                + (raw.isEmpty() ? "." : "; \"" + raw + "\" is not one."));
+        return min;
+    }
+
+    /** "max_depth 3 → 2; hold_all false → true", for the audit log. */
+    private static String differences(CommentSettings before, CommentSettings after) {
+        Map<String, String> old = new TreeMap<>(before.rows());
+        List<String> parts = new ArrayList<>();
+        new TreeMap<>(after.rows()).forEach((name, value) -> {
+            if (!value.equals(old.get(name))) {
+                parts.add(name.substring(name.indexOf('.') + 1) + " " + old.get(name) + " → " + value);
+            }
+        });
+        return parts.isEmpty() ? "nothing changed" : String.join("; ", parts);
+    }
+}

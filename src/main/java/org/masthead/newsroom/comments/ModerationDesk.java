@@ -1,0 +1,45 @@
+package org.masthead.newsroom.comments;
+
+import io.javalin.config.RoutesConfig;
+import java.util.Map;
+import org.masthead.comments.CommentStore;
+import org.masthead.comments.spam.SpamClassifier;
+import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.Role;
+import org.masthead.newsroom.User;
+import org.masthead.site.SiteQueries;
+import org.masthead.web.Templates;
+
+/**
+ * The moderators' side of reader comments at /newsroom/comments: the queue and its actions,
+ * one comment's edit and reply page, the blocklist (editors and admins) and the comment
+ * settings (admins). Built once by the app; registered behind the newsroom's guard.
+ */
+public final class ModerationDesk {
+    private final ModerationQueries queries;
+    private final QueueRoutes queue;
+    private final CommentRoutes comment;
+    private final BlockRoutes blocks;
+    private final CommentSettingsRoutes settings;
+
+    public ModerationDesk(CommentStore store, SpamClassifier classifier, SiteQueries site, Templates templates) {
+        this.queries = new ModerationQueries(store.database());
+        Entries entries = new Entries(site);
+        this.queue = new QueueRoutes(queries, new Moderator(store, queries, classifier), entries, templates);
+        this.comment = new CommentRoutes(store, queries, entries, site, templates);
+        this.blocks = new BlockRoutes(store, templates);
+        this.settings = new CommentSettingsRoutes(store, templates);
+    }
+
+    public void register(RoutesConfig routes) {
+        queue.register(routes);
+        comment.register(routes);
+        blocks.register(routes);
+        settings.register(routes);
+    }
+
+    /** The pending count beside "Comments" in the navigation, for those who moderate. */
+    public Map<String, Desk.Badge> badges(User user) {
+        return user.can(Role.EDITOR) ? Map.of("comments", new Desk.Badge(queries.pending(), "pending")) : Map.of();
+    }
+}

@@ -1,0 +1,169 @@
+package org.masthead.newsroom.comments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.jdbi.v3.core.Handle;
+import org.masthead.comments.Comment;
+import org.masthead.comments.CommentGate;
+import org.masthead.comments.CommentStatus;
+import org.masthead.comments.CommentStore;
+import org.masthead.db.Change;
+import org.masthead.db.Database;
+import org.masthead.db.Tx;
+
+/**
+ * The moderation queue's own SQL: comments with their article for the queue, counts by
+ * status, searching, and the writes CommentStore does not make: editing and deleting.
+ */
+final class ModerationQueries {
+    static final int PAGE_SIZE = 20;
+
+    private final Database db;
+
+    ModerationQueries(Database db) {
+        this.db = db;
+    }
+
+    /** A comment as the queue shows it, with the article it belongs to. */
+    record Row(Comment comment, String headline, String slug, String articleStatus, Instant publishedAt) {
+    }
+
+    /** Which comments to list: one status (null for every status), and words to look for (empty for all). */
+    record Filter(CommentStatus status, String search, int page) {
+    }
+
+    record Listing(List<Row> rows, long total) {
+        int pageCount() {
+            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+    }
+
+    private static final String ROW_COLUMNS = CommentStore.columns("c")
+            + ", a.headline as a_headline, a.slug as a_slug, a.status as a_status, a.published_at as a_published";
+
+    private static Row row(ResultSet rs) throws SQLException {
+        long published = rs.getLong("a_published");
+        Instant publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
+        return new Row(CommentStore.read(rs), rs.getString("a_headline"), rs.getString("a_slug"), rs.getString("a_status"),
+                publishedAt);
+    }
+
+    Listing list(Filter filter) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (filter.status() != null) {
+            where.append(" and c.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (!filter.search().isEmpty()) {
+            where.append(" and (lower(c.author_name) like :q escape '!' or lower(c.author_email) like :q escape '!'"
+                    + " or lower(c.body) like :q escape '!')");
+            params.put("q", "%" + likeEscaped(filter.search().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        String from = " from comments c join articles a on a.id = c.article_id";
+        return db.read(h -> {
+            long total = h.createQuery("select count(*)" + from + where).bindMap(params).mapTo(Long.class).one();
+            List<Row> rows = h.createQuery("select " + ROW_COLUMNS + from + where
+                            + " order by c.created_at desc, c.id desc limit :limit offset :offset")
+                    .bindMap(params).bind("limit", PAGE_SIZE).bind("offset", (filter.page() - 1) * PAGE_SIZE)
+                    .map((rs, ctx) -> row(rs)).list();
+            return new Listing(rows, total);
+        });
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** How many comments each status holds; every status is present. */
+    Map<CommentStatus, Long> counts() {
+        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+        for (CommentStatus status : CommentStatus.values()) {
+            counts.put(status, 0L);
+        }
+        db.read(h -> h.createQuery("select status, count(*) from comments group by status")
+                .map((rs, ctx) -> counts.put(CommentStatus.valueOf(rs.getString(1)), rs.getLong(2))).list());
+        return counts;
+    }
+
+    long pending() {
+        return db.read(h -> h.createQuery("select count(*) from comments where status = 'PENDING'")
+                .mapTo(Long.class).one());
+    }
+
+    Optional<Row> find(long id) {
+        return db.read(h -> h.createQuery("select " + ROW_COLUMNS
+                        + " from comments c join articles a on a.id = c.article_id where c.id = :id")
+                .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    List<Comment> comments(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read(h -> h.createQuery("select " + CommentStore.columns("c") + " from comments c where c.id in (<ids>)"
+                        + " order by c.created_at desc, c.id desc")
+                .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> CommentStore.read(rs)).list());
+    }
+
+    /** A moderator's correction of name, website and text; the fingerprint follows the new text. */
+    void edit(long id, String name, String url, String body, java.util.function.Consumer<Tx> alongside) {
+        db.write(tx -> {
+            tx.handle().createUpdate("""
+                            update comments set author_name = :name, author_url = :url, body = :body,
+                                fingerprint = :fingerprint, updated_at = :now where id = :id""")
+                    .bind("name", name).bind("url", url).bind("body", body).bind("fingerprint", CommentGate.fingerprint(body))
+                    .bind("now", System.currentTimeMillis()).bind("id", id).execute();
+            tx.changed(CommentStore.ENTITY, id, Change.Kind.UPDATED);
+            alongside.accept(tx);
+            return null;
+        });
+    }
+
+    /**
+     * Deletes comments for good, those still in one of {@code from} when the transaction runs,
+     * and returns them. Their replies stay: each moves up to the deleted comment's parent, one
+     * level shallower with everything under it, so no thread loses a reader's words.
+     */
+    List<Comment> delete(Collection<Long> ids, Collection<CommentStatus> from, BiConsumer<Tx, List<Comment>> alongside) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.write(tx -> {
+            Handle h = tx.handle();
+            List<Comment> doomed = h.createQuery("select " + CommentStore.columns("c") + " from comments c where c.id in (<ids>)")
+                    .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> CommentStore.read(rs)).list()
+                    .stream().filter(c -> from.contains(c.status())).toList();
+            for (Comment c : doomed) {
+                liftReplies(h, c.id(), c.parentId());
+                h.execute("delete from comments where id = ?", c.id());
+                tx.changed(CommentStore.ENTITY, c.id(), Change.Kind.DELETED);
+            }
+            alongside.accept(tx, doomed);
+            return doomed;
+        });
+    }
+
+    private static void liftReplies(Handle h, long id, Long parentId) {
+        List<Long> level = h.createQuery("select id from comments where parent_id = :id").bind("id", id)
+                .mapTo(Long.class).list();
+        if (level.isEmpty()) {
+            return;
+        }
+        h.createUpdate("update comments set parent_id = :parent where parent_id = :id")
+                .bind("parent", parentId).bind("id", id).execute();
+        while (!level.isEmpty()) {
+            h.createUpdate("update comments set depth = depth - 1 where id in (<ids>)").bindList("ids", level).execute();
+            level = new ArrayList<>(h.createQuery("select id from comments where parent_id in (<ids>)")
+                    .bindList("ids", level).mapTo(Long.class).list());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.masthead.newsroom.comments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.masthead.App;
+import org.masthead.TestSites;
+import org.masthead.comments.Comment;
+import org.masthead.comments.CommentGate;
+import org.masthead.comments.CommentStatus;
+import org.masthead.comments.CommentStore;
+import org.masthead.comments.NewComment;
+import org.masthead.comments.spam.SpamClassifier;
+import org.masthead.content.ArticleDraft;
+import org.masthead.content.ArticleStatus;
+import org.masthead.content.ContentStore;
+import org.masthead.content.Markdown;
+import org.masthead.content.MediaResolver;
+import org.masthead.newsroom.AuditLog;
+import org.masthead.newsroom.NewsroomClient;
+import org.masthead.newsroom.Role;
+import org.masthead.newsroom.Users;
+
+/** A fresh site with one published article, one account per role, and comments seeded straight into the store. */
+final class ModerationSite implements AutoCloseable {
+    static final String PASSWORD = "harbour-lights-42";
+
+    final App app;
+    final ContentStore content;
+    final CommentStore comments;
+    final long article;
+
+    ModerationSite(TestSites.Kind kind) {
+        app = App.create(TestSites.config(kind)).start();
+        content = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
+        comments = new CommentStore(app.database());
+        long section = content.addSection("harbour", "Harbour", "Ships and quays.", null, 0);
+        long author = content.addAuthor("mara-okonjo", "Mara Okonjo", "Harbour reporter", "Mara covers the port.", null);
+        article = content.addArticle(new ArticleDraft("night-ferries", "Night ferries return", "Dek", "Body.", "en",
+                ArticleStatus.PUBLISHED, section, List.of(author), List.of(), null, List.of(), Instant.now().minusSeconds(3600), null));
+        Users users = new Users(app.database());
+        for (Role role : Role.values()) {
+            users.add(new Users.NewUser(email(role), "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
+        }
+    }
+
+    static String email(Role role) {
+        return role.name().toLowerCase() + "@courier.example";
+    }
+
+    NewsroomClient signedIn(Role role) {
+        NewsroomClient client = new NewsroomClient(app);
+        assertThat(client.signIn(email(role), PASSWORD).statusCode()).isEqualTo(303);
+        return client;
+    }
+
+    /** A top-level comment (depth 0) in the given status. */
+    Comment comment(String name, String body, CommentStatus status) {
+        return reply(null, 0, name, body, status);
+    }
+
+    Comment reply(Long parent, int depth, String name, String body, CommentStatus status) {
+        String email = name.toLowerCase().replaceAll("[^a-z]+", ".") + "@readers.example";
+        return comments.add(new NewComment(article, parent, name, email, "", body, "203.0.113.9"), depth, status,
+                status == CommentStatus.APPROVED ? List.of() : List.of("spam filter unsure: probability 0.93"), 0.93,
+                CommentGate.fingerprint(body), "203.0.113.0", null);
+    }
+
+    CommentStatus status(long id) {
+        return comments.find(id).orElseThrow().status();
+    }
+
+    /** The model as the database holds it now. */
+    SpamClassifier classifier() {
+        return SpamClassifier.open(app.database());
+    }
+
+    List<String> audit() {
+        return new AuditLog(app.database()).latest(200, 0).stream().map(e -> e.action() + " " + e.target() + " " + e.detail())
+                .toList();
+    }
+
+    /** The CSRF token of the queue's bulk form, which every per-comment button also submits. */
+    static Map<String, String> form(NewsroomClient client, String page, Map<String, String> fields) {
+        Document doc = client.page(page);
+        var token = doc.selectFirst("input[name=_csrf]");
+        assertThat(token).as("a form on " + page).isNotNull();
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", token.val());
+        return all;
+    }
+
+    /** Posts fields that may repeat (ids=1&ids=2), as a form of checkboxes does. */
+    static java.net.http.HttpResponse<String> post(NewsroomClient client, String path, List<String[]> fields) {
+        String body = fields.stream().map(f -> java.net.URLEncoder.encode(f[0], java.nio.charset.StandardCharsets.UTF_8) + "="
+                + java.net.URLEncoder.encode(f[1], java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return client.send(java.net.http.HttpRequest.newBuilder(client.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static Document html(java.net.http.HttpResponse<String> response) {
+        return Jsoup.parse(response.body());
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
