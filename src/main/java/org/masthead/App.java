@@ -5,6 +5,7 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.masthead.comments.CommentRetention;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.config.Config;
@@ -20,6 +21,7 @@ import org.masthead.newsroom.Sessions;
 import org.masthead.newsroom.Users;
 import org.masthead.newsroom.articles.ArticleDesk;
 import org.masthead.newsroom.articles.ScheduledPublisher;
+import org.masthead.newsroom.commenters.CommenterRoutes;
 import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.privacy.ConsentLogRoutes;
 import org.masthead.privacy.ConsentRoutes;
@@ -47,12 +49,14 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final Javalin server;
     private final ScheduledPublisher publisher;
+    private final CommentRetention retention;
 
-    private App(Config config, Database db, Javalin server, ScheduledPublisher publisher) {
+    private App(Config config, Database db, Javalin server, ScheduledPublisher publisher, CommentRetention retention) {
         this.config = config;
         this.db = db;
         this.server = server;
         this.publisher = publisher;
+        this.retention = retention;
     }
 
     public static App create(Config config) {
@@ -81,6 +85,7 @@ public final class App implements AutoCloseable {
             ConsentStore consents = new ConsentStore(db);
             ConsentRoutes consent = new ConsentRoutes(consents, queries, templates);
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, new AuditLog(db), templates);
+            CommenterRoutes commenters = new CommenterRoutes(db, queries, templates);
             // One cached copy per consent state: question shown, answered, or Global Privacy Control.
             pageCache.varyBy("Cookie, Sec-GPC", ctx -> Notice.of(ctx).variant().name());
             Javalin server = Javalin.create(c -> {
@@ -128,6 +133,7 @@ public final class App implements AutoCloseable {
                 });
                 newsroom.register(c.routes);
                 consentLog.register(c.routes);
+                commenters.register(c.routes);
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
                     site.error(ctx, e.status(), e.getMessage());
@@ -144,7 +150,7 @@ public final class App implements AutoCloseable {
                     });
                 }
             });
-            return new App(config, db, server, new ScheduledPublisher(db, store));
+            return new App(config, db, server, new ScheduledPublisher(db, store), new CommentRetention(comments));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -193,6 +199,7 @@ public final class App implements AutoCloseable {
             throw e;
         }
         publisher.start();
+        retention.start();
         return this;
     }
 
@@ -216,6 +223,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         publisher.close();
+        retention.close();
         server.stop();
         db.close();
     }

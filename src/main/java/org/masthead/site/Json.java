@@ -7,11 +7,11 @@ import java.util.Map;
  * Writes maps, lists, strings and numbers as JSON fit to sit inside an HTML script
  * element: angle brackets and ampersands are escaped so no text can close the element.
  */
-final class Json {
+public final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
