@@ -89,7 +89,8 @@ public final class CommentRemoval {
                     .bindList("ids", ids)
                     .map((rs, ctx) -> {
                         long parent = rs.getLong(2);
-                        return new Node(rs.getLong(1), rs.wasNull() ? null : parent, rs.getInt(3));
+                        Long parentId = rs.wasNull() ? null : parent;
+                        return new Node(rs.getLong(1), parentId, rs.getInt(3));
                     })
                     .forEach(n -> nodes.put(n.id, n));
         }

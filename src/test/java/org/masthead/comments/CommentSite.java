@@ -30,15 +30,19 @@ public final class CommentSite implements AutoCloseable {
     private final AtomicInteger counter = new AtomicInteger();
 
     public CommentSite(TestSites.Kind kind) {
-        this(TestSites.config(kind));
+        this(TestSites.config(kind), true);
     }
 
-    public CommentSite(Config config) {
+    /**
+     * A site on that config; unless {@code started}, it only has its database (migrated) and
+     * runs no server and no background jobs, so a test can run them itself.
+     */
+    public CommentSite(Config config, boolean started) {
         this.config = config;
-        this.app = App.create(config).start();
+        this.app = started ? App.create(config).start() : App.create(config);
         this.content = new ContentStore(app.database(), new Markdown(url -> Optional.empty()));
         this.comments = new CommentStore(app.database());
-        this.sectionId = content.addSection("news-" + counter.incrementAndGet(), "News", "", null, 0);
+        this.sectionId = content.addSection("news-" + Long.toHexString(System.nanoTime()), "News", "", null, 0);
     }
 
     /** A published article, a minute old; returns its id. */
