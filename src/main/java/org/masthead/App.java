@@ -5,8 +5,12 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentRetention;
+import org.masthead.comments.CommentRoutes;
 import org.masthead.comments.CommentStore;
+import org.masthead.comments.CommentThreads;
+import org.masthead.comments.FormToken;
 import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.config.Config;
 import org.masthead.content.ContentStore;
@@ -50,8 +54,11 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final ScheduledPublisher publisher;
     private final CommentRetention retention;
+    private final SpamClassifier classifier;
 
-    private App(Config config, Database db, Javalin server, ScheduledPublisher publisher, CommentRetention retention) {
+    private App(Config config, Database db, Javalin server, ScheduledPublisher publisher, CommentRetention retention,
+                SpamClassifier classifier) {
+        this.classifier = classifier;
         this.config = config;
         this.db = db;
         this.server = server;
@@ -74,14 +81,18 @@ public final class App implements AutoCloseable {
             Templates templates = new Templates();
             PageCache pageCache = new PageCache();
             db.addListener(pageCache);
-            SiteRoutes site = new SiteRoutes(queries, templates, pageCache);
+            CommentStore comments = new CommentStore(db);
+            SpamClassifier classifier = SpamClassifier.open(db);
+            FormToken formTokens = FormToken.of(db);
+            CommentThreads threads = new CommentThreads(comments, formTokens);
+            SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads);
+            CommentRoutes commentRoutes = new CommentRoutes(comments, new CommentGate(comments, classifier), threads,
+                    formTokens, queries, site, templates);
             Users users = new Users(db);
             ArticleDesk articleDesk = new ArticleDesk(db, store, markdown, queries, templates);
             NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk,
                     new MediaLibrary(db, config.mediaDir()), new AdminRoutes(db, store, queries, users, templates));
             TrustedProxies proxies = trustedProxies(config);
-            CommentStore comments = new CommentStore(db);
-            SpamClassifier classifier = SpamClassifier.open(db);
             ConsentStore consents = new ConsentStore(db);
             ConsentRoutes consent = new ConsentRoutes(consents, queries, templates);
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, new AuditLog(db), templates);
@@ -134,6 +145,7 @@ public final class App implements AutoCloseable {
                 newsroom.register(c.routes);
                 consentLog.register(c.routes);
                 commenters.register(c.routes);
+                commentRoutes.register(c.routes);
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
                     site.error(ctx, e.status(), e.getMessage());
@@ -150,7 +162,7 @@ public final class App implements AutoCloseable {
                     });
                 }
             });
-            return new App(config, db, server, new ScheduledPublisher(db, store), new CommentRetention(comments));
+            return new App(config, db, server, new ScheduledPublisher(db, store), new CommentRetention(comments), classifier);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -218,6 +230,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** The comment spam classifier this instance judges with. */
+    public SpamClassifier spamClassifier() {
+        return classifier;
     }
 
     @Override

@@ -212,6 +212,12 @@ public final class CommentStore {
         });
     }
 
+    /** Whether the article's editors left its comments open (closing by age is the caller's rule). */
+    public boolean acceptsComments(long articleId) {
+        return db.read(h -> h.createQuery("select comments from articles where id = :id").bind("id", articleId)
+                .mapTo(String.class).findOne().map("open"::equals).orElse(false));
+    }
+
     static Comment comment(ResultSet rs) throws SQLException {
         String reasons = rs.getString("reasons");
         long siteUser = rs.getLong("site_user_id");

@@ -3,7 +3,7 @@ package org.masthead.site;
 import java.time.Instant;
 import org.masthead.content.Media;
 
-/** An article as lists show it: headline, dek, section, date and picture, with its URL. */
+/** An article as lists show it: headline, dek, section, date, picture and comment count, with its URL. */
 public record ArticleSummary(long id, String url, String headline, String dek, String sectionName,
-                             String sectionUrl, Instant publishedAt, Media image) {
+                             String sectionUrl, Instant publishedAt, Media image, int comments) {
 }

@@ -29,7 +29,8 @@ public final class Pages {
     public record SeeAlso(ArticleSummary article) implements BodyPart {
     }
 
-    public record ArticlePage(Layout layout, ArticleView article, List<BodyPart> body, List<ArticleSummary> related) {
+    public record ArticlePage(Layout layout, ArticleView article, List<BodyPart> body, List<ArticleSummary> related,
+                              org.masthead.comments.CommentsView comments) {
     }
 
     /** Section, tag and author pages: a heading, a line of introduction (an author's bio too) and a paged list. */

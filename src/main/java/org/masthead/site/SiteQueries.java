@@ -28,7 +28,8 @@ public final class SiteQueries {
     static final String SUMMARY_COLUMNS = """
             a.id, a.slug, a.headline, a.dek, a.published_at, s.slug as section_slug, s.name as section_name,
             m.id as m_id, m.file_name as m_file_name, m.content_type as m_content_type, m.width as m_width,
-            m.height as m_height, m.widths as m_widths, m.alt as m_alt, m.caption as m_caption, m.credit as m_credit
+            m.height as m_height, m.widths as m_widths, m.alt as m_alt, m.caption as m_caption, m.credit as m_credit,
+            (select count(*) from comments c where c.article_id = a.id and c.status = 'APPROVED') as comment_count
             """;
     private static final String SUMMARY_FROM = """
             from articles a
@@ -174,7 +175,8 @@ public final class SiteQueries {
                 .map((rs, ctx) -> new ArticleSummary(rs.getLong("id"),
                         ArticlePaths.url(rs.getString("slug"), instant(rs, "published_at"), zone),
                         rs.getString("headline"), rs.getString("dek"), rs.getString("section_name"),
-                        "/section/" + rs.getString("section_slug"), instant(rs, "published_at"), media(rs, "m_")))
+                        "/section/" + rs.getString("section_slug"), instant(rs, "published_at"), media(rs, "m_"),
+                        rs.getInt("comment_count")))
                 .list());
     }
 
@@ -210,7 +212,12 @@ public final class SiteQueries {
                 .bind("slug", oldSlug).mapTo(String.class).findOne());
     }
 
-    private Optional<ArticleView> articleWhere(String condition, String key) {
+    /** A published article by its id. */
+    public Optional<ArticleView> article(long id) {
+        return articleWhere("a.id = :key and a.status = 'PUBLISHED'", id);
+    }
+
+    private Optional<ArticleView> articleWhere(String condition, Object key) {
         ZoneId zone = settings().zone();
         return db.read(h -> h.createQuery("""
                         select a.*, m.id as m_id, m.file_name as m_file_name, m.content_type as m_content_type,

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.masthead.comments.CommentThreads;
+import org.masthead.comments.CommentsView;
 import org.masthead.content.Author;
 import org.masthead.content.Page;
 import org.masthead.content.Section;
@@ -21,6 +23,7 @@ import org.masthead.web.Templates;
 public final class SiteRoutes {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,4}");
+    private static final Pattern NUMBER_ID = Pattern.compile("\\d{1,18}");
 
     private final SiteQueries queries;
     private final Templates templates;
@@ -29,8 +32,11 @@ public final class SiteRoutes {
 
     private final PageCache cache;
 
-    public SiteRoutes(SiteQueries queries, Templates templates, PageCache cache) {
+    private final CommentThreads comments;
+
+    public SiteRoutes(SiteQueries queries, Templates templates, PageCache cache, CommentThreads comments) {
         this.queries = queries;
+        this.comments = comments;
         this.templates = templates;
         this.cache = cache;
         this.links = new ArticleLinks(queries);
@@ -83,7 +89,29 @@ public final class SiteRoutes {
             ctx.redirect(article.url(), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        renderArticle(ctx, article, layout(ctx));
+        renderArticle(ctx, article, layout(ctx), commentsRequest(ctx), null);
+    }
+
+    /**
+     * The article page again with the comment form as the reader sent it, its messages and
+     * the given status (422 for corrections, 429 or 409 for refusals). Never cached.
+     */
+    public void articleWithComments(Context ctx, ArticleView article, CommentsView.Form form, int status) {
+        ctx.status(status);
+        renderArticle(ctx, article, layout(ctx).noindex(), CommentThreads.Request.FIRST, form);
+        ctx.status(status);
+    }
+
+    private static CommentThreads.Request commentsRequest(Context ctx) {
+        String order = ctx.queryParam("corder");
+        String replyTo = ctx.queryParam("replyto");
+        String posted = ctx.queryParam("comment");
+        String notice = posted == null ? null : posted.equals("held")
+                ? "Thank you: your comment is waiting for a moderator and will appear once approved."
+                : NUMBER_ID.matcher(posted).matches() ? "Thank you: your comment is published." : null;
+        return new CommentThreads.Request(PageNumber.parse(ctx.queryParam("cpage")),
+                "newest".equals(order) || "oldest".equals(order) ? order : null,
+                replyTo != null && NUMBER_ID.matcher(replyTo).matches() ? Long.valueOf(replyTo) : null, notice);
     }
 
     /** An unpublished article for whoever holds its preview link; a wrong token is a plain 404. */
@@ -92,12 +120,14 @@ public final class SiteRoutes {
         ArticleView article = (token.length() < 20 || token.length() > 100 ? java.util.Optional.<ArticleView>empty()
                 : queries.articleForPreview(token))
                 .orElseThrow(() -> HttpError.notFound("There is nothing at this address."));
-        renderArticle(ctx, article, layout(ctx).noindex().banner("Preview — not published"));
+        renderArticle(ctx, article, layout(ctx).noindex().banner("Preview — not published"), null, null);
         ctx.header("Cache-Control", "no-store"); // after rendering, which sets its own
         ctx.header("X-Robots-Tag", "noindex");
     }
 
-    private void renderArticle(Context ctx, ArticleView article, Layout.Builder layout) {
+    /** {@code request} null: a preview, which shows no comments. */
+    private void renderArticle(Context ctx, ArticleView article, Layout.Builder layout, CommentThreads.Request request,
+                               CommentsView.Form form) {
         ArticleLinks.Choice choice = links.choose(article);
         layout.title(article.headline())
                 .description(article.dek())
@@ -105,7 +135,9 @@ public final class SiteRoutes {
                 .currentSection(article.sectionTrail().getFirst().slug())
                 .jsonLd(structuredData.article(queries.settings(), article, origin(ctx)));
         templates.render(ctx, "site/article.jte", new Pages.ArticlePage(layout.build(), article,
-                ArticleLinks.weave(article.bodyHtml(), article.paragraphBreaks(), choice.seeAlso()), choice.related()));
+                ArticleLinks.weave(article.bodyHtml(), article.paragraphBreaks(), choice.seeAlso()), choice.related(),
+                request == null ? null
+                        : comments.view(article.id(), article.url(), article.publishedAt(), request, form, java.time.Instant.now())));
     }
 
     void section(Context ctx) {

@@ -14,6 +14,7 @@ import java.util.zip.CRC32C;
  * browser or proxy asking again with If-None-Match gets 304 and no body.
  */
 public final class Templates {
+    private static final String ANSWERED = "masthead.answered";
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public void render(Context ctx, String template, Object model) {
@@ -25,7 +26,12 @@ public final class Templates {
 
     /** Whether a page was already rendered for this request (an error handler must not replace it). */
     public static boolean hasRendered(Context ctx) {
-        return ctx.attribute(PageCache.RENDERED) != null;
+        return ctx.attribute(PageCache.RENDERED) != null || ctx.attribute(ANSWERED) != null;
+    }
+
+    /** Marks a response written some other way (JSON, say) as complete, so no error page replaces it. */
+    public static void answered(Context ctx) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
     }
 
     /** Sends a rendered page, or 304 when the client already holds these very bytes. */

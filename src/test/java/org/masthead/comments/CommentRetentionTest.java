@@ -23,7 +23,7 @@ class CommentRetentionTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void deletesSpamPastItsPeriodAndDropsOldAddresses(Kind kind) {
-        try (CommentSite site = new CommentSite(TestSites.config(kind), false)) {
+        try (SeededSite site = new SeededSite(TestSites.config(kind), false)) {
             site.comments.saveSettings(withDays(site.comments.settings(), 10, 20), tx -> { });
             long article = site.article("harbour-opens");
             Comment oldSpam = site.comment(article, null, "Spammer", "spam@example.net", "Cheap tickets", CommentStatus.SPAM, "192.0.2.1");
@@ -60,7 +60,7 @@ class CommentRetentionTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void twoInstancesSweepingAtOnceDeleteEachSpamOnce(Kind kind) throws Exception {
-        try (CommentSite site = new CommentSite(TestSites.config(kind), false)) {
+        try (SeededSite site = new SeededSite(TestSites.config(kind), false)) {
             long article = site.article("harbour-opens");
             Instant judged = NOW.minus(Duration.ofDays(31));
             List<Long> spam = new ArrayList<>();
@@ -69,7 +69,7 @@ class CommentRetentionTest {
                     spam.add(tx.handle().createUpdate("""
                                     insert into comments (article_id, depth, author_name, author_email, author_url, body,
                                         status, reasons, spam_score, fingerprint, ip, ip_network, created_at, updated_at, status_at)
-                                    values (:a, 1, 'Bot', :e, '', :b, 'SPAM', '', 0.99, 'f', '192.0.2.9', '192.0.2.0', :t, :t, :t)""")
+                                    values (:a, 0, 'Bot', :e, '', :b, 'SPAM', '', 0.99, 'f', '192.0.2.9', '192.0.2.0', :t, :t, :t)""")
                             .bind("a", article).bind("e", "bot" + i + "@example.net").bind("b", "Offer " + i)
                             .bind("t", judged.toEpochMilli())
                             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
@@ -103,14 +103,14 @@ class CommentRetentionTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void theSiteSweepsWhenItStarts(Kind kind) throws Exception {
-        CommentSite first = new CommentSite(TestSites.config(kind), false);
+        SeededSite first = new SeededSite(TestSites.config(kind), false);
         Comment spam;
         try (first) {
             long article = first.article("harbour-opens");
             spam = first.comment(article, null, "Spammer", "spam@example.net", "Cheap tickets", CommentStatus.SPAM, "192.0.2.1");
             first.age(spam.id(), NOW.minus(Duration.ofDays(60)), NOW.minus(Duration.ofDays(60)));
         }
-        try (CommentSite again = new CommentSite(first.config, true)) {
+        try (SeededSite again = new SeededSite(first.config, true)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (again.comments.find(spam.id()).isPresent() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -124,7 +124,7 @@ class CommentRetentionTest {
                 spamDays, ipDays, s.maxLinks(), s.minFillSeconds(), s.formHours(), s.privacyUrl());
     }
 
-    private static String network(CommentSite site, long id) {
+    private static String network(SeededSite site, long id) {
         return site.comments.database().read(h -> h.createQuery("select ip_network from comments where id = :id")
                 .bind("id", id).mapTo(String.class).one());
     }

@@ -1,94 +1,111 @@
 package org.masthead.comments;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.masthead.App;
 import org.masthead.TestSites;
-import org.masthead.config.Config;
 import org.masthead.content.ArticleDraft;
 import org.masthead.content.ArticleStatus;
 import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
-import org.masthead.newsroom.AuditLog;
-import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.Users;
-import org.masthead.privacy.IpDigest;
+import org.masthead.content.MediaResolver;
 
-/** A fresh, empty site for one test with a section to put articles in, and helpers to seed comments. */
-public final class CommentSite implements AutoCloseable {
-    public static final String PASSWORD = "harbour-lights-42";
+/**
+ * A fresh site with one published article, and a reader who posts comments to it the way
+ * the article's form does: with the form's token, over HTTP.
+ */
+final class CommentSite implements AutoCloseable {
+    static final String ARTICLE_URL = "/2026/11/20/pilot-boat-launched";
+    final App app;
+    final ContentStore content;
+    final CommentStore comments;
+    final long section;
+    final long article;
 
-    public final Config config;
-    public final App app;
-    public final ContentStore content;
-    public final CommentStore comments;
-    private final long sectionId;
-    private final AtomicInteger counter = new AtomicInteger();
-
-    public CommentSite(TestSites.Kind kind) {
-        this(TestSites.config(kind), true);
+    CommentSite(TestSites.Kind kind) {
+        this(App.create(TestSites.config(kind)).start());
     }
 
-    /**
-     * A site on that config; unless {@code started}, it only has its database (migrated) and
-     * runs no server and no background jobs, so a test can run them itself.
-     */
-    public CommentSite(Config config, boolean started) {
-        this.config = config;
-        this.app = started ? App.create(config).start() : App.create(config);
-        this.content = new ContentStore(app.database(), new Markdown(url -> Optional.empty()));
-        this.comments = new CommentStore(app.database());
-        this.sectionId = content.addSection("news-" + Long.toHexString(System.nanoTime()), "News", "", null, 0);
+    CommentSite(App app) {
+        this.app = app;
+        content = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
+        comments = new CommentStore(app.database());
+        section = content.addSection("harbour", "Harbour", "Ships and quays.", null, 0);
+        article = publish("pilot-boat-launched", "Pilot boat launched", Instant.parse("2026-11-20T09:00:00Z"));
+        // Tests post at once; the minimum fill time has a test of its own.
+        settings(s -> with(s, "min_fill_seconds", "0"));
     }
 
-    /** A published article, a minute old; returns its id. */
-    public long article(String slug) {
-        return article(slug, ArticleStatus.PUBLISHED, Instant.now().minusSeconds(60));
+    long publish(String slug, String headline, Instant at) {
+        return content.addArticle(new ArticleDraft(slug, headline, "A dek.", "First paragraph.\n\nSecond paragraph.", "en",
+                ArticleStatus.PUBLISHED, section, List.of(), List.of(), null, List.of(), at, null));
     }
 
-    public long article(String slug, ArticleStatus status, Instant publishedAt) {
-        return content.addArticle(new ArticleDraft(slug, "Headline " + slug, "Dek", "Body of " + slug, "en",
-                status, sectionId, List.of(), List.of(), null, List.of(), publishedAt, null));
+    /** Changes settings through their stored rows, as the settings page would. */
+    void settings(UnaryOperator<Map<String, String>> change) {
+        Map<String, String> rows = new LinkedHashMap<>(comments.settings().rows());
+        comments.saveSettings(CommentSettings.from(change.apply(rows)), tx -> { });
     }
 
-    /** Stores a comment as the gate would have judged it, with no spam checks. */
-    public Comment comment(long articleId, Comment parent, String name, String email, String body, CommentStatus status,
-                           String ip) {
-        NewComment c = new NewComment(articleId, parent == null ? null : parent.id(), name, email, "", body, ip);
-        return comments.add(c, parent == null ? 1 : parent.depth() + 1, status, List.of("seeded by a test"), 0.1,
-                CommentGate.fingerprint(body), ip == null ? null : IpDigest.network(ip), null);
+    static Map<String, String> with(Map<String, String> rows, String name, String value) {
+        rows.put(CommentSettings.PREFIX + name, value);
+        return rows;
     }
 
-    public Comment comment(long articleId, Comment parent, String email, String body) {
-        return comment(articleId, parent, email.substring(0, email.indexOf('@')), email, body, CommentStatus.APPROVED,
-                "198.51.100." + (counter.incrementAndGet() % 250));
+    String token(long articleId) {
+        String body = get("/comments/token?article=" + articleId).body();
+        return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 
-    /** Moves a comment's times into the past, as if it had been sent and judged then. */
-    public void age(long commentId, Instant createdAt, Instant statusAt) {
-        app.database().write(tx -> tx.handle().createUpdate(
-                        "update comments set created_at = :c, updated_at = :c, status_at = :s where id = :id")
-                .bind("c", createdAt.toEpochMilli()).bind("s", statusAt.toEpochMilli()).bind("id", commentId).execute());
+    /** A filled-in form for the article, with a valid token; callers change or remove fields. */
+    Map<String, String> form(String name, String email, String text) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("article", Long.toString(article));
+        form.put("parent", "");
+        form.put("token", token(article));
+        form.put("homepage", "");
+        form.put("name", name);
+        form.put("email", email);
+        form.put("url", "");
+        form.put("body", text);
+        return form;
     }
 
-    /** A browser signed in as a new account with this role. */
-    public NewsroomClient signedIn(Role role) {
-        String email = role.name().toLowerCase() + counter.incrementAndGet() + "@courier.example";
-        new Users(app.database()).add(new Users.NewUser(email, "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
-        NewsroomClient browser = new NewsroomClient(app);
-        HttpResponse<String> response = browser.signIn(email, PASSWORD);
-        if (response.statusCode() != 303) {
-            throw new AssertionError("sign-in failed: " + response.statusCode());
+    HttpResponse<String> post(Map<String, String> form) {
+        return postRaw(encode(form), false);
+    }
+
+    HttpResponse<String> postJson(Map<String, String> form) {
+        return postRaw(encode(form), true);
+    }
+
+    HttpResponse<String> postRaw(String body, boolean json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestSites.baseUrl(app) + "/comments"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (json) {
+            request.header("Accept", "application/json");
         }
-        return browser;
+        return TestSites.send(app, request);
     }
 
-    public List<AuditLog.Entry> audit() {
-        return new AuditLog(app.database()).latest(100, 0);
+    HttpResponse<String> get(String path) {
+        return TestSites.get(app, path);
+    }
+
+    static String encode(Map<String, String> form) {
+        StringBuilder out = new StringBuilder();
+        form.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return out.toString();
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.TestSites.Kind;
 import org.masthead.comments.Comment;
-import org.masthead.comments.CommentSite;
+import org.masthead.comments.SeededSite;
 import org.masthead.comments.CommentStatus;
 import org.masthead.content.ArticleStatus;
 import org.masthead.newsroom.AuditLog;
@@ -31,7 +31,7 @@ class CommenterDataTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void editorsFindEveryCommentOfAnAddressAndDownloadThem(Kind kind) {
-        try (CommentSite site = new CommentSite(kind)) {
+        try (SeededSite site = new SeededSite(kind)) {
             long harbour = site.article("harbour-opens");
             long draft = site.article("budget-draft", ArticleStatus.DRAFT, null);
             Comment published = site.comment(harbour, null, "Ana Lind", ANA, "The ferry times changed again.\n\nWhy?",
@@ -97,7 +97,7 @@ class CommenterDataTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void anonymisingKeepsTheTextAndDropsWhoWroteIt(Kind kind) {
-        try (CommentSite site = new CommentSite(kind)) {
+        try (SeededSite site = new SeededSite(kind)) {
             long article = site.article("harbour-opens");
             Comment first = site.comment(article, null, "Ana Lind", ANA, "First thought", CommentStatus.APPROVED, "203.0.113.7");
             Comment second = site.comment(article, first, "Ana Lind", ANA, "Second thought", CommentStatus.PENDING, "203.0.113.7");
@@ -137,7 +137,7 @@ class CommenterDataTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void erasingDeletesTheCommentsAndMovesOthersRepliesUp(Kind kind) {
-        try (CommentSite site = new CommentSite(kind)) {
+        try (SeededSite site = new SeededSite(kind)) {
             long article = site.article("harbour-opens");
             Comment t1 = site.comment(article, null, ANA, "Ana starts a thread");
             Comment t2 = site.comment(article, t1, "bo@example.org", "Bo answers Ana");
@@ -186,7 +186,7 @@ class CommenterDataTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void erasingAsksForAnAddressThatHasComments(Kind kind) {
-        try (CommentSite site = new CommentSite(kind)) {
+        try (SeededSite site = new SeededSite(kind)) {
             site.comment(site.article("harbour-opens"), null, ANA, "Still here");
             NewsroomClient editor = site.signedIn(Role.EDITOR);
             String token = editor.csrfToken("/newsroom/commenters?email=" + ANA, "/newsroom/commenters/erase");
@@ -238,7 +238,7 @@ class CommenterDataTest {
         return fields;
     }
 
-    private static String networkOf(CommentSite site, long id) {
+    private static String networkOf(SeededSite site, long id) {
         return site.comments.database().read(h -> h.createQuery("select ip_network from comments where id = :id")
                 .bind("id", id).mapTo(String.class).one());
     }
