@@ -1,18 +1,25 @@
 package org.masthead.comments.spam;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Scores one comment against the weights: each known feature counts once, and their summed
- * weight is divided by the square root of how many there are, so that a long comment's many
- * overlapping n-grams do not swamp the verdict (naive Bayes otherwise grows more certain with
- * every letter). One scorer per thread: it reuses its buffers.
+ * Scores one comment against the weights, each known feature once. The verdict's log odds
+ * are the regression's (its bias plus its weights) and, at {@value #BAYES_SHARE} of its
+ * strength, naive Bayes' (its prior plus its summed weights divided by the square root of
+ * how many there are, so that a long comment's many overlapping n-grams do not swamp the
+ * verdict). The regression weighs words and pairs together; naive Bayes adds the letter
+ * n-grams, which catch spelling it has not seen as a word. One scorer per thread: it reuses
+ * its buffers.
  */
 final class CommentScorer {
     static final int REASONS = 5;
+    /** Chosen by rotating over the three videos of the YouTube Spam Collection (BENCHMARKS.md). */
+    static final double BAYES_SHARE = 0.25;
     private final FeatureExtractor extractor = new FeatureExtractor();
     private int[] slots = new int[512];
+    private double[] shares = new double[512];
     private int[] seenSlots = new int[1024];
     private int[] seenStamps = new int[1024];
     private int stamp;
@@ -22,37 +29,51 @@ final class CommentScorer {
         int features = extractor.count();
         prepareSeen(features);
         int known = 0;
-        double sum = 0;
+        int counted = 0;
+        double regression = 0;
+        double bayes = 0;
         for (int i = 0; i < features; i++) {
             int slot = weights.slot(extractor.hash(i));
             if (slot >= 0 && firstSight(slot)) {
                 if (known == slots.length) {
-                    slots = java.util.Arrays.copyOf(slots, known * 2);
+                    slots = Arrays.copyOf(slots, known * 2);
+                    shares = Arrays.copyOf(shares, known * 2);
                 }
                 slots[known++] = slot;
-                sum += weights.weight(slot);
+                regression += weights.regression(slot);
+                if (weights.counted(slot)) {
+                    counted++;
+                    bayes += weights.bayes(slot);
+                }
             }
         }
-        double scale = known == 0 ? 0 : 1 / Math.sqrt(known);
-        double logOdds = weights.prior() + sum * scale;
+        double scale = counted == 0 ? 0 : BAYES_SHARE / Math.sqrt(counted);
+        double logOdds = weights.bias() + regression + BAYES_SHARE * weights.prior() + bayes * scale;
         double probability = 1 / (1 + Math.exp(-logOdds));
-        return new Verdict(probability, probability >= threshold, reasons(weights, known, scale));
+        for (int i = 0; i < known; i++) {
+            int slot = slots[i];
+            shares[i] = weights.regression(slot) + (weights.counted(slot) ? weights.bayes(slot) * scale : 0);
+        }
+        return new Verdict(probability, probability >= threshold, reasons(weights, known));
     }
 
-    /** The strongest features either way, strongest first; a partial selection, as there are few. */
-    private List<Verdict.Reason> reasons(Weights weights, int known, double scale) {
+    /** The features that moved the verdict most either way, strongest first; a partial selection, as there are few. */
+    private List<Verdict.Reason> reasons(Weights weights, int known) {
         List<Verdict.Reason> reasons = new ArrayList<>(REASONS);
         for (int pick = 0; pick < REASONS && pick < known; pick++) {
             int best = pick;
             for (int i = pick + 1; i < known; i++) {
-                if (Math.abs(weights.weight(slots[i])) > Math.abs(weights.weight(slots[best]))) {
+                if (Math.abs(shares[i]) > Math.abs(shares[best])) {
                     best = i;
                 }
             }
             int slot = slots[best];
+            double share = shares[best];
             slots[best] = slots[pick];
+            shares[best] = shares[pick];
             slots[pick] = slot;
-            reasons.add(new Verdict.Reason(weights.name(slot), weights.weight(slot) * scale));
+            shares[pick] = share;
+            reasons.add(new Verdict.Reason(weights.name(slot), share));
         }
         return reasons;
     }
@@ -67,7 +88,7 @@ final class CommentScorer {
         }
         stamp++;
         if (stamp == 0) {
-            java.util.Arrays.fill(seenStamps, 0);
+            Arrays.fill(seenStamps, 0);
             stamp = 1;
         }
     }

@@ -1,19 +1,23 @@
 package org.masthead.comments.spam;
 
 /**
- * Turns a comment into the features the classifier counts: its words, its letter n-grams
- * (3 to 5 characters of the lowercased, whitespace-normalized text) and its links. Every
- * feature is a slice of one normalized buffer, hashed as it is found, so the hot path
- * allocates nothing; {@link #name} builds a feature's stored name only when asked. One
- * extractor per thread: it reuses its buffers and is not thread-safe.
+ * Turns a comment into the features the classifier weighs: its words, each pair of adjacent
+ * words, its letter n-grams (3 to 5 characters of the lowercased, whitespace-normalized text)
+ * and its links. Every feature is a slice of one normalized buffer, hashed as it is found, so
+ * the hot path allocates nothing; {@link #name} builds a feature's stored name only when
+ * asked. One extractor per thread: it reuses its buffers and is not thread-safe.
  */
 final class FeatureExtractor {
     static final int WORD = 0;
     static final int GRAM = 1;
     static final int LINK = 2;
     static final int DOMAIN = 3;
-    /** Stored names are the prefix then the slice; "has:url" is a whole name on its own. */
-    static final String[] PREFIXES = {"w:", "c:", "has:url", "d:"};
+    static final int PAIR = 4;
+    /**
+     * Stored names are the prefix then the slice; "has:url" is a whole name on its own, and a
+     * pair is its two words with one space between, whatever separated them in the comment.
+     */
+    static final String[] PREFIXES = {"w:", "c:", "has:url", "d:", "p:"};
     static final int MIN_GRAM = 3;
     static final int MAX_GRAM = 5;
     static final int MAX_WORD = 40;
@@ -33,6 +37,8 @@ final class FeatureExtractor {
     private byte[] kinds = new byte[1024];
     private int[] starts = new int[1024];
     private int[] ends = new int[1024];
+    /** For a pair, where its first word ends; its second word is the last run of the slice. */
+    private int[] firstEnds = new int[1024];
     private int count;
     private final Links links = new Links();
 
@@ -53,8 +59,23 @@ final class FeatureExtractor {
         return hashes[i];
     }
 
-    /** The feature's stored name, such as {@code w:subscribe}, {@code c:sub} or {@code d:example.com}. */
+    int kind(int i) {
+        return kinds[i];
+    }
+
+    /**
+     * The feature's stored name, such as {@code w:subscribe}, {@code p:my channel}, {@code c:sub}
+     * or {@code d:example.com}.
+     */
     String name(int i) {
+        if (kinds[i] == PAIR) {
+            int second = ends[i];
+            while (Character.isLetterOrDigit(text[second - 1])) {
+                second--;
+            }
+            return PREFIXES[PAIR] + new String(text, starts[i], firstEnds[i] - starts[i]) + ' '
+                    + new String(text, second, ends[i] - second);
+        }
         return PREFIXES[kinds[i]] + new String(text, starts[i], ends[i] - starts[i]);
     }
 
@@ -106,9 +127,16 @@ final class FeatureExtractor {
         length = at;
     }
 
-    /** Words: runs of letters and digits, two to {@value #MAX_WORD} characters long. */
+    /**
+     * Words: runs of letters and digits, two to {@value #MAX_WORD} characters long; and each
+     * word with the one before it, as a pair ("check out", "my channel"), which carries what
+     * the two words alone do not.
+     */
     private void words() {
         int start = -1;
+        int previousStart = -1;
+        int previousEnd = -1;
+        long pairSoFar = 0;
         for (int i = 0; i <= length; i++) {
             boolean inWord = i < length && Character.isLetterOrDigit(text[i]);
             if (inWord && start < 0) {
@@ -116,7 +144,22 @@ final class FeatureExtractor {
             } else if (!inWord && start >= 0) {
                 int size = i - start;
                 if (size >= 2 && size <= MAX_WORD) {
-                    add(WORD, start, i);
+                    long word = PREFIX_HASHES[WORD];
+                    long pair = (pairSoFar ^ ' ') * FNV_PRIME;
+                    long nextPair = PREFIX_HASHES[PAIR];
+                    for (int j = start; j < i; j++) {
+                        word = (word ^ text[j]) * FNV_PRIME;
+                        pair = (pair ^ text[j]) * FNV_PRIME;
+                        nextPair = (nextPair ^ text[j]) * FNV_PRIME;
+                    }
+                    addHashed(WORD, start, i, word);
+                    if (previousStart >= 0) {
+                        addHashed(PAIR, previousStart, i, pair);
+                        firstEnds[count - 1] = previousEnd;
+                    }
+                    previousStart = start;
+                    previousEnd = i;
+                    pairSoFar = nextPair;
                 }
                 start = -1;
             }
@@ -168,6 +211,7 @@ final class FeatureExtractor {
         kinds = java.util.Arrays.copyOf(kinds, size);
         starts = java.util.Arrays.copyOf(starts, size);
         ends = java.util.Arrays.copyOf(ends, size);
+        firstEnds = java.util.Arrays.copyOf(firstEnds, size);
     }
 
     private static long feed(long h, String s) {

@@ -10,21 +10,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The comment spam classifier: naive Bayes over words, letter n-grams and links, which learns
- * from every comment a moderator labels. The counts live in the database, shared by every
+ * The comment spam classifier: logistic regression over words, word pairs and links, blended
+ * with naive Bayes over words, letter n-grams and links, which learns from every comment a
+ * moderator labels. The counts and the learned comments live in the database, shared by every
  * instance; each instance keeps them in memory too, with an immutable table of weights that
- * classification reads without locks. Learning writes one transaction per batch, then
- * rebuilds that table; a change-log entry from another learner makes it reload.
+ * classification reads without locks. Learning writes one transaction per batch, then refits
+ * the regression and rebuilds that table; a change-log entry from another learner makes it reload.
  */
 public final class SpamClassifier implements ChangeListener {
     /** High on purpose: a legitimate comment held as spam costs a reader more than a missed spam costs a moderator. */
-    public static final double DEFAULT_THRESHOLD = 0.99;
+    public static final double DEFAULT_THRESHOLD = 0.93;
     private static final Logger LOG = LoggerFactory.getLogger(SpamClassifier.class);
     private static final ThreadLocal<CommentScorer> SCORERS = ThreadLocal.withInitial(CommentScorer::new);
 
     private final SpamStore store;
     private final double threshold;
     private Tally tally;
+    private Examples examples;
     private long version;
     private volatile Thread learner;
     private volatile Weights weights;
@@ -78,14 +80,15 @@ public final class SpamClassifier implements ChangeListener {
         long committed;
         learner = Thread.currentThread();
         try {
-            committed = store.add(batch);
+            committed = store.add(batch, comments);
         } finally {
             learner = null;
         }
         if (committed == version + 1) {
             tally.addAll(batch);
+            examples.addAll(comments);
             version = committed;
-            weights = Weights.of(tally);
+            weights = Weights.of(tally, examples, Regression.fit(examples));
         } else {
             reload(); // another instance learned in between: its counts are in the database, not here
         }
@@ -119,11 +122,16 @@ public final class SpamClassifier implements ChangeListener {
     private synchronized void reload() {
         SpamStore.Snapshot snapshot = store.load();
         tally = snapshot.tally();
+        examples = new Examples();
+        examples.addAll(snapshot.examples());
         version = snapshot.version();
-        weights = Weights.of(tally);
+        weights = Weights.of(tally, examples, Regression.fit(examples));
     }
 
-    /** Each feature counts once per comment, however often it occurs there (binary naive Bayes). */
+    /**
+     * Each feature counts once per comment, however often it occurs there (binary naive Bayes);
+     * word pairs are left to the regression, as naive Bayes would count them twice over with their words.
+     */
     private static Tally count(List<LabeledComment> comments) {
         Tally batch = new Tally();
         FeatureExtractor extractor = new FeatureExtractor();
@@ -132,6 +140,9 @@ public final class SpamClassifier implements ChangeListener {
             extractor.extract(comment.text());
             seen.clear();
             for (int i = 0; i < extractor.count(); i++) {
+                if (extractor.kind(i) == FeatureExtractor.PAIR) {
+                    continue;
+                }
                 String name = extractor.name(i);
                 if (seen.add(name)) {
                     batch.feature(name, comment.spam() ? 1 : 0, comment.spam() ? 0 : 1);

@@ -10,9 +10,10 @@ import org.masthead.db.Tx;
 
 /**
  * All SQL of the spam model: the {@code spam_model} row (comments learned per class and a
- * version that every learned batch raises) and {@code spam_features} (comments per class
- * that contained each feature). Counts only ever grow by addition in the database, so
- * instances learning at once never overwrite each other.
+ * version that every learned batch raises), {@code spam_features} (comments per class that
+ * contained each feature) and {@code spam_examples} (the learned comments themselves). Rows
+ * only ever grow by addition in the database, so instances learning at once never overwrite
+ * each other.
  */
 final class SpamStore {
     static final String ENTITY = "spam_model";
@@ -24,7 +25,7 @@ final class SpamStore {
     }
 
     /** A loaded model and the version it was read at. */
-    record Snapshot(Tally tally, long version) {
+    record Snapshot(Tally tally, List<LabeledComment> examples, long version) {
     }
 
     Snapshot load() {
@@ -44,7 +45,11 @@ final class SpamStore {
                         t.feature(rs.getString(1), rs.getLong(2), rs.getLong(3));
                         return t;
                     });
-            return new Snapshot(tally, version);
+            List<LabeledComment> examples = handle.createQuery("select content, spam from spam_examples order by id")
+                    .setFetchSize(10_000)
+                    .map((rs, ctx) -> new LabeledComment(rs.getString(1), rs.getInt(2) == 1))
+                    .list();
+            return new Snapshot(tally, examples, version);
         });
     }
 
@@ -52,8 +57,8 @@ final class SpamStore {
         return db.read(handle -> handle.createQuery("select version from spam_model where id = 1").mapTo(Long.class).one());
     }
 
-    /** Adds one learned batch in one transaction; returns the model's version after it. */
-    long add(Tally batch) {
+    /** Adds one learned batch, its counts and its comments, in one transaction; returns the model's version after it. */
+    long add(Tally batch, List<LabeledComment> comments) {
         // Sorted, so two instances adding at once lock the same rows in the same order.
         List<Map.Entry<String, long[]>> features = new ArrayList<>(batch.features().entrySet());
         features.sort(Map.Entry.comparingByKey());
@@ -71,8 +76,21 @@ final class SpamStore {
                 }
                 upsert.execute();
             }
+            addExamples(tx, comments);
             return addComments(tx, batch);
         });
+    }
+
+    private static void addExamples(Tx tx, List<LabeledComment> comments) {
+        long at = System.currentTimeMillis();
+        for (int from = 0; from < comments.size(); from += BATCH) {
+            PreparedBatch insert = tx.handle().prepareBatch(
+                    "insert into spam_examples (content, spam, learned_at) values (:content, :spam, :at)");
+            for (LabeledComment comment : comments.subList(from, Math.min(from + BATCH, comments.size()))) {
+                insert.bind("content", comment.text()).bind("spam", comment.spam() ? 1 : 0).bind("at", at).add();
+            }
+            insert.execute();
+        }
     }
 
     private static long addComments(Tx tx, Tally batch) {

@@ -25,6 +25,7 @@ public record Verdict(double spamProbability, boolean spam, List<Reason> reasons
             String value = feature.substring(colon + 1);
             return switch (kind) {
                 case "w:" -> "the word \"" + value + "\"";
+                case "p:" -> "the words \"" + value + "\"";
                 case "c:" -> "the letters \"" + value + "\"";
                 case "d:" -> "a link to " + value;
                 default -> "a link";

@@ -4,32 +4,38 @@ import java.util.Map;
 
 /**
  * The model as classification reads it: an immutable open-addressing table from feature
- * hash to the log-odds weight that feature adds (log P(f|spam) - log P(f|ham), Laplace
- * smoothed), built from a {@link Tally} after each learned batch. Features seen in fewer than
- * {@value #MIN_COMMENTS} comments are left out: one comment is no evidence, and dropping them
- * keeps the table small.
+ * hash to the two weights that feature carries, rebuilt after each learned batch. The naive
+ * Bayes weight is log P(f|spam) - log P(f|ham), Laplace smoothed, from the {@link Tally};
+ * features counted in fewer than {@value #MIN_COMMENTS} comments have none (one comment is
+ * no evidence, and dropping them keeps the table small). The regression weight comes from
+ * the {@link Regression} fitted to the {@link Examples}; features it never saw have 0.
  */
 final class Weights {
     static final int MIN_COMMENTS = 2;
     private static final double ALPHA = 1.0;
     private final long[] keys;
-    private final float[] weights;
+    private final float[] bayes;
+    private final float[] regression;
     private final String[] names;
     private final int mask;
     private final double prior;
+    private final double bias;
     private final long comments;
 
-    private Weights(int capacity, double prior, long comments) {
+    private Weights(int capacity, double prior, double bias, long comments) {
         keys = new long[capacity];
-        weights = new float[capacity];
+        bayes = new float[capacity];
+        regression = new float[capacity];
         names = new String[capacity];
+        java.util.Arrays.fill(bayes, Float.NaN);
         mask = capacity - 1;
         this.prior = prior;
+        this.bias = bias;
         this.comments = comments;
     }
 
-    static Weights of(Tally tally) {
-        int kept = 0;
+    static Weights of(Tally tally, Examples examples, Regression fit) {
+        int kept = examples.vocabulary();
         for (long[] counts : tally.features().values()) {
             if (counts[0] + counts[1] >= MIN_COMMENTS) {
                 kept++;
@@ -37,7 +43,7 @@ final class Weights {
         }
         int capacity = Integer.highestOneBit(Math.max(16, kept * 2 - 1)) << 1;
         double prior = Math.log((tally.spamComments() + 1.0) / (tally.hamComments() + 1.0));
-        Weights table = new Weights(capacity, prior, tally.spamComments() + tally.hamComments());
+        Weights table = new Weights(capacity, prior, fit.bias(), tally.spamComments() + tally.hamComments());
         double vocabulary = tally.features().size();
         double spamTotal = Math.log(tally.spamFeatures() + ALPHA * vocabulary);
         double hamTotal = Math.log(tally.hamFeatures() + ALPHA * vocabulary);
@@ -45,21 +51,25 @@ final class Weights {
             long[] counts = entry.getValue();
             if (counts[0] + counts[1] >= MIN_COMMENTS) {
                 double weight = Math.log(counts[0] + ALPHA) - spamTotal - Math.log(counts[1] + ALPHA) + hamTotal;
-                table.put(entry.getKey(), (float) weight);
+                int slot = table.put(FeatureExtractor.hashOf(entry.getKey()), entry.getKey());
+                table.bayes[slot] = (float) weight;
             }
+        }
+        for (int number = 0; number < examples.vocabulary(); number++) {
+            int slot = table.put(examples.hash(number), examples.name(number));
+            table.regression[slot] = fit.weight(number);
         }
         return table;
     }
 
-    private void put(String name, float weight) {
-        long key = FeatureExtractor.hashOf(name);
+    private int put(long key, String name) {
         int i = index(key);
         while (keys[i] != 0 && keys[i] != key) {
             i = (i + 1) & mask;
         }
         keys[i] = key;
-        weights[i] = weight;
         names[i] = name;
+        return i;
     }
 
     /** The slot of the feature with this hash, or -1 when the model does not know it. */
@@ -75,17 +85,31 @@ final class Weights {
         return -1;
     }
 
-    float weight(int slot) {
-        return weights[slot];
+    /** Whether naive Bayes weighs this feature: it was counted in enough comments. */
+    boolean counted(int slot) {
+        return !Float.isNaN(bayes[slot]);
+    }
+
+    float bayes(int slot) {
+        return bayes[slot];
+    }
+
+    float regression(int slot) {
+        return regression[slot];
     }
 
     String name(int slot) {
         return names[slot];
     }
 
-    /** Log odds of spam before reading a word: the share of spam among learned comments. */
+    /** Naive Bayes' log odds of spam before reading a word: the share of spam among learned comments. */
     double prior() {
         return prior;
+    }
+
+    /** The regression's log odds of spam for a comment it knows nothing of. */
+    double bias() {
+        return bias;
     }
 
     long comments() {

@@ -34,8 +34,8 @@ class SpamRotationTest {
             new CommentFile(spam.resolve("Youtube02-KatyPerry.csv"))
                     .forEach(c -> scores.add(c.spam(), classifier.classify(c.text()).spam()));
             assertThat(scores.comments()).isEqualTo(350);
-            assertThat(scores.recall()).as(scores.summary()).isGreaterThanOrEqualTo(0.70);
-            assertThat(scores.falsePositiveRate()).as(scores.summary()).isLessThanOrEqualTo(0.03);
+            assertThat(scores.recall()).as(scores.summary()).isGreaterThanOrEqualTo(0.85);
+            assertThat(scores.falsePositiveRate()).as(scores.summary()).isLessThanOrEqualTo(0.02);
             assertThat(scores.precision()).as(scores.summary()).isGreaterThanOrEqualTo(0.95);
         }
     }
