@@ -23,6 +23,7 @@ import org.masthead.content.ArticleStatus;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.newsroom.Role;
+import org.masthead.site.HtmlValidityTest;
 
 /** Editors find a commenter's comments by email, hand them over as JSON, and erase or anonymise them on request. */
 class CommenterDataTest {
@@ -136,7 +137,7 @@ class CommenterDataTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void erasingDeletesTheCommentsAndMovesOthersRepliesUp(Kind kind) {
+    void erasingDeletesTheCommentsAndMovesOthersRepliesUp(Kind kind) throws Exception {
         try (SeededSite site = new SeededSite(kind)) {
             long article = site.article("harbour-opens");
             Comment t1 = site.comment(article, null, ANA, "Ana starts a thread");
@@ -152,6 +153,8 @@ class CommenterDataTest {
             HttpResponse<String> asked = editor.submit("/newsroom/commenters?email=" + ANA, "/newsroom/commenters/erase",
                     Map.of("email", ANA));
             assertThat(asked.statusCode()).isEqualTo(200);
+            assertThat(HtmlValidityTest.errors(asked.body())).isEmpty();
+            assertThat(HtmlValidityTest.errors(editor.get("/newsroom/commenters?email=" + ANA).body())).isEmpty();
             Document confirm = Jsoup.parse(asked.body());
             assertThat(confirm.select(".nr-question").text()).isEqualTo("Erase 4 comments sent from " + ANA + "?");
             assertThat(confirm.select(".nr-confirm").text()).contains("3 replies by others to them stay");
