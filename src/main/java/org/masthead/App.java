@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.masthead.comments.CommentGate;
+import org.masthead.comments.CommentRetention;
 import org.masthead.comments.CommentRoutes;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.CommentThreads;
@@ -25,6 +26,7 @@ import org.masthead.newsroom.Users;
 import org.masthead.newsroom.articles.ArticleDesk;
 import org.masthead.newsroom.articles.ScheduledPublisher;
 import org.masthead.newsroom.comments.ModerationDesk;
+import org.masthead.newsroom.commenters.CommenterRoutes;
 import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.privacy.ConsentLogRoutes;
 import org.masthead.privacy.ConsentRoutes;
@@ -52,14 +54,17 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final Javalin server;
     private final ScheduledPublisher publisher;
+    private final CommentRetention retention;
     private final SpamClassifier classifier;
 
-    private App(Config config, Database db, Javalin server, ScheduledPublisher publisher, SpamClassifier classifier) {
+    private App(Config config, Database db, Javalin server, ScheduledPublisher publisher, CommentRetention retention,
+                SpamClassifier classifier) {
         this.classifier = classifier;
         this.config = config;
         this.db = db;
         this.server = server;
         this.publisher = publisher;
+        this.retention = retention;
     }
 
     public static App create(Config config) {
@@ -93,6 +98,7 @@ public final class App implements AutoCloseable {
             ConsentStore consents = new ConsentStore(db);
             ConsentRoutes consent = new ConsentRoutes(consents, queries, templates);
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, new AuditLog(db), templates);
+            CommenterRoutes commenters = new CommenterRoutes(db, queries, templates);
             // One cached copy per consent state: question shown, answered, or Global Privacy Control.
             pageCache.varyBy("Cookie, Sec-GPC", ctx -> Notice.of(ctx).variant().name());
             Javalin server = Javalin.create(c -> {
@@ -140,6 +146,7 @@ public final class App implements AutoCloseable {
                 });
                 newsroom.register(c.routes);
                 consentLog.register(c.routes);
+                commenters.register(c.routes);
                 commentRoutes.register(c.routes);
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
@@ -157,7 +164,7 @@ public final class App implements AutoCloseable {
                     });
                 }
             });
-            return new App(config, db, server, new ScheduledPublisher(db, store), classifier);
+            return new App(config, db, server, new ScheduledPublisher(db, store), new CommentRetention(comments), classifier);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -206,6 +213,7 @@ public final class App implements AutoCloseable {
             throw e;
         }
         publisher.start();
+        retention.start();
         return this;
     }
 
@@ -234,6 +242,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         publisher.close();
+        retention.close();
         server.stop();
         db.close();
     }

@@ -33,6 +33,7 @@ public record Desk(User user, String csrfToken, String title, String active, Str
             new NavItem("articles", "Articles", "/newsroom/articles", Role.CONTRIBUTOR),
             new NavItem("media", "Media", "/newsroom/media", Role.CONTRIBUTOR),
             new NavItem("comments", "Comments", "/newsroom/comments", Role.EDITOR),
+            new NavItem("commenters", "Commenters", "/newsroom/commenters", Role.EDITOR),
             new NavItem("sections", "Sections", "/newsroom/sections", Role.EDITOR),
             new NavItem("tags", "Tags", "/newsroom/tags", Role.EDITOR),
             new NavItem("authors", "Authors", "/newsroom/authors", Role.EDITOR),

@@ -1,0 +1,107 @@
+package org.masthead.comments;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.masthead.db.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps comment data no longer than the site's settings say: spam is deleted
+ * {@code spamDays} after it was judged spam (replies to it stay, moved up a level), and
+ * commenters' IP addresses are dropped {@code ipDays} after the comment was sent. Runs at
+ * start and then hourly. Every step is a conditional write that a second instance running
+ * at the same moment finds already done, so several instances can run it.
+ */
+public final class CommentRetention implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CommentRetention.class);
+    /** Spam deleted per transaction, so a large backlog never holds the write lock for long. */
+    private static final int BATCH = 500;
+
+    private final CommentStore store;
+    private final Database db;
+    private final CommentRemoval removal;
+    private final Duration interval;
+    private ScheduledExecutorService timer;
+
+    public CommentRetention(CommentStore store) {
+        this(store, Duration.ofHours(1));
+    }
+
+    CommentRetention(CommentStore store, Duration interval) {
+        this.store = store;
+        this.db = store.database();
+        this.removal = new CommentRemoval(db.dialect());
+        this.interval = interval;
+    }
+
+    /** What one sweep did. */
+    public record Swept(int spamDeleted, int repliesMoved, int addressesDropped) {
+    }
+
+    public synchronized void start() {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("comment-retention").factory());
+        timer.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runSafely() {
+        try {
+            sweep(Instant.now());
+        } catch (RuntimeException e) {
+            // The next run tries again; a passing database hiccup must not stop the timer.
+            LOG.warn("comment retention failed", e);
+        }
+    }
+
+    /** Deletes old spam and drops old IP addresses as of {@code now}. */
+    public Swept sweep(Instant now) {
+        CommentSettings settings = store.settings();
+        long spamBefore = now.minus(Duration.ofDays(settings.spamDays())).toEpochMilli();
+        int deleted = 0;
+        int moved = 0;
+        while (true) {
+            CommentRemoval.Removed batch = db.write(tx -> removal.remove(tx,
+                    "status = 'SPAM' and status_at < :before", Map.of("before", spamBefore), BATCH));
+            deleted += batch.comments();
+            moved += batch.repliesMoved();
+            if (batch.comments() < BATCH) {
+                break;
+            }
+        }
+        long ipBefore = now.minus(Duration.ofDays(settings.ipDays())).toEpochMilli();
+        // IP addresses appear on no page, so dropping them leaves the change log (and the page cache) alone.
+        int dropped = db.write(tx -> tx.handle().createUpdate("""
+                        update comments set ip = null, ip_network = null
+                        where created_at < :before and (ip is not null or ip_network is not null)""")
+                .bind("before", ipBefore).execute());
+        if (deleted > 0) {
+            LOG.info("deleted {} spam comment(s) judged more than {} days ago{}", deleted, settings.spamDays(),
+                    moved > 0 ? "; " + moved + " repl" + (moved == 1 ? "y" : "ies") + " to them moved up a level" : "");
+        }
+        if (dropped > 0) {
+            LOG.info("dropped the IP addresses of {} comment(s) sent more than {} days ago", dropped, settings.ipDays());
+        }
+        return new Swept(deleted, moved, dropped);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer == null) {
+            return;
+        }
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer = null;
+    }
+}

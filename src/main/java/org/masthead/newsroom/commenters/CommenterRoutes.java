@@ -1,0 +1,174 @@
+package org.masthead.newsroom.commenters;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.masthead.comments.CommentRemoval;
+import org.masthead.db.Database;
+import org.masthead.newsroom.AuditLog;
+import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.Guard;
+import org.masthead.newsroom.Role;
+import org.masthead.newsroom.User;
+import org.masthead.site.SiteQueries;
+import org.masthead.web.HttpError;
+import org.masthead.web.Templates;
+
+/**
+ * Commenter data for editors: find every comment sent from an email address, download them
+ * as JSON for the person who asked, erase them or anonymise them. Erasing and anonymising
+ * cannot be undone, so both post twice: once to see what will happen, once to confirm.
+ * Guard.before already stands in front of these routes (sign-in and CSRF).
+ */
+public final class CommenterRoutes {
+    static final String BASE = "/newsroom/commenters";
+
+    private final CommenterStore store;
+    private final SiteQueries site;
+    private final AuditLog audit;
+    private final Templates templates;
+
+    public CommenterRoutes(Database db, SiteQueries site, Templates templates) {
+        this.store = new CommenterStore(db);
+        this.site = site;
+        this.audit = new AuditLog(db);
+        this.templates = templates;
+    }
+
+    /** The search page; with an address, its comments (the newest {@link CommenterStore#SHOWN}) and what can be done. */
+    public record CommentersPage(Desk desk, String email, int total, List<SentComment> comments) {
+        public String exportUrl() {
+            return BASE + "/export?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Asks before erasing or anonymising: what will happen, and the button that posts the confirmation. */
+    public record ConfirmPage(Desk desk, String question, String consequence, String action, String button, String email) {
+        public String cancelUrl() {
+            return BASE + "?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
+        }
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(BASE, this::search);
+        routes.get(BASE + "/export", this::export);
+        routes.post(BASE + "/erase", this::erase);
+        routes.post(BASE + "/anonymise", this::anonymise);
+    }
+
+    private void search(Context ctx) {
+        Guard.require(ctx, Role.EDITOR);
+        Desk desk = desk(ctx);
+        String done = ctx.queryParam("done");
+        if ("erased".equals(done) || "anonymised".equals(done)) {
+            desk = desk.withNotice(fromQuery(ctx.queryParam("n")) + " " + done + ".");
+        }
+        show(ctx, desk, CommenterStore.normalise(ctx.queryParam("email")));
+    }
+
+    private void export(Context ctx) {
+        User editor = Guard.require(ctx, Role.EDITOR);
+        String email = CommenterStore.normalise(ctx.queryParam("email"));
+        if (email.isEmpty()) {
+            throw HttpError.badRequest("Say whose comments to download: add ?email= with their address.");
+        }
+        List<SentComment> comments = store.comments(email, site.settings().zone(), Integer.MAX_VALUE);
+        audit.record(editor, "commenters.export", "commenter " + CommenterStore.masked(email), comments.size() + " comment(s)");
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + Export.fileName(email) + "\"");
+        ctx.result(Export.json(email, comments, ctx.scheme() + "://" + ctx.host()));
+    }
+
+    private void erase(Context ctx) {
+        User editor = Guard.require(ctx, Role.EDITOR);
+        String email = requested(ctx);
+        if (email == null) {
+            return;
+        }
+        int count = store.count(email);
+        if (!confirmed(ctx)) {
+            int replies = store.repliesByOthers(email);
+            templates.render(ctx, "newsroom/commenters/confirm.jte", new ConfirmPage(desk(ctx, "Erase comments"),
+                    "Erase " + comments(count) + " sent from " + email + "?",
+                    "They are deleted for good, whatever their status. "
+                            + (replies == 0 ? "" : replies + (replies == 1 ? " reply" : " replies")
+                            + " by others to them stay, each moved up to the comment above or to the top. ")
+                            + "This cannot be undone: if the person asked for a copy, download it first.",
+                    BASE + "/erase", "Erase " + comments(count), email));
+            return;
+        }
+        CommentRemoval.Removed removed = store.erase(email, editor);
+        ctx.redirect(BASE + "?done=erased&n=" + removed.comments(), HttpStatus.SEE_OTHER);
+    }
+
+    private void anonymise(Context ctx) {
+        User editor = Guard.require(ctx, Role.EDITOR);
+        String email = requested(ctx);
+        if (email == null) {
+            return;
+        }
+        int count = store.count(email);
+        if (!confirmed(ctx)) {
+            templates.render(ctx, "newsroom/commenters/confirm.jte", new ConfirmPage(desk(ctx, "Anonymise comments"),
+                    "Anonymise " + comments(count) + " sent from " + email + "?",
+                    "Their text stays where it is, signed \"" + CommenterStore.ANONYMOUS + "\". The name, email address, "
+                            + "website and IP address are removed from every one of them. This cannot be undone.",
+                    BASE + "/anonymise", "Anonymise " + comments(count), email));
+            return;
+        }
+        int changed = store.anonymise(email, editor);
+        ctx.redirect(BASE + "?done=anonymised&n=" + changed, HttpStatus.SEE_OTHER);
+    }
+
+    /** The posted address when it has comments; otherwise answers with the search page and a reason, and returns null. */
+    private String requested(Context ctx) {
+        String email = CommenterStore.normalise(ctx.formParam("email"));
+        if (email.isEmpty()) {
+            ctx.status(422);
+            show(ctx, desk(ctx).withErrors(List.of("Enter the email address whose comments to change.")), email);
+            return null;
+        }
+        if (store.count(email) == 0) {
+            ctx.status(404);
+            show(ctx, desk(ctx).withErrors(List.of("No comments were sent from " + email + "; nothing was changed.")), email);
+            return null;
+        }
+        return email;
+    }
+
+    private static boolean confirmed(Context ctx) {
+        return "yes".equals(ctx.formParam("confirm"));
+    }
+
+    private void show(Context ctx, Desk desk, String email) {
+        if (email.isEmpty()) {
+            templates.render(ctx, "newsroom/commenters/list.jte", new CommentersPage(desk, "", 0, List.of()));
+            return;
+        }
+        templates.render(ctx, "newsroom/commenters/list.jte", new CommentersPage(desk, email, store.count(email),
+                store.comments(email, site.settings().zone(), CommenterStore.SHOWN)));
+    }
+
+    private static Desk desk(Context ctx) {
+        return desk(ctx, "Commenters");
+    }
+
+    private static Desk desk(Context ctx, String title) {
+        return Guard.desk(ctx, title, "commenters");
+    }
+
+    private static String comments(int count) {
+        return count + (count == 1 ? " comment" : " comments");
+    }
+
+    private static String fromQuery(String n) {
+        try {
+            return comments(Math.max(0, Integer.parseInt(n == null ? "" : n)));
+        } catch (NumberFormatException e) {
+            return comments(0);
+        }
+    }
+}
