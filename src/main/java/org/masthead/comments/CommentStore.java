@@ -101,14 +101,14 @@ public final class CommentStore {
 
     static Optional<Comment> find(Handle h, long id) {
         return h.createQuery("select " + COLUMNS + " from comments where id = :id").bind("id", id)
-                .map((rs, ctx) -> comment(rs)).findOne();
+                .map((rs, ctx) -> read(rs)).findOne();
     }
 
     /** The approved comments under an article, oldest first. */
     public List<Comment> approved(long articleId) {
         return db.read(h -> h.createQuery("select " + COLUMNS
                         + " from comments where article_id = :article and status = 'APPROVED' order by created_at, id")
-                .bind("article", articleId).map((rs, ctx) -> comment(rs)).list());
+                .bind("article", articleId).map((rs, ctx) -> read(rs)).list());
     }
 
     /** How many approved comments each of these articles has; articles without any are left out. */
@@ -136,7 +136,7 @@ public final class CommentStore {
         long now = System.currentTimeMillis();
         return db.write(tx -> {
             List<Comment> before = tx.handle().createQuery("select " + COLUMNS + " from comments where id in (<ids>)")
-                    .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> comment(rs)).list()
+                    .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> read(rs)).list()
                     .stream().filter(c -> c.status() != status).toList();
             for (Comment c : before) {
                 tx.handle().createUpdate("update comments set status = :status, status_at = :now where id = :id")
@@ -164,7 +164,7 @@ public final class CommentStore {
     public List<Comment> sameText(String fingerprint, Instant since) {
         return db.read(h -> h.createQuery("select " + COLUMNS
                         + " from comments where fingerprint = :f and created_at >= :since order by created_at desc limit 20")
-                .bind("f", fingerprint).bind("since", since.toEpochMilli()).map((rs, ctx) -> comment(rs)).list());
+                .bind("f", fingerprint).bind("since", since.toEpochMilli()).map((rs, ctx) -> read(rs)).list());
     }
 
     /** Approved comments earlier from this email address: a returning commenter. */
@@ -218,7 +218,8 @@ public final class CommentStore {
                 .mapTo(String.class).findOne().map("open"::equals).orElse(false));
     }
 
-    static Comment comment(ResultSet rs) throws SQLException {
+    /** A comment from a row that holds {@link #columns(String)}. */
+    public static Comment read(ResultSet rs) throws SQLException {
         String reasons = rs.getString("reasons");
         long siteUser = rs.getLong("site_user_id");
         boolean bySite = !rs.wasNull() && siteUser > 0;
@@ -236,10 +237,5 @@ public final class CommentStore {
     public static String columns(String alias) {
         return java.util.Arrays.stream(COLUMNS.split(","))
                 .map(c -> alias + "." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    /** A comment from a row that holds {@link #columns(String)}. */
-    public static Comment read(ResultSet rs) throws SQLException {
-        return comment(rs);
     }
 }

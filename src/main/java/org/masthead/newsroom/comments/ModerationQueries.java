@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Handle;
 import org.masthead.comments.Comment;
 import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentStatus;
+import org.masthead.comments.CommentRemoval;
 import org.masthead.comments.CommentStore;
 import org.masthead.db.Change;
 import org.masthead.db.Database;
@@ -142,28 +143,13 @@ final class ModerationQueries {
             List<Comment> doomed = h.createQuery("select " + CommentStore.columns("c") + " from comments c where c.id in (<ids>)")
                     .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> CommentStore.read(rs)).list()
                     .stream().filter(c -> from.contains(c.status())).toList();
-            for (Comment c : doomed) {
-                liftReplies(h, c.id(), c.parentId());
-                h.execute("delete from comments where id = ?", c.id());
-                tx.changed(CommentStore.ENTITY, c.id(), Change.Kind.DELETED);
+            if (!doomed.isEmpty()) {
+                // Ids are numbers read back from the database, so they are safe to write into the condition.
+                String list = doomed.stream().map(c -> Long.toString(c.id())).collect(java.util.stream.Collectors.joining(","));
+                new CommentRemoval(db.dialect()).remove(tx, "id in (" + list + ")", Map.of(), doomed.size());
             }
             alongside.accept(tx, doomed);
             return doomed;
         });
-    }
-
-    private static void liftReplies(Handle h, long id, Long parentId) {
-        List<Long> level = h.createQuery("select id from comments where parent_id = :id").bind("id", id)
-                .mapTo(Long.class).list();
-        if (level.isEmpty()) {
-            return;
-        }
-        h.createUpdate("update comments set parent_id = :parent where parent_id = :id")
-                .bind("parent", parentId).bind("id", id).execute();
-        while (!level.isEmpty()) {
-            h.createUpdate("update comments set depth = depth - 1 where id in (<ids>)").bindList("ids", level).execute();
-            level = new ArrayList<>(h.createQuery("select id from comments where parent_id in (<ids>)")
-                    .bindList("ids", level).mapTo(Long.class).list());
-        }
     }
 }
