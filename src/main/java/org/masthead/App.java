@@ -76,13 +76,13 @@ public final class App implements AutoCloseable {
                     ? queries.media(url.substring(org.masthead.content.Media.URL_PREFIX.length()))
                     : java.util.Optional.empty());
             ContentStore store = new ContentStore(db, markdown);
+            CommentStore comments = new CommentStore(db);
             if (config.demo()) {
-                new DemoContent(store, queries, config.mediaDir()).loadIfEmpty();
+                new DemoContent(store, queries, comments, config.mediaDir()).loadIfEmpty();
             }
             Templates templates = new Templates();
             PageCache pageCache = new PageCache();
             db.addListener(pageCache);
-            CommentStore comments = new CommentStore(db);
             SpamClassifier classifier = SpamClassifier.open(db);
             FormToken formTokens = FormToken.of(db);
             CommentThreads threads = new CommentThreads(comments, formTokens);

@@ -76,7 +76,13 @@ public final class CommentStore {
     /** Stores a judged comment; returns it as stored. */
     public Comment add(NewComment c, int depth, CommentStatus status, List<String> reasons, double spamScore,
                        String fingerprint, String ipNetwork, Long siteUserId) {
-        long now = System.currentTimeMillis();
+        return add(c, depth, status, reasons, spamScore, fingerprint, ipNetwork, siteUserId, Instant.now());
+    }
+
+    /** Stores a judged comment as sent at a given time (imports and the demo); returns it as stored. */
+    public Comment add(NewComment c, int depth, CommentStatus status, List<String> reasons, double spamScore,
+                       String fingerprint, String ipNetwork, Long siteUserId, Instant sentAt) {
+        long now = sentAt.toEpochMilli();
         return db.write(tx -> {
             long id = tx.handle().createUpdate("""
                             insert into comments (article_id, parent_id, depth, author_name, author_email, author_url, body,

@@ -27,8 +27,11 @@ public final class DemoContent {
     private final ContentStore store;
     private final SiteQueries queries;
     private final DemoPictures pictures;
+    private final DemoComments comments;
 
-    public DemoContent(ContentStore store, SiteQueries queries, java.nio.file.Path mediaDir) {
+    public DemoContent(ContentStore store, SiteQueries queries, org.masthead.comments.CommentStore comments,
+                       java.nio.file.Path mediaDir) {
+        this.comments = new DemoComments(comments);
         this.store = store;
         this.queries = queries;
         this.pictures = new DemoPictures(mediaDir);
@@ -99,6 +102,7 @@ public final class DemoContent {
     private void articles(List<FrontMatter> files, ZoneId zone, Map<String, Long> sections, Map<String, Long> tags,
                           Map<String, Long> authors) {
         Map<String, Long> articleIds = new HashMap<>();
+        Map<String, java.time.Instant> publishedAt = new HashMap<>();
         Map<Long, List<String>> pins = new HashMap<>();
         for (FrontMatter f : files) {
             for (String inline : inlineImages(f.body())) {
@@ -116,8 +120,10 @@ public final class DemoContent {
                     updated.isEmpty() ? null : LocalDateTime.parse(updated).atZone(zone).toInstant());
             long id = store.addArticle(draft);
             articleIds.put(draft.slug(), id);
+            publishedAt.put(draft.slug(), draft.publishedAt());
             pins.put(id, f.list("see-also"));
         }
+        comments.load(articleIds, publishedAt);
         pins.forEach((id, slugs) -> {
             List<Long> targets = slugs.stream().map(articleIds::get).filter(t -> t != null && !t.equals(id)).toList();
             if (!targets.isEmpty()) {

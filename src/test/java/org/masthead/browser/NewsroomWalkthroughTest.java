@@ -221,7 +221,9 @@ class NewsroomWalkthroughTest {
             second.getByLabel(Pattern.compile("^Body")).fill(mine);
             press(first, "Save", "save");
 
-            Response conflict = second.waitForResponse(r -> r.request().method().equals("POST"),
+            // The live preview posts too, while typing: wait for the save's own answer.
+            Response conflict = second.waitForResponse(r -> r.request().method().equals("POST")
+                            && !r.url().contains("/preview"),
                     () -> button(second, "Save").click());
             assertThat(conflict.status()).isEqualTo(409);
             second.waitForLoadState();
