@@ -31,7 +31,7 @@ public final class CommentGate {
     /** The classifier is trusted once it has learned this many comments. */
     static final long TRAINED = 20;
     /** A spam probability at or above this holds a comment when it is not spam outright. */
-    static final double HOLD_PROBABILITY = 0.75;
+    public static final double HOLD_PROBABILITY = 0.75;
     /** Texts at least this long count as copies of each other across commenters. */
     private static final int COPY_LENGTH = 40;
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
