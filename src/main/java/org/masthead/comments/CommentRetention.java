@@ -3,10 +3,8 @@ package org.masthead.comments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.masthead.db.Database;
+import org.masthead.db.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +23,7 @@ public final class CommentRetention implements AutoCloseable {
     private final CommentStore store;
     private final Database db;
     private final CommentRemoval removal;
-    private final Duration interval;
-    private ScheduledExecutorService timer;
+    private final Periodic timer;
 
     public CommentRetention(CommentStore store) {
         this(store, Duration.ofHours(1));
@@ -36,28 +33,15 @@ public final class CommentRetention implements AutoCloseable {
         this.store = store;
         this.db = store.database();
         this.removal = new CommentRemoval(db.dialect());
-        this.interval = interval;
+        this.timer = new Periodic("comment-retention", interval, () -> sweep(Instant.now()));
     }
 
     /** What one sweep did. */
     public record Swept(int spamDeleted, int repliesMoved, int addressesDropped) {
     }
 
-    public synchronized void start() {
-        if (timer != null) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("comment-retention").factory());
-        timer.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void runSafely() {
-        try {
-            sweep(Instant.now());
-        } catch (RuntimeException e) {
-            // The next run tries again; a passing database hiccup must not stop the timer.
-            LOG.warn("comment retention failed", e);
-        }
+    public void start() {
+        timer.start();
     }
 
     /** Deletes old spam and drops old IP addresses as of {@code now}. */
@@ -92,16 +76,7 @@ public final class CommentRetention implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (timer == null) {
-            return;
-        }
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        timer = null;
+    public void close() {
+        timer.close();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.masthead.content.ContentStore;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.FormFields;
 import org.masthead.newsroom.Guard;
 import org.masthead.newsroom.Role;
 import org.masthead.newsroom.User;
@@ -39,8 +40,8 @@ public final class AuthorRoutes {
     /** The author form as typed; the photo is a media id or empty for none. */
     public record AuthorForm(String name, String slug, String role, String bio, String photoId) {
         static AuthorForm of(Context ctx) {
-            return new AuthorForm(Forms.field(ctx, "name"), Forms.field(ctx, "slug"), Forms.field(ctx, "role"),
-                    Forms.text(ctx, "bio"), Forms.field(ctx, "photo"));
+            return new AuthorForm(FormFields.field(ctx, "name"), FormFields.field(ctx, "slug"), FormFields.field(ctx, "role"),
+                    FormFields.text(ctx, "bio"), FormFields.field(ctx, "photo"));
         }
 
         static AuthorForm of(AuthorRow row) {
@@ -141,7 +142,7 @@ public final class AuthorRoutes {
     }
 
     private AuthorRow existing(Context ctx) {
-        return queries.author(Forms.id(ctx)).orElseThrow(() -> HttpError.notFound("There is no such author; they may have been deleted."));
+        return queries.author(FormFields.id(ctx)).orElseThrow(() -> HttpError.notFound("There is no such author; they may have been deleted."));
     }
 
     private void render(Context ctx, long id, AuthorForm form, String bioHtml, List<String> problems) {

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.Guard;
-import org.masthead.web.HttpError;
 
 /** What every management page does the same way: fields, ids, slugs, notices and redirects. */
 final class Forms {
@@ -15,31 +14,6 @@ final class Forms {
     private static final Set<String> DONE = Set.of("added", "saved", "deleted", "renamed");
 
     private Forms() {
-    }
-
-    /** The field as typed, without surrounding spaces; never null, so it can be shown again. */
-    static String field(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value.strip();
-    }
-
-    /** Multi-line text keeps its inner layout; only Windows line ends are made plain. */
-    static String text(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value.replace("\r\n", "\n").strip();
-    }
-
-    /** The row id in the path; anything but a positive number is a page that does not exist. */
-    static long id(Context ctx) {
-        try {
-            long id = Long.parseLong(ctx.pathParam("id"));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to 404
-        }
-        throw HttpError.notFound("There is nothing at this address in the newsroom.");
     }
 
     /** A problem with a slug, or null when it is a good one: lower-case letters, digits, single hyphens. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.masthead.content.ContentStore;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.FormFields;
 import org.masthead.newsroom.Guard;
 import org.masthead.newsroom.Role;
 import org.masthead.newsroom.User;
@@ -37,7 +38,7 @@ public final class PageRoutes {
 
     public record PageForm(String title, String slug, String body) {
         static PageForm of(Context ctx) {
-            return new PageForm(Forms.field(ctx, "title"), Forms.field(ctx, "slug"), Forms.text(ctx, "body"));
+            return new PageForm(FormFields.field(ctx, "title"), FormFields.field(ctx, "slug"), FormFields.text(ctx, "body"));
         }
     }
 
@@ -135,7 +136,7 @@ public final class PageRoutes {
     }
 
     private PageRow existing(Context ctx) {
-        return queries.page(Forms.id(ctx)).orElseThrow(() -> HttpError.notFound("There is no such page; it may have been deleted."));
+        return queries.page(FormFields.id(ctx)).orElseThrow(() -> HttpError.notFound("There is no such page; it may have been deleted."));
     }
 
     private static boolean kept(PageRow page) {

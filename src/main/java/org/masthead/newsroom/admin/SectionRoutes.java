@@ -9,6 +9,7 @@ import java.util.Set;
 import org.masthead.content.ContentStore;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.FormFields;
 import org.masthead.newsroom.Guard;
 import org.masthead.newsroom.Role;
 import org.masthead.newsroom.User;
@@ -36,8 +37,8 @@ public final class SectionRoutes {
     /** The section form as typed; numbers stay text so a wrong one is shown back as it was. */
     public record SectionForm(String name, String slug, String description, String parentId, String position) {
         static SectionForm of(Context ctx) {
-            return new SectionForm(Forms.field(ctx, "name"), Forms.field(ctx, "slug"), Forms.text(ctx, "description"),
-                    Forms.field(ctx, "parent"), Forms.field(ctx, "position"));
+            return new SectionForm(FormFields.field(ctx, "name"), FormFields.field(ctx, "slug"), FormFields.text(ctx, "description"),
+                    FormFields.field(ctx, "parent"), FormFields.field(ctx, "position"));
         }
 
         static SectionForm of(SectionRow row) {
@@ -142,7 +143,7 @@ public final class SectionRoutes {
     }
 
     private SectionRow existing(Context ctx) {
-        return queries.section(Forms.id(ctx)).orElseThrow(() -> HttpError.notFound("There is no such section; it may have been deleted."));
+        return queries.section(FormFields.id(ctx)).orElseThrow(() -> HttpError.notFound("There is no such section; it may have been deleted."));
     }
 
     private void render(Context ctx, long id, SectionForm form, List<String> problems) {

@@ -12,6 +12,7 @@ import org.masthead.content.ContentStore;
 import org.masthead.content.SiteSettings;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.FormFields;
 import org.masthead.newsroom.Guard;
 import org.masthead.newsroom.Role;
 import org.masthead.newsroom.User;
@@ -40,8 +41,8 @@ public final class SettingsRoutes {
 
     public record SettingsForm(String name, String tagline, String language, String zone) {
         static SettingsForm of(Context ctx) {
-            return new SettingsForm(Forms.field(ctx, "name"), Forms.field(ctx, "tagline"), Forms.field(ctx, "language"),
-                    Forms.field(ctx, "zone"));
+            return new SettingsForm(FormFields.field(ctx, "name"), FormFields.field(ctx, "tagline"), FormFields.field(ctx, "language"),
+                    FormFields.field(ctx, "zone"));
         }
     }
 

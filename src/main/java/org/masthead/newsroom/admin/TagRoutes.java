@@ -7,6 +7,7 @@ import java.util.List;
 import org.masthead.content.ContentStore;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.FormFields;
 import org.masthead.newsroom.Guard;
 import org.masthead.newsroom.Role;
 import org.masthead.newsroom.User;
@@ -33,7 +34,7 @@ public final class TagRoutes {
 
     public record TagForm(String name, String slug) {
         static TagForm of(Context ctx) {
-            return new TagForm(Forms.field(ctx, "name"), Forms.field(ctx, "slug"));
+            return new TagForm(FormFields.field(ctx, "name"), FormFields.field(ctx, "slug"));
         }
     }
 
@@ -120,7 +121,7 @@ public final class TagRoutes {
     }
 
     private TagRow existing(Context ctx) {
-        return queries.tag(Forms.id(ctx)).orElseThrow(() -> HttpError.notFound("There is no such tag; it may have been deleted."));
+        return queries.tag(FormFields.id(ctx)).orElseThrow(() -> HttpError.notFound("There is no such tag; it may have been deleted."));
     }
 
     private void render(Context ctx, long id, TagForm form, long articles, List<String> problems) {

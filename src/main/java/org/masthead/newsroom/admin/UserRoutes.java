@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.FormFields;
 import org.masthead.newsroom.Guard;
 import org.masthead.newsroom.Passwords;
 import org.masthead.newsroom.Role;
@@ -67,7 +68,7 @@ public final class UserRoutes {
 
     private void add(Context ctx) {
         User admin = Guard.require(ctx, Role.ADMIN);
-        Users.NewUser form = new Users.NewUser(Forms.field(ctx, "email"), Forms.field(ctx, "name"), Forms.field(ctx, "role"),
+        Users.NewUser form = new Users.NewUser(FormFields.field(ctx, "email"), FormFields.field(ctx, "name"), FormFields.field(ctx, "role"),
                 ctx.formParam("password"), ctx.formParam("repeat"));
         List<String> problems = new ArrayList<>(form.problems());
         if (problems.isEmpty()) {
@@ -94,7 +95,7 @@ public final class UserRoutes {
     private void changeRole(Context ctx) {
         User admin = Guard.require(ctx, Role.ADMIN);
         User account = existing(ctx);
-        String typed = Forms.field(ctx, "role");
+        String typed = FormFields.field(ctx, "role");
         Role role;
         try {
             role = Role.parse(typed);
@@ -163,7 +164,7 @@ public final class UserRoutes {
     }
 
     private User existing(Context ctx) {
-        return users.byId(Forms.id(ctx)).orElseThrow(() -> HttpError.notFound("There is no such account; it may have been deleted."));
+        return users.byId(FormFields.id(ctx)).orElseThrow(() -> HttpError.notFound("There is no such account; it may have been deleted."));
     }
 
     private void render(Context ctx, User admin, User account, String role, List<String> problems) {

@@ -3,11 +3,9 @@ package org.masthead.newsroom.articles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.masthead.content.ContentStore;
 import org.masthead.db.Database;
+import org.masthead.db.Periodic;
 import org.masthead.newsroom.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +20,7 @@ public final class ScheduledPublisher implements AutoCloseable {
 
     private final ArticleQueries articles;
     private final ContentStore store;
-    private final Duration interval;
-    private ScheduledExecutorService timer;
+    private final Periodic timer;
 
     public ScheduledPublisher(Database db, ContentStore store) {
         this(db, store, Duration.ofSeconds(15));
@@ -32,24 +29,11 @@ public final class ScheduledPublisher implements AutoCloseable {
     ScheduledPublisher(Database db, ContentStore store, Duration interval) {
         this.articles = new ArticleQueries(db);
         this.store = store;
-        this.interval = interval;
+        this.timer = new Periodic("scheduled-publisher", interval, this::publishDue);
     }
 
-    public synchronized void start() {
-        if (timer != null) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("scheduled-publisher").factory());
-        timer.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void runSafely() {
-        try {
-            publishDue();
-        } catch (RuntimeException e) {
-            // The next run tries again; a passing database hiccup must not stop the timer.
-            LOG.warn("publishing scheduled articles failed", e);
-        }
+    public void start() {
+        timer.start();
     }
 
     /** Publishes what is due now; returns how many articles this instance published. */
@@ -68,16 +52,7 @@ public final class ScheduledPublisher implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (timer == null) {
-            return;
-        }
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        timer = null;
+    public void close() {
+        timer.close();
     }
 }

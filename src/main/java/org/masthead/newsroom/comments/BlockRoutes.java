@@ -9,6 +9,7 @@ import org.masthead.comments.Block;
 import org.masthead.comments.CommentStore;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.FormFields;
 import org.masthead.newsroom.Guard;
 import org.masthead.newsroom.Role;
 import org.masthead.newsroom.User;
@@ -56,7 +57,7 @@ final class BlockRoutes {
 
     private void add(Context ctx) {
         User user = Guard.require(ctx, Role.EDITOR);
-        BlockForm form = new BlockForm(Input.field(ctx, "kind"), Input.field(ctx, "value"));
+        BlockForm form = new BlockForm(FormFields.field(ctx, "kind"), FormFields.field(ctx, "value"));
         Block.Kind kind = Block.Kind.parse(form.kind()).orElse(null);
         String problem = kind == null ? "Choose what to block: a word, a domain, an email address or an IP address."
                 : problem(kind, form.value());
@@ -77,7 +78,7 @@ final class BlockRoutes {
 
     private void remove(Context ctx) {
         User user = Guard.require(ctx, Role.EDITOR);
-        long id = Input.id(ctx);
+        long id = FormFields.id(ctx);
         Block block = store.blocks().stream().filter(b -> b.id() == id).findFirst()
                 .orElseThrow(() -> HttpError.notFound("That block is not on the list; it may have been removed already."));
         store.removeBlock(id, tx -> AuditLog.record(tx, user, "removed a block", "comment_block:" + id,

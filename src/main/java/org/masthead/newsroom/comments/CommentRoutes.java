@@ -12,6 +12,7 @@ import org.masthead.comments.CommentStore;
 import org.masthead.comments.NewComment;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.FormFields;
 import org.masthead.newsroom.Guard;
 import org.masthead.newsroom.Role;
 import org.masthead.newsroom.User;
@@ -66,7 +67,7 @@ final class CommentRoutes {
     private void edit(Context ctx) {
         User user = Guard.require(ctx, Role.EDITOR);
         ModerationQueries.Row row = existing(ctx);
-        EditForm form = new EditForm(Input.field(ctx, "name"), Input.field(ctx, "website"), Input.text(ctx, "text"));
+        EditForm form = new EditForm(FormFields.field(ctx, "name"), FormFields.field(ctx, "website"), FormFields.text(ctx, "text"));
         List<String> problems = problems(form);
         if (!problems.isEmpty()) {
             render(ctx, 422, row, form, "", null, problems);
@@ -83,7 +84,7 @@ final class CommentRoutes {
         ModerationQueries.Row row = existing(ctx);
         Comment parent = row.comment();
         EditForm kept = new EditForm(parent.name(), parent.url(), parent.body());
-        String text = Input.text(ctx, "reply");
+        String text = FormFields.text(ctx, "reply");
         String refusal = replyRefusal(parent);
         if (refusal != null) {
             render(ctx, 409, row, kept, text, null, List.of(refusal));
@@ -171,7 +172,7 @@ final class CommentRoutes {
     }
 
     private ModerationQueries.Row existing(Context ctx) {
-        return queries.find(Input.id(ctx))
+        return queries.find(FormFields.id(ctx))
                 .orElseThrow(() -> HttpError.notFound("There is no such comment; it may have been deleted."));
     }
 }

@@ -11,6 +11,7 @@ import org.masthead.comments.CommentSettings;
 import org.masthead.comments.CommentStore;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.FormFields;
 import org.masthead.newsroom.Guard;
 import org.masthead.newsroom.Role;
 import org.masthead.newsroom.User;
@@ -71,10 +72,10 @@ final class CommentSettingsRoutes {
 
     private static SettingsForm read(Context ctx) {
         return new SettingsForm(ctx.formParam("enabled") != null, ctx.formParam("hold_all") != null,
-                Input.field(ctx, "max_depth"), Input.field(ctx, "per_page"), "newest".equals(ctx.formParam("order")),
-                Input.field(ctx, "close_after_days"), Input.field(ctx, "spam_days"), Input.field(ctx, "ip_days"),
-                Input.field(ctx, "max_links"), Input.field(ctx, "min_fill_seconds"), Input.field(ctx, "form_hours"),
-                Input.field(ctx, "privacy_url"));
+                FormFields.field(ctx, "max_depth"), FormFields.field(ctx, "per_page"), "newest".equals(ctx.formParam("order")),
+                FormFields.field(ctx, "close_after_days"), FormFields.field(ctx, "spam_days"), FormFields.field(ctx, "ip_days"),
+                FormFields.field(ctx, "max_links"), FormFields.field(ctx, "min_fill_seconds"), FormFields.field(ctx, "form_hours"),
+                FormFields.field(ctx, "privacy_url"));
     }
 
     /** The settings the form asks for; every problem found is added to {@code problems}. */

@@ -11,6 +11,7 @@ import org.masthead.comments.Block;
 import org.masthead.comments.Comment;
 import org.masthead.comments.CommentStatus;
 import org.masthead.newsroom.Desk;
+import org.masthead.newsroom.FormFields;
 import org.masthead.newsroom.Guard;
 import org.masthead.newsroom.Role;
 import org.masthead.newsroom.User;
@@ -143,7 +144,7 @@ final class QueueRoutes {
     }
 
     private Comment existing(Context ctx) {
-        return queries.comments(List.of(Input.id(ctx))).stream().findFirst()
+        return queries.comments(List.of(FormFields.id(ctx))).stream().findFirst()
                 .orElseThrow(() -> HttpError.notFound("There is no such comment; it may have been deleted."));
     }
 

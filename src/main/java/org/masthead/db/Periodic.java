@@ -1,0 +1,58 @@
+package org.masthead.db;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A background task that runs at start and then at a fixed delay on a daemon thread of its
+ * own, such as publishing scheduled articles or sweeping old comment data. A failed run is
+ * logged and the next one tries again: a passing database hiccup must not stop the timer.
+ */
+public final class Periodic implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Periodic.class);
+
+    private final String name;
+    private final Duration interval;
+    private final Runnable work;
+    private ScheduledExecutorService timer;
+
+    public Periodic(String name, Duration interval, Runnable work) {
+        this.name = name;
+        this.interval = interval;
+        this.work = work;
+    }
+
+    public synchronized void start() {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(name).factory());
+        timer.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runSafely() {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed; it runs again in {}", name, interval, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer == null) {
+            return;
+        }
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer = null;
+    }
+}
