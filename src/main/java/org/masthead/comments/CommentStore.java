@@ -14,6 +14,7 @@ import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.masthead.db.Change;
 import org.masthead.db.Database;
+import org.masthead.db.Remembered;
 import org.masthead.db.Tx;
 
 /**
@@ -30,18 +31,15 @@ public final class CommentStore {
             spam_score, ip, site_user_id, created_at, updated_at""";
 
     private final Database db;
-    private volatile CommentSettings settings;
-    private volatile List<Block> blocks;
+    private final Remembered<CommentSettings> settings;
+    private final Remembered<List<Block>> blocks;
 
     public CommentStore(Database db) {
         this.db = db;
-        db.addListener(change -> {
-            switch (change.entity()) {
-                case "settings" -> settings = null;
-                case BLOCK_ENTITY -> blocks = null;
-                default -> { }
-            }
-        });
+        settings = Remembered.of(db, this::readSettings, "settings");
+        blocks = Remembered.of(db, () -> db.read(h -> h.createQuery("select id, kind, value from comment_blocks order by kind, value")
+                .map((rs, ctx) -> new Block(rs.getLong(1), Block.Kind.valueOf(rs.getString(2)), rs.getString(3)))
+                .list()), BLOCK_ENTITY);
     }
 
     public Database database() {
@@ -49,15 +47,14 @@ public final class CommentStore {
     }
 
     public CommentSettings settings() {
-        CommentSettings current = settings;
-        if (current == null) {
-            Map<String, String> rows = new HashMap<>();
-            db.read(h -> h.createQuery("select name, value from site_settings where name like 'comments.%'")
-                    .map((rs, ctx) -> rows.put(rs.getString(1), rs.getString(2))).list());
-            current = CommentSettings.from(rows);
-            settings = current;
-        }
-        return current;
+        return settings.get();
+    }
+
+    private CommentSettings readSettings() {
+        Map<String, String> rows = new HashMap<>();
+        db.read(h -> h.createQuery("select name, value from site_settings where name like 'comments.%'")
+                .map((rs, ctx) -> rows.put(rs.getString(1), rs.getString(2))).list());
+        return CommentSettings.from(rows);
     }
 
     /** Saves the comment settings; {@code alongside} runs in the same transaction (for the audit log). */
@@ -180,14 +177,7 @@ public final class CommentStore {
     }
 
     public List<Block> blocks() {
-        List<Block> current = blocks;
-        if (current == null) {
-            current = db.read(h -> h.createQuery("select id, kind, value from comment_blocks order by kind, value")
-                    .map((rs, ctx) -> new Block(rs.getLong(1), Block.Kind.valueOf(rs.getString(2)), rs.getString(3)))
-                    .list());
-            blocks = current;
-        }
-        return current;
+        return blocks.get();
     }
 
     /** Adds a block unless the same one exists; {@code alongside} runs in the same transaction. */

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.function.Consumer;
 import org.masthead.db.Change;
 import org.masthead.db.Database;
+import org.masthead.db.Remembered;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.User;
 
@@ -19,7 +20,7 @@ public final class ConsentStore {
 
     private final Database db;
     private final IpDigest ipDigest;
-    private volatile Policy policy;
+    private final Remembered<Policy> policy;
 
     /** How a choice was made, as the log records it. */
     public enum Method { ACCEPT_ALL, REJECT_ALL, CHOOSE }
@@ -32,11 +33,7 @@ public final class ConsentStore {
     public ConsentStore(Database db) {
         this.db = db;
         this.ipDigest = new IpDigest(secret(db));
-        db.addListener(change -> {
-            if (change.entity().equals("policy")) {
-                policy = null;
-            }
-        });
+        policy = Remembered.of(db, this::readPolicy, "policy");
     }
 
     /** The key for IP hashes: made once per site, on first start, and kept in the database. */
@@ -55,22 +52,22 @@ public final class ConsentStore {
     }
 
     public Policy policy() {
-        Policy current = policy;
-        if (current == null) {
-            current = db.read(h -> h.createQuery("select version, since from policy_versions order by version desc limit 1")
-                    .map((rs, c) -> new Policy(rs.getInt("version"), Instant.ofEpochMilli(rs.getLong("since"))))
-                    .findOne()).orElse(null);
-            if (current == null) {
-                // A new site starts at version 1, in force from its first start.
-                db.write(tx -> tx.handle().createUpdate("""
-                                insert into policy_versions (version, since, raised_by) values (1, :now, 'system')
-                                on conflict (version) do nothing""")
-                        .bind("now", System.currentTimeMillis()).execute());
-                return policy();
-            }
-            policy = current;
+        return policy.get();
+    }
+
+    private Policy readPolicy() {
+        Policy current = db.read(h -> h.createQuery("select version, since from policy_versions order by version desc limit 1")
+                .map((rs, c) -> new Policy(rs.getInt("version"), Instant.ofEpochMilli(rs.getLong("since"))))
+                .findOne()).orElse(null);
+        if (current != null) {
+            return current;
         }
-        return current;
+        // A new site starts at version 1, in force from its first start.
+        db.write(tx -> tx.handle().createUpdate("""
+                        insert into policy_versions (version, since, raised_by) values (1, :now, 'system')
+                        on conflict (version) do nothing""")
+                .bind("now", System.currentTimeMillis()).execute());
+        return readPolicy();
     }
 
     /** Puts a new policy version in force: every reader is asked again. */
@@ -84,7 +81,6 @@ public final class ConsentStore {
             tx.changed("policy", next, Change.Kind.CREATED);
             return null;
         });
-        policy = null;
         return policy();
     }
 

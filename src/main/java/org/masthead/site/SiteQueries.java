@@ -18,6 +18,7 @@ import org.masthead.content.Section;
 import org.masthead.content.SiteSettings;
 import org.masthead.content.Tag;
 import org.masthead.db.Database;
+import org.masthead.db.Remembered;
 
 /**
  * Every read the reader pages make, kept apart from the writes: published articles only,
@@ -39,43 +40,32 @@ public final class SiteQueries {
     private static final String PUBLISHED = "a.status = 'PUBLISHED'";
 
     private final Database db;
-    private volatile SiteSettings settings;
-    private volatile List<Section> sections;
+    private final Remembered<SiteSettings> settings;
+    private final Remembered<List<Section>> sections;
 
     public SiteQueries(Database db) {
         this.db = db;
-        db.addListener(change -> {
-            switch (change.entity()) {
-                case "settings" -> settings = null;
-                case "section" -> sections = null;
-                default -> { }
-            }
-        });
+        settings = Remembered.of(db, this::readSettings, "settings");
+        sections = Remembered.of(db, () -> db.read(h -> h.createQuery("select * from sections order by position, name")
+                .map((rs, ctx) -> section(rs)).list()), "section");
     }
 
     public SiteSettings settings() {
-        SiteSettings current = settings;
-        if (current == null) {
-            Map<String, String> values = new HashMap<>();
-            db.read(h -> h.createQuery("select name, value from site_settings")
-                    .map((rs, ctx) -> values.put(rs.getString("name"), rs.getString("value"))).list());
-            SiteSettings d = SiteSettings.DEFAULTS;
-            current = new SiteSettings(values.getOrDefault("name", d.name()), values.getOrDefault("tagline", d.tagline()),
-                    values.getOrDefault("language", d.language()), ZoneId.of(values.getOrDefault("zone", d.zone().getId())));
-            settings = current;
-        }
-        return current;
+        return settings.get();
+    }
+
+    private SiteSettings readSettings() {
+        Map<String, String> values = new HashMap<>();
+        db.read(h -> h.createQuery("select name, value from site_settings")
+                .map((rs, ctx) -> values.put(rs.getString("name"), rs.getString("value"))).list());
+        SiteSettings d = SiteSettings.DEFAULTS;
+        return new SiteSettings(values.getOrDefault("name", d.name()), values.getOrDefault("tagline", d.tagline()),
+                values.getOrDefault("language", d.language()), ZoneId.of(values.getOrDefault("zone", d.zone().getId())));
     }
 
     /** All sections in their editor-set order. */
     public List<Section> sections() {
-        List<Section> current = sections;
-        if (current == null) {
-            current = db.read(h -> h.createQuery("select * from sections order by position, name")
-                    .map((rs, ctx) -> section(rs)).list());
-            sections = current;
-        }
-        return current;
+        return sections.get();
     }
 
     public List<Section> topSections() {

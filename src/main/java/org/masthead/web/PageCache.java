@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.masthead.db.ChangeListener;
 
 /**
  * Rendered reader pages kept in memory, keyed by host, path, query and variant. Any committed change
  * empties it: writes are rare next to reads, and a page shows many entities (lists,
  * related stories, navigation), so dropping everything is both simple and never stale.
- * A page rendered while a change committed is not kept (the generation moved on).
+ * A page rendered while a change committed is not kept (the generation moved on), and none
+ * is served from here once older than {@link #MAX_AGE_MILLIS}.
  */
 public final class PageCache implements ChangeListener {
     static final String RENDERED = "masthead.rendered-page";
@@ -22,10 +24,30 @@ public final class PageCache implements ChangeListener {
     public record Rendered(byte[] html, String etag) {
     }
 
-    private final Map<String, Rendered> pages = new ConcurrentHashMap<>();
+    /**
+     * A page is rendered afresh after this long even when nothing changed: its comment form's
+     * signed token stays young, and rules that turn with time (comments closing N days after
+     * publication) show without waiting for the next write.
+     */
+    static final long MAX_AGE_MILLIS = 15 * 60 * 1000;
+
+    private record Kept(Rendered page, long storedAt) {
+    }
+
+    private final Map<String, Kept> pages = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private volatile Function<Context, String> variant = ctx -> "";
     private volatile String varyHeader;
+    private final LongSupplier clock;
+
+    public PageCache() {
+        this(System::currentTimeMillis);
+    }
+
+    /** {@code clock} gives the time in epoch milliseconds. */
+    PageCache(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     /**
      * Keeps one copy per variant of each page (such as "cookie question shown or not"), and
@@ -60,9 +82,9 @@ public final class PageCache implements ChangeListener {
             if (varyHeader != null) {
                 ctx.header("Vary", varyHeader);
             }
-            Rendered hit = pages.get(key);
-            if (hit != null) {
-                Templates.send(ctx, hit);
+            Kept hit = pages.get(key);
+            if (hit != null && clock.getAsLong() - hit.storedAt() < MAX_AGE_MILLIS) {
+                Templates.send(ctx, hit.page());
                 return;
             }
             long before = generation.get();
@@ -74,7 +96,7 @@ public final class PageCache implements ChangeListener {
                 if (pages.size() >= MAX_PAGES) {
                     pages.clear();
                 }
-                pages.put(key, rendered);
+                pages.put(key, new Kept(rendered, clock.getAsLong()));
             }
         };
     }

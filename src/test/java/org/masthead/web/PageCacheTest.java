@@ -1,0 +1,71 @@
+package org.masthead.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.db.Change;
+
+class PageCacheTest {
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final AtomicInteger renders = new AtomicInteger();
+    private final PageCache cache = new PageCache(now::get);
+    private Javalin server;
+
+    @BeforeEach
+    void start() {
+        server = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.jetty.port = 0;
+            c.routes.get("/page", cache.cached(ctx -> {
+                byte[] html = ("render " + renders.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
+                PageCache.Rendered rendered = new PageCache.Rendered(html, "\"" + renders.get() + "\"");
+                ctx.attribute(PageCache.RENDERED, rendered);
+                Templates.send(ctx, rendered);
+            }));
+        }).start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    private String get() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/page")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    @Test
+    void servesTheKeptPageUntilAShownEntityChanges() throws Exception {
+        assertThat(get()).isEqualTo("render 1");
+        assertThat(get()).isEqualTo("render 1");
+
+        cache.changed(new Change(1, "spam_model", 1, Change.Kind.UPDATED));
+        assertThat(get()).as("the spam model is on no page").isEqualTo("render 1");
+
+        cache.changed(new Change(2, "article", 5, Change.Kind.UPDATED));
+        assertThat(get()).isEqualTo("render 2");
+    }
+
+    @Test
+    void rendersAfreshOnceThePageIsFifteenMinutesOld() throws Exception {
+        assertThat(get()).isEqualTo("render 1");
+        now.addAndGet(PageCache.MAX_AGE_MILLIS - 1);
+        assertThat(get()).isEqualTo("render 1");
+        now.addAndGet(1);
+        assertThat(get()).isEqualTo("render 2");
+        assertThat(get()).isEqualTo("render 2");
+    }
+}
