@@ -65,11 +65,9 @@ public final class CommentRoutes {
 
     void post(Context ctx) {
         boolean json = wantsJson(ctx);
-        Long declared = ctx.contentLength() >= 0 ? Long.valueOf(ctx.contentLength()) : null;
-        if (declared != null && declared > MAX_BODY_BYTES) {
-            refuse(ctx, json, 413, "A comment form cannot be larger than " + MAX_BODY_BYTES / 1024 + " KB.");
-            return;
-        }
+        // Read even when the declared length is over the limit (the server's own limit, 1 MB, still
+        // holds): answering before the browser has sent it all would close the connection under
+        // it, and the reader would see a network error instead of the message.
         byte[] raw = ctx.bodyAsBytes();
         if (raw.length > MAX_BODY_BYTES) {
             refuse(ctx, json, 413, "A comment form cannot be larger than " + MAX_BODY_BYTES / 1024 + " KB.");

@@ -65,7 +65,9 @@ public final class ConsentRoutes {
     }
 
     void answer(Context ctx) {
-        if (ctx.contentLength() > MAX_BODY) {
+        // The body is read before it is refused (up to the server's 1 MB): an answer sent while the
+        // browser is still sending would reach it as a reset connection, not as this page.
+        if (ctx.bodyAsBytes().length > MAX_BODY) {
             throw new HttpError(413, "The request was too large.");
         }
         if (!SameOrigin.check(ctx)) {
