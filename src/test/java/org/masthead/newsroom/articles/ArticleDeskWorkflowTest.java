@@ -79,7 +79,7 @@ class ArticleDeskWorkflowTest {
             NewsroomClient editor = site.signedIn(Role.EDITOR);
             ZoneId zone = new SiteQueries(site.app.database()).settings().zone();
             var fields = site.story("Night ferry returns to Gull Island", "The ferry sails again at midnight.");
-            fields.put("publish_at", LocalDateTime.now(zone).plusSeconds(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")));
+            fields.put("publish_at", LocalDateTime.now(zone).plusSeconds(5).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")));
             long id = site.create(editor, fields, "schedule");
             assertThat(editor.page("/newsroom/articles/" + id + "?saved=schedule").select(".nr-notice").text())
                     .startsWith("Scheduled: it publishes itself at");
