@@ -38,10 +38,7 @@ public class ClassifyBenchmark {
 
     @Setup(Level.Trial)
     public void train() throws Exception {
-        Path spam = Path.of("..", "shared", "data", "spam");
-        if (!Files.isDirectory(spam)) {
-            throw new IllegalStateException("the benchmark reads ../shared/data/spam, which is not here");
-        }
+        Path spam = spamData();
         db = Database.open("jdbc:sqlite:" + Files.createTempDirectory("masthead-bench-").resolve("masthead.db"));
         classifier = SpamClassifier.open(db);
         for (String name : List.of("Youtube01-Psy.csv", "Youtube03-LMFAO.csv")) {
@@ -59,6 +56,15 @@ public class ClassifyBenchmark {
         comments = unseen.toArray(String[]::new);
         System.out.printf("%n%d comments, mean length %.0f characters%n", comments.length,
                 unseen.stream().mapToInt(String::length).average().orElse(0));
+    }
+
+    /** The YouTube Spam Collection beside the project, which the spam benchmarks read. */
+    static Path spamData() {
+        Path spam = Path.of("..", "shared", "data", "spam");
+        if (!Files.isDirectory(spam)) {
+            throw new IllegalStateException("the benchmark reads ../shared/data/spam, which is not here");
+        }
+        return spam;
     }
 
     @TearDown(Level.Trial)

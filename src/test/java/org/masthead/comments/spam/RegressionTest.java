@@ -52,6 +52,32 @@ class RegressionTest {
     }
 
     @Test
+    void onlyTheMostRecentCommentsAreFitted() {
+        Examples older = new Examples();
+        for (int i = 0; i < 30; i++) {
+            older.add(new LabeledComment("win a prize voucher now", true));
+        }
+        Examples recent = examples();
+        for (int i = 0; i < recent.size(); i++) {
+            older.add(new LabeledComment(text(i), i % 5 < 2));
+        }
+        Regression capped = Regression.fit(older, recent.size());
+        Regression alone = Regression.fit(recent, recent.size());
+        assertThat(capped.bias()).isEqualTo(alone.bias());
+        for (String name : List.of("p:check out", "w:check", "w:the", "w:channel")) {
+            assertThat(weight(older, capped, name)).as(name).isEqualTo(weight(recent, alone, name));
+        }
+        assertThat(weight(older, capped, "w:prize")).isZero();
+        assertThat(weight(older, Regression.fit(older, older.size()), "w:prize")).isPositive();
+    }
+
+    /** The comments {@link #examples()} learns, in the same order. */
+    private static String text(int i) {
+        return List.of("check out my channel", "please check out my new song", "check the results out, my team won",
+                "my channel of choice is the news", "out of the blue, check this again").get(i % 5);
+    }
+
+    @Test
     void nothingLearnedIsEvenOdds() {
         Regression fit = Regression.fit(new Examples());
         assertThat(fit.bias()).isZero();
