@@ -28,7 +28,7 @@ import org.masthead.content.MediaResolver;
 import org.masthead.newsroom.Role;
 import org.masthead.newsroom.Users;
 
-/** Comment moderation in Chromium: a moderator approves by mouse, and the moderation pages meet WCAG 2.1 A/AA. */
+/** Comment moderation in Chromium: a moderator approves by mouse, and the moderation and commenter pages meet WCAG 2.1 A/AA. */
 class ModerationBrowserTest {
     private static final String PASSWORD = "river-city-desk-7";
     private static Browser browser;
@@ -80,7 +80,8 @@ class ModerationBrowserTest {
                     .count()).isEqualTo(1);
 
             String[] paths = {"/newsroom/comments", "/newsroom/comments?status=spam", "/newsroom/comments/" + held.id() + "/edit",
-                    "/newsroom/comments/blocks", "/newsroom/comments/settings"};
+                    "/newsroom/comments/blocks", "/newsroom/comments/settings", "/newsroom/commenters",
+                    "/newsroom/commenters?email=ada%40readers.example"};
             for (String path : paths) {
                 page.navigate(url(path));
                 assertThat(browser.accessibilityViolations(page)).as("axe on " + path).isEmpty();
@@ -99,6 +100,15 @@ class ModerationBrowserTest {
             page.waitForSelector(".nr-errors");
             assertThat(page.getByLabel("Reply depth").inputValue()).isEqualTo("twelve");
             assertThat(browser.accessibilityViolations(page)).as("axe on the settings with errors").isEmpty();
+
+            page.navigate(url("/newsroom/commenters?email=ada%40readers.example"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase…")).click();
+            page.waitForURL("**/newsroom/commenters/erase");
+            assertThat(page.locator(".nr-question").innerText()).isEqualTo("Erase 1 comment sent from ada@readers.example?");
+            assertThat(browser.accessibilityViolations(page)).as("axe on the erase confirmation").isEmpty();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel")).click();
+            page.waitForURL("**/newsroom/commenters?email=*");
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase…")).count()).as("nothing was erased").isEqualTo(1);
         }
     }
 }
