@@ -5,6 +5,7 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentRetention;
 import org.masthead.comments.CommentRoutes;
@@ -204,6 +205,8 @@ public final class App implements AutoCloseable {
 
     public App start() {
         try {
+            // Other instances on this database: their writes reach this one's caches within a second.
+            db.follow(Duration.ofSeconds(1));
             server.start();
         } catch (RuntimeException e) {
             db.close();

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -24,6 +25,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile ChangeFollower follower;
+    private Periodic following;
 
     private Database(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
@@ -96,24 +99,48 @@ public final class Database implements AutoCloseable {
      * that transaction and reach the listeners after commit, in sequence order.
      */
     public <T> T write(Function<Tx, T> work) {
-        Tx[] committed = new Tx[1];
-        T result = jdbi.inTransaction(handle -> {
-            Tx tx = new Tx(handle);
-            T value = work.apply(tx);
-            committed[0] = tx;
-            return value;
-        });
-        for (Change change : committed[0].changes()) {
-            for (ChangeListener listener : listeners) {
-                try {
-                    listener.changed(change);
-                } catch (RuntimeException e) {
-                    // The write is committed; a listener's failure must not turn it into an error.
-                    LOG.warn("change listener failed on {}", change, e);
-                }
+        ChangeFollower follower = this.follower;
+        Tx[] open = new Tx[1];
+        T result;
+        try {
+            result = jdbi.inTransaction(handle -> {
+                open[0] = new Tx(handle, follower);
+                return work.apply(open[0]);
+            });
+        } catch (RuntimeException | Error e) {
+            if (follower != null && open[0] != null) {
+                open[0].changes().forEach(change -> follower.notOurs(change.sequence()));
+            }
+            throw e;
+        }
+        open[0].changes().forEach(this::announce);
+        return result;
+    }
+
+    private void announce(Change change) {
+        for (ChangeListener listener : listeners) {
+            try {
+                listener.changed(change);
+            } catch (RuntimeException e) {
+                // The write is committed; a listener's failure must not turn it into an error.
+                LOG.warn("change listener failed on {}", change, e);
             }
         }
-        return result;
+    }
+
+    /**
+     * Reads the change log every {@code interval} from now on and announces to the listeners
+     * the changes that other instances on this database committed, so that their caches follow
+     * (this instance's own changes are announced at commit, as always). Stops on {@link #close}.
+     */
+    public synchronized void follow(Duration interval) {
+        if (following != null) {
+            return;
+        }
+        ChangeFollower started = new ChangeFollower(this, System::currentTimeMillis);
+        follower = started;
+        following = new Periodic("change-log follower", interval, () -> started.poll().forEach(this::announce));
+        following.start();
     }
 
     public void addListener(ChangeListener listener) {
@@ -131,6 +158,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (following != null) {
+                following.close();
+            }
+        }
         pool.close();
     }
 

@@ -12,9 +12,12 @@ import org.jdbi.v3.core.Handle;
 public final class Tx {
     private final Handle handle;
     private final List<Change> changes = new ArrayList<>();
+    private final ChangeFollower follower;
 
-    Tx(Handle handle) {
+    /** {@code follower} is told of each change before the commit, or null when none follows the log. */
+    Tx(Handle handle, ChangeFollower follower) {
         this.handle = handle;
+        this.follower = follower;
     }
 
     public Handle handle() {
@@ -31,6 +34,9 @@ public final class Tx {
                 .executeAndReturnGeneratedKeys("seq")
                 .mapTo(Long.class)
                 .one();
+        if (follower != null) {
+            follower.ours(sequence);
+        }
         changes.add(new Change(sequence, entity, entityId, kind));
     }
 

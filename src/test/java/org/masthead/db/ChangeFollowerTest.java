@@ -1,0 +1,134 @@
+package org.masthead.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.masthead.App;
+import org.masthead.TestSites;
+import org.masthead.TestSites.Kind;
+import org.masthead.config.Config;
+import org.masthead.content.ArticleDraft;
+import org.masthead.content.ArticleStatus;
+import org.masthead.content.ContentStore;
+import org.masthead.content.Markdown;
+import org.masthead.content.MediaResolver;
+
+/** Several instances on one database: each hears the others' changes from the change log. */
+class ChangeFollowerTest {
+
+    private static void change(Database db, String entity, long id) {
+        db.write(tx -> {
+            tx.changed(entity, id, Change.Kind.UPDATED);
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anInstanceHearsTheOthersChangesOnceAndItsOwnOnce(Kind kind) {
+        String url = TestSites.config(kind).jdbcUrl();
+        try (Database first = Database.open(url); Database second = Database.open(url)) {
+            List<String> heard = new CopyOnWriteArrayList<>();
+            second.addListener(change -> heard.add(change.tag()));
+            second.follow(Duration.ofMillis(50));
+
+            change(first, "article", 1);
+            eventually(() -> heard.contains("article:1"));
+            change(second, "article", 2);
+            assertThat(heard).containsExactly("article:1", "article:2");
+            change(first, "article", 3);
+            // Read in sequence order: once the third is heard, the follower has passed the second.
+            eventually(() -> heard.contains("article:3"));
+            assertThat(heard).containsExactly("article:1", "article:2", "article:3");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aReaderPageOnOneInstanceShowsWhatWasPublishedOnAnother(Kind kind) {
+        Config config = TestSites.config(kind);
+        try (App desk = App.create(config).start(); App reader = App.create(config).start()) {
+            ContentStore content = new ContentStore(desk.database(), new Markdown(MediaResolver.NONE));
+            long section = content.addSection("harbour", "Harbour", "Ships.", null, 0);
+            publish(content, section, "pilot-boat", "Pilot boat launched");
+            eventually(() -> TestSites.get(reader, "/").body().contains("Pilot boat launched"));
+            // Now the reader instance has the home page in its cache; the next story must replace it.
+            assertThat(TestSites.get(reader, "/").body()).doesNotContain("Night ferries return");
+            publish(content, section, "night-ferries", "Night ferries return");
+            eventually(() -> TestSites.get(reader, "/").body().contains("Night ferries return"));
+        }
+    }
+
+    private static void publish(ContentStore content, long section, String slug, String headline) {
+        content.addArticle(new ArticleDraft(slug, headline, "A dek.", "A paragraph.", "en", ArticleStatus.PUBLISHED,
+                section, List.of(), List.of(), null, List.of(), Instant.now().minusSeconds(60), null));
+    }
+
+    /** PostgreSQL numbers a change when it is written, not when it commits: a late commit is still read. */
+    @Test
+    void aChangeCommittedAfterAHigherNumberIsStillHeard() throws Exception {
+        try (Database db = Database.open(TestSites.config(Kind.POSTGRESQL).jdbcUrl())) {
+            AtomicLong now = new AtomicLong(1_000_000);
+            ChangeFollower follower = new ChangeFollower(db, now::get);
+            CountDownLatch written = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            Thread slow = Thread.ofVirtual().start(() -> db.write(tx -> {
+                tx.changed("article", 1, Change.Kind.UPDATED);
+                written.countDown();
+                try {
+                    commit.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertThat(written.await(20, TimeUnit.SECONDS)).isTrue();
+            change(db, "article", 2);
+
+            List<Change> firstRead = follower.poll();
+            assertThat(firstRead).extracting(Change::tag).containsExactly("article:2");
+            assertThat(follower.gaps()).hasSize(1);
+
+            commit.countDown();
+            slow.join();
+            assertThat(follower.poll()).extracting(Change::tag).containsExactly("article:1");
+            assertThat(follower.gaps()).isEmpty();
+
+            // A rolled-back write leaves a number that never fills: it is given up after a while.
+            assertThatThrownBy(() -> db.write(tx -> {
+                tx.changed("article", 3, Change.Kind.UPDATED);
+                throw new IllegalStateException("rolled back");
+            })).hasMessage("rolled back");
+            change(db, "article", 4);
+            assertThat(follower.poll()).extracting(Change::tag).containsExactly("article:4");
+            assertThat(follower.gaps()).hasSize(1);
+            now.addAndGet(ChangeFollower.GAP_MILLIS + 1);
+            assertThat(follower.poll()).isEmpty();
+            assertThat(follower.gaps()).isEmpty();
+        }
+    }
+
+    private static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("heard within 15 s").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
