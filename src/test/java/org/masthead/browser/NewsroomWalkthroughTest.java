@@ -130,7 +130,8 @@ class NewsroomWalkthroughTest {
             // The publish action forced into the contributor's own form is refused with a clear page.
             page.evaluate("() => { const b = document.createElement('button'); b.name = 'action'; b.value = 'publish';"
                     + " b.textContent = 'Publish anyway'; document.querySelector('form.nr-article-form').append(b); }");
-            Response refused = page.waitForResponse(r -> r.request().method().equals("POST"),
+            Response refused = page.waitForResponse(r -> r.request().method().equals("POST")
+                            && !r.url().contains("/preview"),
                     () -> button(page, "Publish anyway").click());
             assertThat(refused.status()).isEqualTo(403);
             page.waitForLoadState();
@@ -250,7 +251,9 @@ class NewsroomWalkthroughTest {
             var forged = page.request().post(url("/newsroom/articles/" + id), RequestOptions.create()
                     .setForm(FormData.create().set("headline", "Forged").set("action", "trash")));
             assertThat(forged.status()).isEqualTo(403);
-            Response injected = page.waitForResponse(r -> r.request().method().equals("POST"), () -> page.evaluate(
+            // Only the injected post: the editor's live preview posts to /newsroom/articles/preview meanwhile.
+            Response injected = page.waitForResponse(r -> r.request().method().equals("POST")
+                    && r.url().endsWith("/newsroom/articles/" + id), () -> page.evaluate(
                     "id => { const f = document.createElement('form'); f.method = 'post';"
                     + " f.action = '/newsroom/articles/' + id; f.innerHTML = '<input name=action value=trash>';"
                     + " document.body.append(f); f.submit(); }", Long.toString(id)));
@@ -270,7 +273,7 @@ class NewsroomWalkthroughTest {
             page.getByLabel(Pattern.compile("^Image file")).setInputFiles(new FilePayload("seals.jpg", "image/jpeg",
                     "Twelve seals, counted from the ferry.\n".getBytes(StandardCharsets.UTF_8)));
             page.getByLabel(Pattern.compile("^Alt text")).fill("Seals on the rocks of Gull Island");
-            Response upload = page.waitForResponse(r -> r.request().method().equals("POST"),
+            Response upload = page.waitForResponse(r -> r.request().method().equals("POST") && r.url().endsWith("/newsroom/media"),
                     () -> button(page, "Upload").click());
             assertThat(upload.status()).isEqualTo(422);
             page.waitForLoadState();
