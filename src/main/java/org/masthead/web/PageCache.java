@@ -3,10 +3,12 @@ package org.masthead.web;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
 
 /**
@@ -59,13 +61,13 @@ public final class PageCache implements ChangeListener {
     }
 
     /**
-     * Entities no reader page shows: the spam model (learning from moderators), comment
-     * blocklists and the consent log. Their changes leave the cached pages alone.
+     * Entities no reader page shows: the spam model (learning from moderators) and comment
+     * blocklists. Their changes leave the cached pages alone (the consent log records none).
      */
-    private static final java.util.Set<String> UNSEEN = java.util.Set.of("spam_model", "comment_block");
+    private static final Set<String> UNSEEN = Set.of("spam_model", "comment_block");
 
     @Override
-    public void changed(org.masthead.db.Change change) {
+    public void changed(Change change) {
         if (UNSEEN.contains(change.entity())) {
             return;
         }

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,5 +83,30 @@ public final class Browser implements AutoCloseable {
     public void close() {
         chromium.close();
         playwright.close();
+    }
+
+    /** Signs in on the newsroom's login page of the site at {@code baseUrl}, starting from /newsroom. */
+    public static void signIn(Page page, String baseUrl, String email, String password) {
+        page.navigate(baseUrl + "/newsroom");
+        if (!page.url().contains("/newsroom/login")) {
+            throw new AssertionError("/newsroom did not send an anonymous visitor to the login page but to " + page.url());
+        }
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL("**/newsroom");
+    }
+
+    /** Closes what a test class started, skipping what never started (a skipped launch). */
+    public static void closeAll(AutoCloseable... started) {
+        for (AutoCloseable each : started) {
+            if (each != null) {
+                try {
+                    each.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 }

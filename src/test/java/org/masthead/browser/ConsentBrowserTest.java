@@ -39,12 +39,7 @@ class ConsentBrowserTest {
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (app != null) {
-            app.close();
-        }
+        Browser.closeAll(browser, app);
     }
 
     private static String url(String path) {

@@ -55,12 +55,7 @@ class ModerationBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
+        Browser.closeAll(app, browser);
     }
 
     private static String url(String path) {
@@ -71,11 +66,7 @@ class ModerationBrowserTest {
     void aModeratorApprovesAHeldCommentAndEveryModerationPageIsAccessible() {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            page.navigate(url("/newsroom/login"));
-            page.getByLabel("Email address").fill("ruth@courier.example");
-            page.getByLabel("Password").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            page.waitForURL("**/newsroom");
+            Browser.signIn(page, TestSites.baseUrl(app), "ruth@courier.example", PASSWORD);
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Comments 1 pending").setExact(true))
                     .count()).isEqualTo(1);
 

@@ -32,12 +32,7 @@ class NewsroomBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
+        Browser.closeAll(app, browser);
     }
 
     private static String url(String path) {
@@ -45,13 +40,8 @@ class NewsroomBrowserTest {
     }
 
     static void signIn(Page page, String email, String password) {
-        page.navigate(url("/newsroom"));
-        assertThat(page.url()).contains("/newsroom/login");
-        page.getByLabel("Email address").fill(email);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL("**/newsroom");
+        Browser.signIn(page, TestSites.baseUrl(app), email, password);
+        assertThat(page.url()).endsWith("/newsroom");
     }
 
     @Test

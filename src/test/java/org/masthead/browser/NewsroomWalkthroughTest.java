@@ -51,12 +51,7 @@ class NewsroomWalkthroughTest {
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
+        Browser.closeAll(app, browser);
     }
 
     private static String url(String path) {
@@ -66,11 +61,7 @@ class NewsroomWalkthroughTest {
     private static Page signedIn(BrowserContext context, String email) {
         Page page = context.newPage();
         page.onDialog(dialog -> dialog.accept()); // "leave with unsaved changes?": yes
-        page.navigate(url("/newsroom"));
-        page.getByLabel("Email address").fill(email);
-        page.getByLabel("Password").fill(PASSWORD);
-        button(page, "Sign in").click();
-        page.waitForURL("**/newsroom");
+        Browser.signIn(page, TestSites.baseUrl(app), email, PASSWORD);
         return page;
     }
 

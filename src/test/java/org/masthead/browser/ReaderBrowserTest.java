@@ -29,9 +29,7 @@ class ReaderBrowserTest {
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
+        Browser.closeAll(browser);
     }
 
     private static String url(String path) {

@@ -6,7 +6,8 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.masthead.comments.CommentRemoval;
+import java.util.function.Function;
+import java.util.function.ToIntBiFunction;
 import org.masthead.db.Database;
 import org.masthead.newsroom.AuditLog;
 import org.masthead.newsroom.Desk;
@@ -83,44 +84,42 @@ public final class CommenterRoutes {
     }
 
     private void erase(Context ctx) {
-        User editor = Guard.require(ctx, Role.EDITOR);
-        String email = requested(ctx);
-        if (email == null) {
-            return;
-        }
-        int count = store.count(email);
-        if (!confirmed(ctx)) {
+        confirmThen(ctx, "Erase", "erase", "erased", email -> {
             int replies = store.repliesByOthers(email);
-            templates.render(ctx, "newsroom/commenters/confirm.jte", new ConfirmPage(desk(ctx, "Erase comments"),
-                    "Erase " + comments(count) + " sent from " + email + "?",
-                    "They are deleted for good, whatever their status. "
-                            + (replies == 0 ? "" : replies + (replies == 1 ? " reply" : " replies")
-                            + " by others to them stay, each moved up to the comment above or to the top. ")
-                            + "This cannot be undone: if the person asked for a copy, download it first.",
-                    BASE + "/erase", "Erase " + comments(count), email));
-            return;
-        }
-        CommentRemoval.Removed removed = store.erase(email, editor);
-        ctx.redirect(BASE + "?done=erased&n=" + removed.comments(), HttpStatus.SEE_OTHER);
+            return "They are deleted for good, whatever their status. "
+                    + (replies == 0 ? "" : replies + (replies == 1 ? " reply" : " replies")
+                    + " by others to them stay, each moved up to the comment above or to the top. ")
+                    + "This cannot be undone: if the person asked for a copy, download it first.";
+        }, (email, editor) -> store.erase(email, editor).comments());
     }
 
     private void anonymise(Context ctx) {
+        confirmThen(ctx, "Anonymise", "anonymise", "anonymised",
+                email -> "Their text stays where it is, signed \"" + CommenterStore.ANONYMOUS + "\". The name, email address, "
+                        + "website and IP address are removed from every one of them. This cannot be undone.",
+                store::anonymise);
+    }
+
+    /**
+     * The posted address's comments, changed for good: first a page that says what {@code verb}
+     * will do ({@code consequence}), then, once confirmed, {@code change} and back to the search
+     * page with how many it changed.
+     */
+    private void confirmThen(Context ctx, String verb, String path, String done, Function<String, String> consequence,
+                             ToIntBiFunction<String, User> change) {
         User editor = Guard.require(ctx, Role.EDITOR);
         String email = requested(ctx);
         if (email == null) {
             return;
         }
-        int count = store.count(email);
         if (!confirmed(ctx)) {
-            templates.render(ctx, "newsroom/commenters/confirm.jte", new ConfirmPage(desk(ctx, "Anonymise comments"),
-                    "Anonymise " + comments(count) + " sent from " + email + "?",
-                    "Their text stays where it is, signed \"" + CommenterStore.ANONYMOUS + "\". The name, email address, "
-                            + "website and IP address are removed from every one of them. This cannot be undone.",
-                    BASE + "/anonymise", "Anonymise " + comments(count), email));
+            String count = comments(store.count(email));
+            templates.render(ctx, "newsroom/commenters/confirm.jte", new ConfirmPage(desk(ctx, verb + " comments"),
+                    verb + " " + count + " sent from " + email + "?", consequence.apply(email),
+                    BASE + "/" + path, verb + " " + count, email));
             return;
         }
-        int changed = store.anonymise(email, editor);
-        ctx.redirect(BASE + "?done=anonymised&n=" + changed, HttpStatus.SEE_OTHER);
+        ctx.redirect(BASE + "?done=" + done + "&n=" + change.applyAsInt(email, editor), HttpStatus.SEE_OTHER);
     }
 
     /** The posted address when it has comments; otherwise answers with the search page and a reason, and returns null. */
