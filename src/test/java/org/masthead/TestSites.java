@@ -97,6 +97,20 @@ public final class TestSites {
         }
     }
 
+    /** Waits, checking every 50 ms, until {@code condition} holds; fails saying {@code what} when {@code limit} passes first. */
+    public static void eventually(String what, Duration limit, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     public static String baseUrl(App app) {
         return "http://127.0.0.1:" + app.port();
     }

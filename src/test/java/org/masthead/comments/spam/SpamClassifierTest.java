@@ -2,6 +2,7 @@ package org.masthead.comments.spam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,15 +89,6 @@ class SpamClassifierTest {
 
     /** The other instance reloads on a thread of its own after the commit: wait for it, up to 10 s. */
     private static void eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("the other instance reloaded within 10 s").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        TestSites.eventually("the other instance reloaded within 10 s", Duration.ofSeconds(10), condition);
     }
 }
