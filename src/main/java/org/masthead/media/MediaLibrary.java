@@ -11,9 +11,9 @@ import java.util.concurrent.Semaphore;
 import org.masthead.content.Media;
 import org.masthead.db.Change;
 import org.masthead.db.Database;
-import org.masthead.newsroom.AuditLog;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
 
 /**
  * The newsroom's media library: takes uploads (checked, turned upright, scaled once into

@@ -6,6 +6,13 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
+import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.LoginLimiter;
+import org.masthead.accounts.Passwords;
+import org.masthead.accounts.Sessions;
+import org.masthead.accounts.User;
+import org.masthead.accounts.Users;
 
 /** Signing in and out, the one-time setup of the first admin, and changing one's password. */
 public final class AuthRoutes {
@@ -126,7 +133,7 @@ public final class AuthRoutes {
     }
 
     private void passwordForm(Context ctx) {
-        templates.render(ctx, "newsroom/account.jte", new PasswordPage(Guard.desk(ctx, "Your account", "account")));
+        templates.render(ctx, "newsroom/account.jte", new PasswordPage(Desk.of(ctx, "Your account", "account")));
     }
 
     private void changePassword(Context ctx) {
@@ -145,7 +152,7 @@ public final class AuthRoutes {
         } else {
             problem = null;
         }
-        Desk desk = Guard.desk(ctx, "Your account", "account");
+        Desk desk = Desk.of(ctx, "Your account", "account");
         if (problem != null) {
             ctx.status(422);
             templates.render(ctx, "newsroom/account.jte", new PasswordPage(desk.withErrors(List.of(problem))));

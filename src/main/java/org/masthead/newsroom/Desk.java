@@ -1,7 +1,13 @@
 package org.masthead.newsroom;
 
+import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Sessions;
+import org.masthead.accounts.User;
 
 /**
  * The newsroom's page frame: who is signed in, the token forms must carry, the page's
@@ -10,6 +16,9 @@ import java.util.Map;
  */
 public record Desk(User user, String csrfToken, String title, String active, String notice, List<String> errors,
                    Map<String, Badge> badges) {
+    /** A request attribute: what gives the counts beside the navigation, asked only when a page is shown. */
+    static final String BADGES = "masthead.badges";
+
     public Desk {
         errors = errors == null ? List.of() : List.copyOf(errors);
         badges = badges == null ? Map.of() : Map.copyOf(badges);
@@ -17,6 +26,14 @@ public record Desk(User user, String csrfToken, String title, String active, Str
 
     public Desk(User user, String csrfToken, String title, String active, String notice, List<String> errors) {
         this(user, csrfToken, title, active, notice, errors, Map.of());
+    }
+
+    /** The frame of a signed-in page: the session's user and token, and the navigation's badges. */
+    public static Desk of(Context ctx, String title, String active) {
+        Sessions.Session session = Guard.session(ctx);
+        Function<User, Map<String, Badge>> counts = ctx.attribute(BADGES);
+        return new Desk(session.user(), session.csrfToken(), title, active, null, List.of(),
+                counts == null ? Map.of() : counts.apply(session.user()));
     }
 
     /** A count beside a navigation entry and what it counts, such as "pending". */

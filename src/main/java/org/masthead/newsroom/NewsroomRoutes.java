@@ -10,6 +10,14 @@ import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.newsroom.comments.ModerationDesk;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
+import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.LoginLimiter;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Sessions;
+import org.masthead.accounts.User;
+import org.masthead.accounts.Users;
+import org.masthead.newsroom.media.MediaRoutes;
 
 /** The newsroom at /newsroom: its guard, sign-in, dashboard, audit log, and the desks of each area. */
 public final class NewsroomRoutes {
@@ -36,7 +44,7 @@ public final class NewsroomRoutes {
         this.audit = audit;
         this.templates = templates;
         this.articles = articles;
-        this.guard = new Guard(sessions, comments::badges);
+        this.guard = new Guard(sessions);
         this.auth = new AuthRoutes(users, sessions, new LoginLimiter(db), audit, templates);
         this.media = new MediaRoutes(mediaLibrary, templates);
     }
@@ -52,6 +60,8 @@ public final class NewsroomRoutes {
         media.limits(routes); // before the guard, which reads the form
         routes.before("/newsroom", guard::before);
         routes.before("/newsroom/*", guard::before);
+        routes.before("/newsroom", this::badges);
+        routes.before("/newsroom/*", this::badges);
         auth.register(routes);
         routes.get("/newsroom", this::dashboard);
         routes.get("/newsroom/audit", this::auditLog);
@@ -61,12 +71,16 @@ public final class NewsroomRoutes {
         comments.register(routes);
     }
 
+    private void badges(Context ctx) {
+        ctx.attribute(Desk.BADGES, (java.util.function.Function<User, Map<String, Desk.Badge>>) comments::badges);
+    }
+
     private void dashboard(Context ctx) {
         Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
         db.read(h -> h.createQuery("select status, count(*) as n from articles group by status order by status")
                 .map((rs, c) -> byStatus.put(rs.getString("status"), rs.getLong("n"))).list());
         templates.render(ctx, "newsroom/dashboard.jte",
-                new DashboardPage(Guard.desk(ctx, "Dashboard", "dashboard"), byStatus, users.count()));
+                new DashboardPage(Desk.of(ctx, "Dashboard", "dashboard"), byStatus, users.count()));
     }
 
     private void auditLog(Context ctx) {
@@ -76,7 +90,7 @@ public final class NewsroomRoutes {
         if (page > pageCount) {
             throw HttpError.notFound("The audit log has only " + pageCount + " page(s).");
         }
-        templates.render(ctx, "newsroom/audit.jte", new AuditPage(Guard.desk(ctx, "Audit log", "audit"),
+        templates.render(ctx, "newsroom/audit.jte", new AuditPage(Desk.of(ctx, "Audit log", "audit"),
                 audit.latest(AUDIT_PAGE, (page - 1) * AUDIT_PAGE), page, pageCount));
     }
 

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import org.masthead.db.Change;
 import org.masthead.db.Database;
 import org.masthead.db.Remembered;
-import org.masthead.newsroom.AuditLog;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.User;
 
 /**
  * All SQL of consent: the log of readers' choices (proof, not content: writing it does not

@@ -25,8 +25,8 @@ import org.masthead.content.ArticleStatus;
 import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Users;
 
 /** Comment moderation in Chromium: a moderator approves by mouse, and the moderation and commenter pages meet WCAG 2.1 A/AA. */
 class ModerationBrowserTest {

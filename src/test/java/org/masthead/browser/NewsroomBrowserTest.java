@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Users;
 
 /** The newsroom in Chromium: signing in by keyboard and mouse, and WCAG 2.1 A/AA on its pages. */
 class NewsroomBrowserTest {

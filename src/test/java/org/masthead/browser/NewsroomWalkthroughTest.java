@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Users;
 import org.masthead.site.SiteQueries;
 
 /**

@@ -12,10 +12,10 @@ import org.masthead.content.ArticleDraft;
 import org.masthead.content.ArticleStatus;
 import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
-import org.masthead.newsroom.AuditLog;
+import org.masthead.accounts.AuditLog;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Users;
 import org.masthead.privacy.IpDigest;
 
 /** A fresh, empty site for one test with a section to put articles in, and helpers to seed comments. */

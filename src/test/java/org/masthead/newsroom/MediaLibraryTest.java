@@ -28,6 +28,8 @@ import org.masthead.content.Media;
 import org.masthead.content.MediaResolver;
 import org.masthead.media.MediaLibrary;
 import org.masthead.media.TestImages;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Users;
 
 /** The media library over HTTP: uploads of every format, refusals, search, deletion and who may do what. */
 class MediaLibraryTest {

@@ -17,8 +17,8 @@ import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Users;
 
 /**
  * The registry is complete and true: every cookie any response sets is listed, and every

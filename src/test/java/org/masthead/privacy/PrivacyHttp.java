@@ -13,26 +13,26 @@ import org.masthead.App;
 import org.masthead.TestSites;
 
 /** Small HTTP helpers for the privacy tests: consent posts as a browser on our page sends them. */
-final class PrivacyHttp {
+public final class PrivacyHttp {
     private PrivacyHttp() {
     }
 
-    static HttpRequest.Builder request(App app, String path) {
+    public static HttpRequest.Builder request(App app, String path) {
         return HttpRequest.newBuilder(URI.create(TestSites.baseUrl(app) + path));
     }
 
-    static HttpResponse<String> get(App app, String path, String... headers) {
+    public static HttpResponse<String> get(App app, String path, String... headers) {
         return TestSites.send(app, headers.length == 0 ? request(app, path).GET() : request(app, path).headers(headers).GET());
     }
 
-    static String form(Map<String, List<String>> fields) {
+    public static String form(Map<String, List<String>> fields) {
         return fields.entrySet().stream().flatMap(e -> e.getValue().stream()
                         .map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
     }
 
     /** POST /consent from one of the site's pages (Origin set), with extra headers as name/value pairs. */
-    static HttpResponse<String> consent(App app, String choice, List<String> allow, String returnPath, String... headers) {
+    public static HttpResponse<String> consent(App app, String choice, List<String> allow, String returnPath, String... headers) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         fields.put("return", List.of(returnPath));
         if (choice != null) {
@@ -51,7 +51,7 @@ final class PrivacyHttp {
     }
 
     /** Sends raw bytes, for requests Java's HTTP client refuses to build; returns the whole answer. */
-    static String raw(App app, String request) {
+    public static String raw(App app, String request) {
         try (var socket = new java.net.Socket("127.0.0.1", app.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -63,13 +63,13 @@ final class PrivacyHttp {
     }
 
     /** The value the response set for a cookie, or null. */
-    static String setCookie(HttpResponse<?> response, String name) {
+    public static String setCookie(HttpResponse<?> response, String name) {
         return response.headers().allValues("set-cookie").stream().filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .findFirst().orElse(null);
     }
 
-    static List<String> cookieNames(HttpResponse<?> response) {
+    public static List<String> cookieNames(HttpResponse<?> response) {
         return response.headers().allValues("set-cookie").stream().map(c -> c.substring(0, c.indexOf('='))).toList();
     }
 }

@@ -3,7 +3,7 @@ package org.masthead.newsroom.admin;
 import io.javalin.config.RoutesConfig;
 import org.masthead.content.ContentStore;
 import org.masthead.db.Database;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Users;
 import org.masthead.site.SiteQueries;
 import org.masthead.web.Templates;
 

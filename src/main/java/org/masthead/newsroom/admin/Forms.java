@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.masthead.newsroom.Desk;
-import org.masthead.newsroom.Guard;
+import org.masthead.accounts.Guard;
 
 /** What every management page does the same way: fields, ids, slugs, notices and redirects. */
 final class Forms {
@@ -43,7 +43,7 @@ final class Forms {
     }
 
     static Desk desk(Context ctx, String title, String active) {
-        return Guard.desk(ctx, title, active);
+        return Desk.of(ctx, title, active);
     }
 
     /** The list page's desk, with "Tag saved." and the like after a redirect that says so. */

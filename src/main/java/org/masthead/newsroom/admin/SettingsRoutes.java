@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.masthead.content.ContentStore;
 import org.masthead.content.SiteSettings;
-import org.masthead.newsroom.AuditLog;
+import org.masthead.accounts.AuditLog;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
-import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
 import org.masthead.site.SiteQueries;
 import org.masthead.web.Templates;
 

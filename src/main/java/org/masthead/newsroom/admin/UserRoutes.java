@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
-import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.Passwords;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.Passwords;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
+import org.masthead.accounts.Users;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 

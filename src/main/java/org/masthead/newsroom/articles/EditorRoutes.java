@@ -11,10 +11,10 @@ import org.masthead.content.ContentStore;
 import org.masthead.content.EditConflict;
 import org.masthead.content.Markdown;
 import org.masthead.db.Tx;
-import org.masthead.newsroom.AuditLog;
-import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
 import org.masthead.site.SiteQueries;
 import org.masthead.web.HttpError;
 

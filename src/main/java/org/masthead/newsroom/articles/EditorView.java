@@ -6,8 +6,8 @@ import java.util.List;
 import org.masthead.content.Author;
 import org.masthead.content.ArticleStatus;
 import org.masthead.newsroom.Desk;
-import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.User;
 import org.masthead.site.ArticlePaths;
 import org.masthead.site.SiteQueries;
 import org.masthead.web.Templates;
@@ -30,7 +30,7 @@ final class EditorView {
     }
 
     static Desk desk(Context ctx, String title) {
-        return Guard.desk(ctx, title, "articles");
+        return Desk.of(ctx, title, "articles");
     }
 
     void render(Context ctx, int status, ArticleQueries.Stored stored, ArticleForm form, Extras extras) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.masthead.content.ContentStore;
 import org.masthead.db.Database;
 import org.masthead.db.Periodic;
-import org.masthead.newsroom.AuditLog;
+import org.masthead.accounts.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

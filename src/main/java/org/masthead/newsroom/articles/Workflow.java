@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.masthead.content.ArticleStatus;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
 
 /**
  * Who may do what to an article, and where each action takes it: draft, pending review,

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntBiFunction;
 import org.masthead.db.Database;
-import org.masthead.newsroom.AuditLog;
+import org.masthead.accounts.AuditLog;
 import org.masthead.newsroom.Desk;
-import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
 import org.masthead.site.SiteQueries;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
@@ -156,7 +156,7 @@ public final class CommenterRoutes {
     }
 
     private static Desk desk(Context ctx, String title) {
-        return Guard.desk(ctx, title, "commenters");
+        return Desk.of(ctx, title, "commenters");
     }
 
     private static String comments(int count) {

@@ -12,8 +12,8 @@ import org.masthead.comments.CommentStore;
 import org.masthead.content.ArticleStatus;
 import org.masthead.db.Change;
 import org.masthead.db.Database;
-import org.masthead.newsroom.AuditLog;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.User;
 import org.masthead.site.ArticlePaths;
 
 /**

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.masthead.comments.Block;
 import org.masthead.comments.CommentStore;
-import org.masthead.newsroom.AuditLog;
+import org.masthead.accounts.AuditLog;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
-import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
 import org.masthead.newsroom.comments.ModerationPages.BlockForm;
 import org.masthead.newsroom.comments.ModerationPages.Choice;
 import org.masthead.web.HttpError;
@@ -87,7 +87,7 @@ final class BlockRoutes {
     }
 
     private void render(Context ctx, BlockForm form, String notice, List<String> problems) {
-        Desk desk = Guard.desk(ctx, "Comment blocklist", "comments").withErrors(problems);
+        Desk desk = Desk.of(ctx, "Comment blocklist", "comments").withErrors(problems);
         List<Choice> kinds = Arrays.stream(Block.Kind.values()).map(k -> new Choice(k.name().toLowerCase(java.util.Locale.ROOT),
                 k.label(), k.name().equalsIgnoreCase(form.kind()))).toList();
         templates.render(ctx, "newsroom/comments/blocks.jte", new ModerationPages.BlocksPage(

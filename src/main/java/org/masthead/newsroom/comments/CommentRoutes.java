@@ -10,12 +10,12 @@ import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentStatus;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.NewComment;
-import org.masthead.newsroom.AuditLog;
+import org.masthead.accounts.AuditLog;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
-import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
 import org.masthead.newsroom.comments.ModerationPages.EditForm;
 import org.masthead.site.SiteQueries;
 import org.masthead.web.HttpError;
@@ -122,7 +122,7 @@ final class CommentRoutes {
 
     private void render(Context ctx, int status, ModerationQueries.Row row, EditForm form, String reply, String notice,
                         List<String> problems) {
-        Desk desk = Guard.desk(ctx, "Comment by " + row.comment().name(), "comments").withErrors(problems);
+        Desk desk = Desk.of(ctx, "Comment by " + row.comment().name(), "comments").withErrors(problems);
         ctx.status(status);
         templates.render(ctx, "newsroom/comments/comment.jte", new ModerationPages.CommentPage(
                 notice == null ? desk : desk.withNotice(notice), entries.of(row, Moderator.Action.offeredIn(null)), form,

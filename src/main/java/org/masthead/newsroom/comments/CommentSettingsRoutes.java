@@ -9,12 +9,12 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.masthead.comments.CommentSettings;
 import org.masthead.comments.CommentStore;
-import org.masthead.newsroom.AuditLog;
+import org.masthead.accounts.AuditLog;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
-import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
 import org.masthead.newsroom.comments.ModerationPages.SettingsForm;
 import org.masthead.web.Templates;
 
@@ -39,7 +39,7 @@ final class CommentSettingsRoutes {
 
     private void form(Context ctx) {
         Guard.require(ctx, Role.ADMIN);
-        Desk desk = Guard.desk(ctx, "Comment settings", "comments");
+        Desk desk = Desk.of(ctx, "Comment settings", "comments");
         if ("saved".equals(ctx.queryParam("done"))) {
             desk = desk.withNotice("Comment settings saved. They apply to the next comment and the next page shown.");
         }
@@ -54,7 +54,7 @@ final class CommentSettingsRoutes {
         if (!problems.isEmpty()) {
             ctx.status(422);
             templates.render(ctx, "newsroom/comments/settings.jte", new ModerationPages.SettingsPage(
-                    Guard.desk(ctx, "Comment settings", "comments").withErrors(problems), form));
+                    Desk.of(ctx, "Comment settings", "comments").withErrors(problems), form));
             return;
         }
         CommentSettings before = store.settings();

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.newsroom.Desk;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
 import org.masthead.site.SiteQueries;
 import org.masthead.web.Templates;
 

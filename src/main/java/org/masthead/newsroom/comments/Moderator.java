@@ -10,8 +10,8 @@ import org.masthead.comments.CommentStore;
 import org.masthead.comments.spam.LabeledComment;
 import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.db.Tx;
-import org.masthead.newsroom.AuditLog;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

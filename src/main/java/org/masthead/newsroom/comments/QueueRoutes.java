@@ -12,9 +12,9 @@ import org.masthead.comments.Comment;
 import org.masthead.comments.CommentStatus;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
-import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
 import org.masthead.newsroom.comments.ModerationPages.Choice;
 import org.masthead.newsroom.comments.Moderator.Action;
 import org.masthead.web.HttpError;
@@ -76,7 +76,7 @@ final class QueueRoutes {
         String query = "status=" + key(status)
                 + (search.isEmpty() ? "" : "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8)) + (everywhere ? "&in=all" : "");
         String label = everywhere ? "All comments" : status.label();
-        Desk desk = Guard.desk(ctx, "Comments", "comments");
+        Desk desk = Desk.of(ctx, "Comments", "comments");
         String notice = notice(ctx.queryParam("done"), ctx.queryParam("n"));
         templates.render(ctx, "newsroom/comments/queue.jte", new ModerationPages.QueuePage(
                 notice == null ? desk : desk.withNotice(notice), tabs, key(status), label, search, everywhere,
@@ -127,7 +127,7 @@ final class QueueRoutes {
             return;
         }
         templates.render(ctx, "newsroom/comments/delete.jte", new ModerationPages.DeletePage(
-                Guard.desk(ctx, "Delete comments permanently", "comments"), doomed, back));
+                Desk.of(ctx, "Delete comments permanently", "comments"), doomed, back));
     }
 
     private void block(Context ctx, Block.Kind kind) {

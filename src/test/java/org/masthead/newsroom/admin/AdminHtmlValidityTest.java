@@ -13,8 +13,8 @@ import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Users;
 import org.masthead.site.HtmlValidityTest;
 
 /** Every management page, filled with the demo paper, is valid HTML with zero checker errors. */

@@ -13,11 +13,11 @@ import org.masthead.content.ArticleDraft;
 import org.masthead.content.ArticleStatus;
 import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
-import org.masthead.newsroom.AuditLog;
+import org.masthead.accounts.AuditLog;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
+import org.masthead.accounts.Users;
 
 /** A fresh, empty site for one test, with helpers to seed content and sign people in. */
 final class AdminSite implements AutoCloseable {

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
+import org.masthead.accounts.Role;
 
 /** Static pages: editors write them in Markdown; the privacy page can be edited but never removed. */
 class PageAdminTest {

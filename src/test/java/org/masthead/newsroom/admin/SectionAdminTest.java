@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
+import org.masthead.accounts.Role;
 
 /** Editors add, rename, nest and delete sections; readers see the result at once. */
 class SectionAdminTest {

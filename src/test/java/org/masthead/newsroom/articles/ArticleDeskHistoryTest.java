@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
+import org.masthead.accounts.Role;
 
 /** What happens to an article after its first save: new addresses, notes, revisions, conflicts, previews. */
 class ArticleDeskHistoryTest {

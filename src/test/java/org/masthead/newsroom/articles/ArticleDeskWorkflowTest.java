@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
+import org.masthead.accounts.Role;
 import org.masthead.site.SiteQueries;
 
 /** Writing, submitting, publishing and scheduling through the editor, with each role's limits. */
@@ -139,10 +139,10 @@ class ArticleDeskWorkflowTest {
             assertThat(Jsoup.parse(refused.body()).text()).contains("security token");
             assertThat(editor.page("/newsroom/articles").text()).doesNotContain("Forged story");
 
-            String session = editor.cookie(org.masthead.newsroom.Guard.SESSION_COOKIE);
+            String session = editor.cookie(org.masthead.accounts.Guard.SESSION_COOKIE);
             String csrf = editor.page("/newsroom/articles/new").selectFirst("input[name=_csrf]").val();
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestSites.baseUrl(site.app) + "/newsroom/articles/preview"))
-                    .header("Cookie", org.masthead.newsroom.Guard.SESSION_COOKIE + "=" + session)
+                    .header("Cookie", org.masthead.accounts.Guard.SESSION_COOKIE + "=" + session)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("body=%23%23+Tide+table%0A%0ALow+*water*+at+six."));
             assertThat(TestSites.send(site.app, request).statusCode()).isEqualTo(403);

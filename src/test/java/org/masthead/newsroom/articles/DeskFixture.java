@@ -14,8 +14,8 @@ import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Users;
 
 /** A fresh empty site with a section, an author and one account per role, driven like a browser. */
 final class DeskFixture implements AutoCloseable {

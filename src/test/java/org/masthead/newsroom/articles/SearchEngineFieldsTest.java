@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
+import org.masthead.accounts.Role;
 
 /** The editor's SEO title and description reach the public article's head, and step aside when emptied. */
 class SearchEngineFieldsTest {

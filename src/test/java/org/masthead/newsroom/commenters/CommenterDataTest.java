@@ -20,9 +20,9 @@ import org.masthead.comments.Comment;
 import org.masthead.comments.SeededSite;
 import org.masthead.comments.CommentStatus;
 import org.masthead.content.ArticleStatus;
-import org.masthead.newsroom.AuditLog;
+import org.masthead.accounts.AuditLog;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
+import org.masthead.accounts.Role;
 import org.masthead.site.HtmlValidityTest;
 
 /** Editors find a commenter's comments by email, hand them over as JSON, and erase or anonymise them on request. */

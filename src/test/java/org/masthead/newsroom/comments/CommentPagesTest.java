@@ -17,7 +17,7 @@ import org.masthead.comments.Comment;
 import org.masthead.comments.CommentSettings;
 import org.masthead.comments.CommentStatus;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
+import org.masthead.accounts.Role;
 
 /** One comment's page (edit, reply as the site), the blocklist, the comment settings and closing an article's comments. */
 class CommentPagesTest {

@@ -11,7 +11,7 @@ import org.masthead.comments.Block;
 import org.masthead.comments.Comment;
 import org.masthead.comments.CommentStatus;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
+import org.masthead.accounts.Role;
 import org.masthead.site.HtmlValidityTest;
 
 /** Every moderation page, with comments in every state and a refused form, is valid HTML. */

@@ -20,10 +20,10 @@ import org.masthead.content.ArticleStatus;
 import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
-import org.masthead.newsroom.AuditLog;
+import org.masthead.accounts.AuditLog;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Users;
 
 /** A fresh site with one published article, one account per role, and comments seeded straight into the store. */
 final class ModerationSite implements AutoCloseable {

@@ -16,7 +16,7 @@ import org.masthead.comments.Comment;
 import org.masthead.comments.CommentStatus;
 import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
+import org.masthead.accounts.Role;
 
 /** The moderation queue: every action and where it leaves a comment, bulk actions, learning, search, roles. */
 class QueueModerationTest {

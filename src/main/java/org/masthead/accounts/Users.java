@@ -1,4 +1,4 @@
-package org.masthead.newsroom;
+package org.masthead.accounts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.masthead.newsroom;
+package org.masthead.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.App;
 import org.masthead.TestSites;
+import org.masthead.newsroom.NewsroomClient;
 import org.masthead.TestSites.Kind;
 import org.masthead.config.Config;
 

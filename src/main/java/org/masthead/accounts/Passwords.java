@@ -1,4 +1,4 @@
-package org.masthead.newsroom;
+package org.masthead.accounts;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;

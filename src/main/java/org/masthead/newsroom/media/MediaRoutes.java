@@ -1,4 +1,4 @@
-package org.masthead.newsroom;
+package org.masthead.newsroom.media;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -15,6 +15,10 @@ import org.masthead.media.MediaRefused;
 import org.masthead.media.MediaUse;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
+import org.masthead.newsroom.Desk;
 
 /** The media library at /newsroom/media: browse and search, upload, edit an image's words, delete. */
 public final class MediaRoutes {
@@ -28,7 +32,7 @@ public final class MediaRoutes {
     private final MediaLibrary library;
     private final Templates templates;
 
-    MediaRoutes(MediaLibrary library, Templates templates) {
+    public MediaRoutes(MediaLibrary library, Templates templates) {
         this.library = library;
         this.templates = templates;
     }
@@ -55,7 +59,7 @@ public final class MediaRoutes {
     }
 
     /** Runs before the guard reads the form: the upload route's own body limits. */
-    void limits(RoutesConfig routes) {
+    public void limits(RoutesConfig routes) {
         routes.before("/newsroom/media", ctx -> {
             if (ctx.method().name().equals("POST")) {
                 long length = ctx.req().getContentLengthLong();
@@ -72,7 +76,7 @@ public final class MediaRoutes {
         });
     }
 
-    void register(RoutesConfig routes) {
+    public void register(RoutesConfig routes) {
         routes.get("/newsroom/media", this::browse);
         routes.post("/newsroom/media", this::upload);
         routes.get("/newsroom/media/{id}", this::show);
@@ -82,7 +86,7 @@ public final class MediaRoutes {
 
     private void browse(Context ctx) {
         User user = Guard.require(ctx, Role.CONTRIBUTOR);
-        Desk desk = Guard.desk(ctx, "Media library", "media");
+        Desk desk = Desk.of(ctx, "Media library", "media");
         if (ctx.queryParam("deleted") != null) {
             desk = desk.withNotice("The image and its files are deleted.");
         }
@@ -122,7 +126,7 @@ public final class MediaRoutes {
         } catch (MediaRefused refused) {
             ctx.status(refused.status());
             String again = file == null || file.size() == 0 ? "" : " Choose the file again: browsers do not keep it.";
-            renderLibrary(ctx, Guard.desk(ctx, "Media library", "media")
+            renderLibrary(ctx, Desk.of(ctx, "Media library", "media")
                     .withErrors(List.of(refused.getMessage() + again)), user, words);
         }
     }
@@ -172,7 +176,7 @@ public final class MediaRoutes {
     }
 
     private static Desk desk(Context ctx, LibraryItem item) {
-        return Guard.desk(ctx, "Image: " + item.media().fileName(), "media");
+        return Desk.of(ctx, "Image: " + item.media().fileName(), "media");
     }
 
     private LibraryItem item(Context ctx) {

@@ -1,4 +1,4 @@
-package org.masthead.newsroom;
+package org.masthead.accounts;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -6,10 +6,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.masthead.web.HttpError;
 
 /**
@@ -22,18 +19,14 @@ public final class Guard {
     public static final String FORM_COOKIE = "masthead_form";
     public static final String CSRF_FIELD = "_csrf";
     /** A request attribute: what to tell someone whose form was over the route's size limit. */
-    static final String LIMIT_MESSAGE = "masthead.limitMessage";
+    public static final String LIMIT_MESSAGE = "masthead.limitMessage";
     private static final String SESSION = "masthead.session";
-    private static final String BADGES = "masthead.badges";
     private static final Set<String> OPEN = Set.of("/newsroom/login", "/newsroom/setup");
 
     private final Sessions sessions;
-    private final Function<User, Map<String, Desk.Badge>> badges;
 
-    /** {@code badges} gives the counts beside the navigation; asked only when a page is shown. */
-    public Guard(Sessions sessions, Function<User, Map<String, Desk.Badge>> badges) {
+    public Guard(Sessions sessions) {
         this.sessions = sessions;
-        this.badges = badges;
     }
 
     public void before(Context ctx) {
@@ -57,7 +50,6 @@ public final class Guard {
                     + "Reload the page and try again.");
         }
         ctx.attribute(SESSION, session);
-        ctx.attribute(BADGES, badges);
     }
 
     private static String submittedToken(Context ctx) {
@@ -96,14 +88,6 @@ public final class Guard {
         return session;
     }
 
-    /** The frame of a signed-in page: the session's user and token, and the navigation's badges. */
-    public static Desk desk(Context ctx, String title, String active) {
-        Sessions.Session session = session(ctx);
-        Function<User, Map<String, Desk.Badge>> counts = ctx.attribute(BADGES);
-        return new Desk(session.user(), session.csrfToken(), title, active, null, List.of(),
-                counts == null ? Map.of() : counts.apply(session.user()));
-    }
-
     /** The signed-in user, who must have at least {@code role}; 403 with a clear page otherwise. */
     public static User require(Context ctx, Role role) {
         User user = session(ctx).user();
@@ -115,7 +99,7 @@ public final class Guard {
     }
 
     /** A token for forms shown before sign-in, checked against a cookie (double submit). */
-    static String formToken(Context ctx) {
+    public static String formToken(Context ctx) {
         String token = ctx.cookie(FORM_COOKIE);
         if (token == null || token.length() < 20) {
             token = Sessions.randomToken();
@@ -124,14 +108,14 @@ public final class Guard {
         return token;
     }
 
-    static void checkFormToken(Context ctx) {
+    public static void checkFormToken(Context ctx) {
         if (!Sessions.same(ctx.cookie(FORM_COOKIE), ctx.formParam(CSRF_FIELD))) {
             throw new HttpError(403, "This form was refused because its security token is missing or old. "
                     + "Reload the page and try again.");
         }
     }
 
-    static Cookie cookie(Context ctx, String name, String value, int maxAgeSeconds) {
+    public static Cookie cookie(Context ctx, String name, String value, int maxAgeSeconds) {
         return new Cookie(name, value, "/", maxAgeSeconds, "https".equals(ctx.scheme()), true, null, SameSite.LAX);
     }
 }

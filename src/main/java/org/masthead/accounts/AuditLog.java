@@ -1,4 +1,4 @@
-package org.masthead.newsroom;
+package org.masthead.accounts;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.masthead.privacy;
+package org.masthead.newsroom.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,10 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.App;
 import org.masthead.TestSites;
+import org.masthead.privacy.PrivacyHttp;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.Users;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.Users;
+import org.masthead.privacy.ConsentCookie;
 
 /** The consent log's CSV export (admins only) and raising the policy version, which asks everyone again. */
 class ConsentLogAdminTest {

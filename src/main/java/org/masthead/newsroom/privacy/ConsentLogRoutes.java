@@ -1,4 +1,4 @@
-package org.masthead.privacy;
+package org.masthead.newsroom.privacy;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -8,13 +8,15 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.masthead.newsroom.AuditLog;
+import org.masthead.accounts.AuditLog;
 import org.masthead.newsroom.AuthRoutes;
 import org.masthead.newsroom.Desk;
-import org.masthead.newsroom.Guard;
-import org.masthead.newsroom.Role;
-import org.masthead.newsroom.User;
+import org.masthead.accounts.Guard;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.User;
 import org.masthead.web.Templates;
+import org.masthead.privacy.ConsentStore;
+import org.masthead.privacy.Policy;
 
 /**
  * The admins' side of consent in the newsroom: how many choices are logged, the log as
@@ -46,12 +48,12 @@ public final class ConsentLogRoutes {
 
     private void overview(Context ctx) {
         Guard.require(ctx, Role.ADMIN);
-        Desk desk = Guard.desk(ctx, "Privacy and consent", "privacy");
+        Desk desk = Desk.of(ctx, "Privacy and consent", "privacy");
         if ("1".equals(ctx.queryParam("raised"))) {
             desk = desk.withNotice("Policy version " + store.policy().version()
                     + " is in force. Every reader will be asked again on their next page.");
         }
-        templates.render(ctx, "privacy/desk.jte", new PrivacyDeskPage(desk, store.policy(), store.count()));
+        templates.render(ctx, "newsroom/privacy/desk.jte", new PrivacyDeskPage(desk, store.policy(), store.count()));
     }
 
     private void raise(Context ctx) {

@@ -1,4 +1,4 @@
-package org.masthead.newsroom;
+package org.masthead.accounts;
 
 /** A newsroom account as the rest of the code sees it; the password hash stays in Users. */
 public record User(long id, String email, String name, Role role) {
