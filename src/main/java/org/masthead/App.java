@@ -93,7 +93,7 @@ public final class App implements AutoCloseable {
             Users users = new Users(db);
             ArticleDesk articleDesk = new ArticleDesk(db, store, markdown, queries, templates);
             NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk,
-                    new MediaLibrary(db, config.mediaDir()), new AdminRoutes(db, store, queries, users, templates),
+                    new MediaLibrary(db, new org.masthead.media.MediaStore(db), config.mediaDir()), new AdminRoutes(db, store, queries, users, templates),
                     new ModerationDesk(comments, classifier, queries, templates));
             TrustedProxies proxies = trustedProxies(config);
             ConsentStore consents = new ConsentStore(db);

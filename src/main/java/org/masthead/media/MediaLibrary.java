@@ -28,9 +28,9 @@ public final class MediaLibrary {
     private final MediaStore store;
     private final MediaFolder folder;
 
-    public MediaLibrary(Database db, Path mediaDir) {
+    public MediaLibrary(Database db, MediaStore store, Path mediaDir) {
         this.db = db;
-        this.store = new MediaStore(db);
+        this.store = store;
         this.folder = new MediaFolder(mediaDir);
     }
 

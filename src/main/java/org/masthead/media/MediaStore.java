@@ -14,7 +14,7 @@ import org.masthead.content.Media;
 import org.masthead.db.Database;
 
 /** All SQL of the media library: the rows, the search over them, and where an image is used. */
-final class MediaStore {
+public final class MediaStore {
     private static final String SELECT = """
             select m.*, u.name as uploader_name from media m left join users u on u.id = m.created_by""";
     private static final String MATCHES = " " + """
@@ -23,7 +23,7 @@ final class MediaStore {
 
     private final Database db;
 
-    MediaStore(Database db) {
+    public MediaStore(Database db) {
         this.db = db;
     }
 
