@@ -20,10 +20,10 @@ import org.masthead.db.Database;
 import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
 import org.masthead.media.MediaLibrary;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.NewsroomRoutes;
-import org.masthead.accounts.Sessions;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.SessionStore;
+import org.masthead.accounts.UserStore;
 import org.masthead.newsroom.articles.ArticleDesk;
 import org.masthead.newsroom.articles.ScheduledPublisher;
 import org.masthead.newsroom.comments.ModerationDesk;
@@ -90,15 +90,15 @@ public final class App implements AutoCloseable {
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads);
             CommentRoutes commentRoutes = new CommentRoutes(comments, new CommentGate(comments, classifier), threads,
                     formTokens, queries, site, templates);
-            Users users = new Users(db);
+            UserStore users = new UserStore(db);
             ArticleDesk articleDesk = new ArticleDesk(db, store, markdown, queries, templates);
-            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new Sessions(db), new AuditLog(db), templates, articleDesk,
+            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new SessionStore(db), new AuditStore(db), templates, articleDesk,
                     new MediaLibrary(db, new org.masthead.media.MediaStore(db), config.mediaDir()), new AdminRoutes(db, store, queries, users, templates),
                     new ModerationDesk(comments, classifier, queries, templates));
             TrustedProxies proxies = trustedProxies(config);
             ConsentStore consents = new ConsentStore(db);
             ConsentRoutes consent = new ConsentRoutes(consents, queries, templates);
-            ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, new AuditLog(db), templates);
+            ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, new AuditStore(db), templates);
             CommenterRoutes commenters = new CommenterRoutes(db, queries, templates);
             // One cached copy per consent state: question shown, answered, or Global Privacy Control.
             pageCache.varyBy("Cookie, Sec-GPC", ctx -> Notice.of(ctx).variant().name());

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.masthead.config.Config;
 import org.masthead.db.Database;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.User;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,15 +54,15 @@ final class UserCommand implements Runnable {
             Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
             App.prepareDataDir(config.dataDir());
             try (Database db = Database.open(config.jdbcUrl())) {
-                Users users = new Users(db);
+                UserStore users = new UserStore(db);
                 User user;
                 try {
-                    user = users.add(new Users.NewUser(email, name, role, password[0], password[1]));
+                    user = users.add(new UserStore.NewUser(email, name, role, password[0], password[1]));
                 } catch (IllegalArgumentException e) {
                     spec.commandLine().getErr().println("masthead: " + e.getMessage());
                     return 1;
                 }
-                new AuditLog(db).record(null, "created an account from the command line", "user:" + user.id(),
+                new AuditStore(db).record(null, "created an account from the command line", "user:" + user.id(),
                         user.email() + " as " + user.role().label().toLowerCase());
                 spec.commandLine().getOut().println("Created " + user.role().label().toLowerCase() + " " + user.name()
                         + " <" + user.email() + ">. Sign in at /newsroom/login.");

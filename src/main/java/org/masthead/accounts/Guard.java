@@ -23,9 +23,9 @@ public final class Guard {
     private static final String SESSION = "masthead.session";
     private static final Set<String> OPEN = Set.of("/newsroom/login", "/newsroom/setup");
 
-    private final Sessions sessions;
+    private final SessionStore sessions;
 
-    public Guard(Sessions sessions) {
+    public Guard(SessionStore sessions) {
         this.sessions = sessions;
     }
 
@@ -35,7 +35,7 @@ public final class Guard {
         if (OPEN.contains(ctx.path())) {
             return;
         }
-        Sessions.Session session = sessions.find(ctx.cookie(SESSION_COOKIE)).orElse(null);
+        SessionStore.Session session = sessions.find(ctx.cookie(SESSION_COOKIE)).orElse(null);
         if (session == null) {
             if (isSafe(ctx)) {
                 ctx.redirect("/newsroom/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
@@ -45,7 +45,7 @@ public final class Guard {
             throw new HttpError(401, "Your sign-in has ended. Sign in again in another tab, then send this form once more: "
                     + "going back keeps what you typed.");
         }
-        if (!isSafe(ctx) && !Sessions.same(session.csrfToken(), submittedToken(ctx))) {
+        if (!isSafe(ctx) && !SessionStore.same(session.csrfToken(), submittedToken(ctx))) {
             throw new HttpError(403, "This form was refused because it did not carry this session's security token. "
                     + "Reload the page and try again.");
         }
@@ -80,8 +80,8 @@ public final class Guard {
         return method.equals("GET") || method.equals("HEAD");
     }
 
-    public static Sessions.Session session(Context ctx) {
-        Sessions.Session session = ctx.attribute(SESSION);
+    public static SessionStore.Session session(Context ctx) {
+        SessionStore.Session session = ctx.attribute(SESSION);
         if (session == null) {
             throw new HttpError(401, "Sign in to use the newsroom.");
         }
@@ -102,14 +102,14 @@ public final class Guard {
     public static String formToken(Context ctx) {
         String token = ctx.cookie(FORM_COOKIE);
         if (token == null || token.length() < 20) {
-            token = Sessions.randomToken();
+            token = SessionStore.randomToken();
             ctx.cookie(cookie(ctx, FORM_COOKIE, token, -1));
         }
         return token;
     }
 
     public static void checkFormToken(Context ctx) {
-        if (!Sessions.same(ctx.cookie(FORM_COOKIE), ctx.formParam(CSRF_FIELD))) {
+        if (!SessionStore.same(ctx.cookie(FORM_COOKIE), ctx.formParam(CSRF_FIELD))) {
             throw new HttpError(403, "This form was refused because its security token is missing or old. "
                     + "Reload the page and try again.");
         }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.masthead.site.ArticleView;
-import org.masthead.site.Json;
+import org.masthead.web.Json;
 import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
 import org.masthead.web.FormBody;

@@ -11,7 +11,7 @@ import java.util.concurrent.Semaphore;
 import org.masthead.content.Media;
 import org.masthead.db.Change;
 import org.masthead.db.Database;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
 
@@ -61,7 +61,7 @@ public final class MediaLibrary {
                 long newId = store.insert(tx.handle(), fileName, result.format(), result.width(), result.height(), widths,
                         alt, caption, credit, by.id());
                 tx.changed("media", newId, Change.Kind.CREATED);
-                AuditLog.record(tx, by, "uploaded an image", "media:" + newId, fileName);
+                AuditStore.record(tx, by, "uploaded an image", "media:" + newId, fileName);
                 return newId;
             });
             return new Media(id, fileName, result.format().contentType(), result.width(), result.height(), widths,
@@ -144,7 +144,7 @@ public final class MediaLibrary {
         db.write(tx -> {
             store.updateWords(tx.handle(), item.media().id(), alt.strip(), caption.strip(), credit.strip());
             tx.changed("media", item.media().id(), Change.Kind.UPDATED);
-            AuditLog.record(tx, by, "edited an image", "media:" + item.media().id(), item.media().fileName());
+            AuditStore.record(tx, by, "edited an image", "media:" + item.media().id(), item.media().fileName());
             return null;
         });
     }
@@ -163,7 +163,7 @@ public final class MediaLibrary {
             }
             store.delete(tx.handle(), media.id());
             tx.changed("media", media.id(), Change.Kind.DELETED);
-            AuditLog.record(tx, by, "deleted an image", "media:" + media.id(), media.fileName());
+            AuditStore.record(tx, by, "deleted an image", "media:" + media.id(), media.fileName());
             return null;
         });
         folder.delete(media.fileName(), media.widths());

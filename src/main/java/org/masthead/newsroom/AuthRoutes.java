@@ -6,23 +6,23 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.Guard;
-import org.masthead.accounts.LoginLimiter;
+import org.masthead.accounts.LoginFailureStore;
 import org.masthead.accounts.Passwords;
-import org.masthead.accounts.Sessions;
+import org.masthead.accounts.SessionStore;
 import org.masthead.accounts.User;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 
 /** Signing in and out, the one-time setup of the first admin, and changing one's password. */
 public final class AuthRoutes {
-    private final Users users;
-    private final Sessions sessions;
-    private final LoginLimiter limiter;
-    private final AuditLog audit;
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final LoginFailureStore limiter;
+    private final AuditStore audit;
     private final Templates templates;
 
-    AuthRoutes(Users users, Sessions sessions, LoginLimiter limiter, AuditLog audit, Templates templates) {
+    AuthRoutes(UserStore users, SessionStore sessions, LoginFailureStore limiter, AuditStore audit, Templates templates) {
         this.users = users;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -83,14 +83,14 @@ public final class AuthRoutes {
             return;
         }
         limiter.succeeded(email);
-        Sessions.Session session = sessions.start(user);
-        ctx.cookie(Guard.cookie(ctx, Guard.SESSION_COOKIE, session.token(), (int) Sessions.LIFETIME.toSeconds()));
+        SessionStore.Session session = sessions.start(user);
+        ctx.cookie(Guard.cookie(ctx, Guard.SESSION_COOKIE, session.token(), (int) SessionStore.LIFETIME.toSeconds()));
         audit.record(user, "signed in", "user:" + user.id(), "");
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 
     private void logout(Context ctx) {
-        Sessions.Session session = Guard.session(ctx);
+        SessionStore.Session session = Guard.session(ctx);
         sessions.end(session.token());
         ctx.cookie(Guard.cookie(ctx, Guard.SESSION_COOKIE, "", 0));
         audit.record(session.user(), "signed out", "user:" + session.user().id(), "");
@@ -105,7 +105,7 @@ public final class AuthRoutes {
     private void setup(Context ctx) {
         checkSetupAllowed(ctx);
         Guard.checkFormToken(ctx);
-        Users.NewUser form = new Users.NewUser(trim(ctx.formParam("email")), trim(ctx.formParam("name")), "admin",
+        UserStore.NewUser form = new UserStore.NewUser(trim(ctx.formParam("email")), trim(ctx.formParam("name")), "admin",
                 ctx.formParam("password"), ctx.formParam("repeat"));
         List<String> problems = form.problems();
         if (!problems.isEmpty()) {
@@ -116,8 +116,8 @@ public final class AuthRoutes {
         }
         User admin = users.add(form);
         audit.record(admin, "created the first admin", "user:" + admin.id(), admin.email());
-        Sessions.Session session = sessions.start(admin);
-        ctx.cookie(Guard.cookie(ctx, Guard.SESSION_COOKIE, session.token(), (int) Sessions.LIFETIME.toSeconds()));
+        SessionStore.Session session = sessions.start(admin);
+        ctx.cookie(Guard.cookie(ctx, Guard.SESSION_COOKIE, session.token(), (int) SessionStore.LIFETIME.toSeconds()));
         ctx.redirect("/newsroom", HttpStatus.SEE_OTHER);
     }
 
@@ -137,7 +137,7 @@ public final class AuthRoutes {
     }
 
     private void changePassword(Context ctx) {
-        Sessions.Session session = Guard.session(ctx);
+        SessionStore.Session session = Guard.session(ctx);
         User user = session.user();
         String current = ctx.formParam("current");
         String password = ctx.formParam("password");

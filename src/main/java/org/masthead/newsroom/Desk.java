@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Sessions;
+import org.masthead.accounts.SessionStore;
 import org.masthead.accounts.User;
 
 /**
@@ -30,7 +30,7 @@ public record Desk(User user, String csrfToken, String title, String active, Str
 
     /** The frame of a signed-in page: the session's user and token, and the navigation's badges. */
     public static Desk of(Context ctx, String title, String active) {
-        Sessions.Session session = Guard.session(ctx);
+        SessionStore.Session session = Guard.session(ctx);
         Function<User, Map<String, Badge>> counts = ctx.attribute(BADGES);
         return new Desk(session.user(), session.csrfToken(), title, active, null, List.of(),
                 counts == null ? Map.of() : counts.apply(session.user()));
@@ -55,7 +55,7 @@ public record Desk(User user, String csrfToken, String title, String active, Str
             new NavItem("tags", "Tags", "/newsroom/tags", Role.EDITOR),
             new NavItem("authors", "Authors", "/newsroom/authors", Role.EDITOR),
             new NavItem("pages", "Pages", "/newsroom/pages", Role.EDITOR),
-            new NavItem("users", "Users", "/newsroom/users", Role.ADMIN),
+            new NavItem("users", "UserStore", "/newsroom/users", Role.ADMIN),
             new NavItem("settings", "Settings", "/newsroom/settings", Role.ADMIN),
             new NavItem("account", "Your account", "/newsroom/account", Role.CONTRIBUTOR),
             new NavItem("audit", "Audit log", "/newsroom/audit", Role.ADMIN),

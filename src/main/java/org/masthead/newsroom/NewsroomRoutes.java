@@ -10,13 +10,13 @@ import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.newsroom.comments.ModerationDesk;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.Guard;
-import org.masthead.accounts.LoginLimiter;
+import org.masthead.accounts.LoginFailureStore;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Sessions;
+import org.masthead.accounts.SessionStore;
 import org.masthead.accounts.User;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 import org.masthead.newsroom.media.MediaRoutes;
 
 /** The newsroom at /newsroom: its guard, sign-in, dashboard, audit log, and the desks of each area. */
@@ -24,8 +24,8 @@ public final class NewsroomRoutes {
     private static final int AUDIT_PAGE = 50;
 
     private final Database db;
-    private final Users users;
-    private final AuditLog audit;
+    private final UserStore users;
+    private final AuditStore audit;
     private final Guard guard;
     private final AuthRoutes auth;
     private final Templates templates;
@@ -34,7 +34,7 @@ public final class NewsroomRoutes {
     private final AdminRoutes admin;
     private final ModerationDesk comments;
 
-    public NewsroomRoutes(Database db, Users users, Sessions sessions, AuditLog audit, Templates templates,
+    public NewsroomRoutes(Database db, UserStore users, SessionStore sessions, AuditStore audit, Templates templates,
                           ArticleDesk articles, org.masthead.media.MediaLibrary mediaLibrary, AdminRoutes admin,
                           ModerationDesk comments) {
         this.db = db;
@@ -45,7 +45,7 @@ public final class NewsroomRoutes {
         this.templates = templates;
         this.articles = articles;
         this.guard = new Guard(sessions);
-        this.auth = new AuthRoutes(users, sessions, new LoginLimiter(db), audit, templates);
+        this.auth = new AuthRoutes(users, sessions, new LoginFailureStore(db), audit, templates);
         this.media = new MediaRoutes(mediaLibrary, templates);
     }
 
@@ -53,7 +53,7 @@ public final class NewsroomRoutes {
     public record DashboardPage(Desk desk, Map<String, Long> articlesByStatus, long users) {
     }
 
-    public record AuditPage(Desk desk, List<AuditLog.Entry> entries, int page, int pageCount) {
+    public record AuditPage(Desk desk, List<AuditStore.Entry> entries, int page, int pageCount) {
     }
 
     public void register(RoutesConfig routes) {

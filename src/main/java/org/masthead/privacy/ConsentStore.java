@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import org.masthead.db.Change;
 import org.masthead.db.Database;
 import org.masthead.db.Remembered;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.User;
 
 /**
@@ -76,7 +76,7 @@ public final class ConsentStore {
             int next = policy().version() + 1;
             tx.handle().createUpdate("insert into policy_versions (version, since, raised_by) values (:v, :now, :by)")
                     .bind("v", next).bind("now", System.currentTimeMillis()).bind("by", admin.name()).execute();
-            AuditLog.record(tx, admin, "privacy.policy-version", "policy", "raised to version " + next);
+            AuditStore.record(tx, admin, "privacy.policy-version", "policy", "raised to version " + next);
             // Pages print the version (banner, policy page), so cached copies must go.
             tx.changed("policy", next, Change.Kind.CREATED);
             return null;

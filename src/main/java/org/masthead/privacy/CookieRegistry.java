@@ -38,7 +38,7 @@ public final class CookieRegistry {
                     "6 months", "This site, when you answer the cookie question"),
             new Entry(Guard.SESSION_COOKIE, Kind.COOKIE, Category.NECESSARY,
                     "Keeps a member of staff signed in to the newsroom. Readers never get it.",
-                    org.masthead.accounts.Sessions.LIFETIME.toDays() + " days, or until signing out", "The newsroom, on sign-in"),
+                    org.masthead.accounts.SessionStore.LIFETIME.toDays() + " days, or until signing out", "The newsroom, on sign-in"),
             new Entry(Guard.FORM_COOKIE, Kind.COOKIE, Category.NECESSARY,
                     "Protects the newsroom sign-in form against forged submissions from other sites.",
                     "Until the browser is closed", "The newsroom sign-in page"),

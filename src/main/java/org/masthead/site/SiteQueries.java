@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.masthead.content.ArticlePaths;
 import org.masthead.content.Author;
 import org.masthead.content.Media;
 import org.masthead.content.Page;

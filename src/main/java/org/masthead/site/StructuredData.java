@@ -7,6 +7,8 @@ import java.util.Map;
 import org.masthead.content.Author;
 import org.masthead.content.Section;
 import org.masthead.content.SiteSettings;
+import org.masthead.web.Dates;
+import org.masthead.web.Json;
 
 /** schema.org JSON-LD for search engines: the site, a news article with its breadcrumb, a person. */
 final class StructuredData {

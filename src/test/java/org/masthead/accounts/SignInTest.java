@@ -19,7 +19,7 @@ class SignInTest {
     private static final String PASSWORD = "harbour-lights-42";
 
     private static User addUser(App app, String email, Role role) {
-        return new Users(app.database()).add(new Users.NewUser(email, "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
+        return new UserStore(app.database()).add(new UserStore.NewUser(email, "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
     }
 
     @ParameterizedTest
@@ -47,7 +47,7 @@ class SignInTest {
             assertThat(browser.page("/newsroom").select(".nr-who").text()).contains("Ruth Calder", "Admin");
             assertThat(browser.get("/newsroom/setup").statusCode()).isEqualTo(404);
         }
-        // Sessions live in the database: a restarted server still knows the signed-in browser.
+        // SessionStore live in the database: a restarted server still knows the signed-in browser.
         try (App app = App.create(config).start()) {
             NewsroomClient browser = new NewsroomClient(app);
             assertThat(browser.signIn("ruth@courier.example", PASSWORD).statusCode()).isEqualTo(303);
@@ -55,7 +55,7 @@ class SignInTest {
             assertThat(token).isNotBlank();
             app.close();
             try (App again = App.create(config.withPort(0)).start()) {
-                assertThat(new Sessions(again.database()).find(token)).isPresent();
+                assertThat(new SessionStore(again.database()).find(token)).isPresent();
             }
         }
     }
@@ -71,7 +71,7 @@ class SignInTest {
             Document page = Jsoup.parse(wrong.body());
             assertThat(page.select(".nr-errors").text()).contains("wrong");
             assertThat(page.selectFirst("#email").val()).isEqualTo("kofi@courier.example");
-            for (int i = 1; i < LoginLimiter.PER_ACCOUNT; i++) {
+            for (int i = 1; i < LoginFailureStore.PER_ACCOUNT; i++) {
                 browser.signIn("kofi@courier.example", "still-wrong-" + i);
             }
             HttpResponse<String> limited = browser.signIn("kofi@courier.example", PASSWORD);
@@ -137,7 +137,7 @@ class SignInTest {
             HttpResponse<String> setup = new NewsroomClient(app).post("/newsroom/setup",
                     Map.of("name", "Intruder", "email", "i@evil.example", "password", PASSWORD, "repeat", PASSWORD));
             assertThat(setup.statusCode()).isEqualTo(404);
-            assertThat(new Users(app.database()).count()).isEqualTo(1);
+            assertThat(new UserStore(app.database()).count()).isEqualTo(1);
         }
     }
 }

@@ -26,7 +26,7 @@ import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 
 /** Comment moderation in Chromium: a moderator approves by mouse, and the moderation and commenter pages meet WCAG 2.1 A/AA. */
 class ModerationBrowserTest {
@@ -39,7 +39,7 @@ class ModerationBrowserTest {
     static void start() {
         browser = Browser.launch();
         app = App.create(TestSites.config(Kind.SQLITE)).start();
-        new Users(app.database()).add(new Users.NewUser("ruth@courier.example", "Ruth Calder", Role.ADMIN.name(), PASSWORD, PASSWORD));
+        new UserStore(app.database()).add(new UserStore.NewUser("ruth@courier.example", "Ruth Calder", Role.ADMIN.name(), PASSWORD, PASSWORD));
         ContentStore content = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
         long section = content.addSection("harbour", "Harbour", "", null, 0);
         long article = content.addArticle(new ArticleDraft("night-ferries", "Night ferries return", "Dek", "Body.", "en",

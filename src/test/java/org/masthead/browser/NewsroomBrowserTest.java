@@ -13,7 +13,7 @@ import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 
 /** The newsroom in Chromium: signing in by keyboard and mouse, and WCAG 2.1 A/AA on its pages. */
 class NewsroomBrowserTest {
@@ -25,8 +25,8 @@ class NewsroomBrowserTest {
     static void start() {
         browser = Browser.launch();
         app = App.create(TestSites.config(Kind.SQLITE).withDemo(true)).start();
-        new Users(app.database()).add(new Users.NewUser("ruth@courier.example", "Ruth Calder", Role.ADMIN.name(), PASSWORD, PASSWORD));
-        new Users(app.database()).add(new Users.NewUser("daniel@courier.example", "Daniel Fenwick", Role.CONTRIBUTOR.name(),
+        new UserStore(app.database()).add(new UserStore.NewUser("ruth@courier.example", "Ruth Calder", Role.ADMIN.name(), PASSWORD, PASSWORD));
+        new UserStore(app.database()).add(new UserStore.NewUser("daniel@courier.example", "Daniel Fenwick", Role.CONTRIBUTOR.name(),
                 PASSWORD, PASSWORD));
     }
 

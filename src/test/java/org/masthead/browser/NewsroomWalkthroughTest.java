@@ -23,7 +23,7 @@ import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 import org.masthead.site.SiteQueries;
 
 /**
@@ -43,10 +43,10 @@ class NewsroomWalkthroughTest {
     static void start() {
         browser = Browser.launch();
         app = App.create(TestSites.config(Kind.SQLITE).withDemo(true)).start();
-        Users users = new Users(app.database());
+        UserStore users = new UserStore(app.database());
         // Named as demo writers, so the editor ticks their own byline for them.
-        users.add(new Users.NewUser(CONTRIBUTOR, "Sam Whitlow", Role.CONTRIBUTOR.name(), PASSWORD, PASSWORD));
-        users.add(new Users.NewUser(EDITOR, "Iris Halvorsen", Role.EDITOR.name(), PASSWORD, PASSWORD));
+        users.add(new UserStore.NewUser(CONTRIBUTOR, "Sam Whitlow", Role.CONTRIBUTOR.name(), PASSWORD, PASSWORD));
+        users.add(new UserStore.NewUser(EDITOR, "Iris Halvorsen", Role.EDITOR.name(), PASSWORD, PASSWORD));
     }
 
     @AfterAll

@@ -12,10 +12,10 @@ import org.masthead.content.ArticleDraft;
 import org.masthead.content.ArticleStatus;
 import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 import org.masthead.privacy.IpDigest;
 
 /** A fresh, empty site for one test with a section to put articles in, and helpers to seed comments. */
@@ -78,7 +78,7 @@ public final class SeededSite implements AutoCloseable {
     /** A browser signed in as a new account with this role. */
     public NewsroomClient signedIn(Role role) {
         String email = role.name().toLowerCase() + counter.incrementAndGet() + "@courier.example";
-        new Users(app.database()).add(new Users.NewUser(email, "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
+        new UserStore(app.database()).add(new UserStore.NewUser(email, "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
         NewsroomClient browser = new NewsroomClient(app);
         HttpResponse<String> response = browser.signIn(email, PASSWORD);
         if (response.statusCode() != 303) {
@@ -87,8 +87,8 @@ public final class SeededSite implements AutoCloseable {
         return browser;
     }
 
-    public List<AuditLog.Entry> audit() {
-        return new AuditLog(app.database()).latest(100, 0);
+    public List<AuditStore.Entry> audit() {
+        return new AuditStore(app.database()).latest(100, 0);
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.masthead.content.MediaResolver;
 import org.masthead.media.MediaLibrary;
 import org.masthead.media.TestImages;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 
 /** The media library over HTTP: uploads of every format, refusals, search, deletion and who may do what. */
 class MediaLibraryTest {
@@ -54,7 +54,7 @@ class MediaLibraryTest {
     }
 
     private static NewsroomClient signedIn(Site site, String email, Role role) {
-        new Users(site.app().database()).add(new Users.NewUser(email, "Test " + role.label() + " " + email.charAt(0),
+        new UserStore(site.app().database()).add(new UserStore.NewUser(email, "Test " + role.label() + " " + email.charAt(0),
                 role.name(), PASSWORD, PASSWORD));
         NewsroomClient client = new NewsroomClient(site.app());
         assertThat(client.signIn(email, PASSWORD).statusCode()).isEqualTo(303);

@@ -18,7 +18,7 @@ import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 
 /**
  * The registry is complete and true: every cookie any response sets is listed, and every
@@ -41,7 +41,7 @@ class CookieRegistryTest {
         }
         seen.addAll(PrivacyHttp.cookieNames(PrivacyHttp.consent(app, "all", List.of(), "/", "Accept", "application/json")));
         String email = "registry-" + kind.name().toLowerCase() + "@courier.example";
-        new Users(app.database()).add(new Users.NewUser(email, "Registry Test", Role.ADMIN.name(), PASSWORD, PASSWORD));
+        new UserStore(app.database()).add(new UserStore.NewUser(email, "Registry Test", Role.ADMIN.name(), PASSWORD, PASSWORD));
         NewsroomClient newsroom = new NewsroomClient(app);
         seen.addAll(PrivacyHttp.cookieNames(newsroom.get("/newsroom/login")));
         seen.addAll(PrivacyHttp.cookieNames(newsroom.signIn(email, "wrong-password-1")));

@@ -3,7 +3,7 @@ package org.masthead.newsroom.admin;
 import io.javalin.config.RoutesConfig;
 import org.masthead.content.ContentStore;
 import org.masthead.db.Database;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 import org.masthead.site.SiteQueries;
 import org.masthead.web.Templates;
 
@@ -19,7 +19,7 @@ public final class AdminRoutes {
     private final UserRoutes users;
     private final SettingsRoutes settings;
 
-    public AdminRoutes(Database db, ContentStore store, SiteQueries site, Users users, Templates templates) {
+    public AdminRoutes(Database db, ContentStore store, SiteQueries site, UserStore users, Templates templates) {
         AdminQueries queries = new AdminQueries(db);
         this.sections = new SectionRoutes(store, queries, templates);
         this.tags = new TagRoutes(store, queries, templates);

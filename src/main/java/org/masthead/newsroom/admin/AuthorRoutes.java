@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import org.masthead.content.ContentStore;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
 import org.masthead.accounts.Guard;
@@ -92,7 +92,7 @@ public final class AuthorRoutes {
             return;
         }
         store.addAuthor(form.slug(), form.name(), form.role(), form.bio(), form.photo(),
-                (tx, id) -> AuditLog.record(tx, user, "added an author", "author:" + id, form.name() + " (/author/" + form.slug() + ")"));
+                (tx, id) -> AuditStore.record(tx, user, "added an author", "author:" + id, form.name() + " (/author/" + form.slug() + ")"));
         Forms.redirect(ctx, LIST + "?done=added");
     }
 
@@ -113,7 +113,7 @@ public final class AuthorRoutes {
             return;
         }
         store.updateAuthor(author.id(), form.slug(), form.name(), form.role(), form.bio(), form.photo(),
-                (tx, id) -> AuditLog.record(tx, user, "edited an author", "author:" + id, form.name() + " (/author/" + form.slug() + ")"));
+                (tx, id) -> AuditStore.record(tx, user, "edited an author", "author:" + id, form.name() + " (/author/" + form.slug() + ")"));
         Forms.redirect(ctx, LIST + "?done=saved");
     }
 
@@ -131,7 +131,7 @@ public final class AuthorRoutes {
         User user = Guard.require(ctx, Role.EDITOR);
         AuthorRow author = existing(ctx);
         try {
-            store.deleteAuthor(author.id(), (tx, id) -> AuditLog.record(tx, user, "deleted an author", "author:" + id,
+            store.deleteAuthor(author.id(), (tx, id) -> AuditStore.record(tx, user, "deleted an author", "author:" + id,
                     author.name() + " (/author/" + author.slug() + ")"));
         } catch (ContentStore.InUse refused) {
             ctx.status(409);

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.masthead.content.ContentStore;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
 import org.masthead.accounts.Guard;
@@ -80,7 +80,7 @@ public final class PageRoutes {
             return;
         }
         store.addPage(form.slug(), form.title(), form.body(),
-                (tx, id) -> AuditLog.record(tx, user, "added a page", "page:" + id, form.title() + " (/" + form.slug() + ")"));
+                (tx, id) -> AuditStore.record(tx, user, "added a page", "page:" + id, form.title() + " (/" + form.slug() + ")"));
         Forms.redirect(ctx, LIST + "?done=added");
     }
 
@@ -101,7 +101,7 @@ public final class PageRoutes {
             return;
         }
         store.updatePage(page.id(), form.slug(), form.title(), form.body(),
-                (tx, id) -> AuditLog.record(tx, user, "edited a page", "page:" + id, form.title() + " (/" + form.slug() + ")"));
+                (tx, id) -> AuditStore.record(tx, user, "edited a page", "page:" + id, form.title() + " (/" + form.slug() + ")"));
         Forms.redirect(ctx, LIST + "?done=saved");
     }
 
@@ -124,7 +124,7 @@ public final class PageRoutes {
         User user = Guard.require(ctx, Role.EDITOR);
         PageRow page = existing(ctx);
         try {
-            store.deletePage(page.id(), (tx, id) -> AuditLog.record(tx, user, "deleted a page", "page:" + id,
+            store.deletePage(page.id(), (tx, id) -> AuditStore.record(tx, user, "deleted a page", "page:" + id,
                     page.title() + " (/" + page.slug() + ")"));
         } catch (ContentStore.InUse refused) {
             ctx.status(409);

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.masthead.content.ContentStore;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
 import org.masthead.accounts.Guard;
@@ -92,7 +92,7 @@ public final class SectionRoutes {
             return;
         }
         store.addSection(form.slug(), form.name(), form.description(), form.parent(), Integer.parseInt(form.position()),
-                (tx, id) -> AuditLog.record(tx, user, "added a section", "section:" + id, form.name() + " (/section/" + form.slug() + ")"));
+                (tx, id) -> AuditStore.record(tx, user, "added a section", "section:" + id, form.name() + " (/section/" + form.slug() + ")"));
         Forms.redirect(ctx, LIST + "?done=added");
     }
 
@@ -113,7 +113,7 @@ public final class SectionRoutes {
             return;
         }
         store.updateSection(section.id(), form.slug(), form.name(), form.description(), form.parent(),
-                Integer.parseInt(form.position()), (tx, id) -> AuditLog.record(tx, user, "edited a section", "section:" + id,
+                Integer.parseInt(form.position()), (tx, id) -> AuditStore.record(tx, user, "edited a section", "section:" + id,
                         changes(section, form)));
         Forms.redirect(ctx, LIST + "?done=saved");
     }
@@ -132,7 +132,7 @@ public final class SectionRoutes {
         User user = Guard.require(ctx, Role.EDITOR);
         SectionRow section = existing(ctx);
         try {
-            store.deleteSection(section.id(), (tx, id) -> AuditLog.record(tx, user, "deleted a section", "section:" + id,
+            store.deleteSection(section.id(), (tx, id) -> AuditStore.record(tx, user, "deleted a section", "section:" + id,
                     section.name() + " (/section/" + section.slug() + ")"));
         } catch (ContentStore.InUse refused) {
             ctx.status(409);

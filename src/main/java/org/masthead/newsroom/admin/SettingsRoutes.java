@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.masthead.content.ContentStore;
 import org.masthead.content.SiteSettings;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
 import org.masthead.accounts.Guard;
@@ -75,7 +75,7 @@ public final class SettingsRoutes {
         }
         SiteSettings before = site.settings();
         SiteSettings after = new SiteSettings(form.name(), form.tagline(), canonicalLanguage(form.language()), ZoneId.of(form.zone()));
-        store.updateSettings(after, (tx, id) -> AuditLog.record(tx, user, "changed the site settings", "settings",
+        store.updateSettings(after, (tx, id) -> AuditStore.record(tx, user, "changed the site settings", "settings",
                 describe(before) + " → " + describe(after)));
         Forms.redirect(ctx, PATH + "?done=saved");
     }

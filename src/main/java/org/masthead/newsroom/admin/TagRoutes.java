@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import org.masthead.content.ContentStore;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
 import org.masthead.accounts.Guard;
@@ -75,7 +75,7 @@ public final class TagRoutes {
             return;
         }
         store.addTag(form.slug(), form.name(),
-                (tx, id) -> AuditLog.record(tx, user, "added a tag", "tag:" + id, form.name() + " (/tag/" + form.slug() + ")"));
+                (tx, id) -> AuditStore.record(tx, user, "added a tag", "tag:" + id, form.name() + " (/tag/" + form.slug() + ")"));
         Forms.redirect(ctx, LIST + "?done=added");
     }
 
@@ -95,7 +95,7 @@ public final class TagRoutes {
             render(ctx, tag.id(), form, tag.articles(), problems);
             return;
         }
-        store.updateTag(tag.id(), form.slug(), form.name(), (tx, id) -> AuditLog.record(tx, user, "renamed a tag", "tag:" + id,
+        store.updateTag(tag.id(), form.slug(), form.name(), (tx, id) -> AuditStore.record(tx, user, "renamed a tag", "tag:" + id,
                 tag.name() + " (/tag/" + tag.slug() + ") → " + form.name() + " (/tag/" + form.slug() + ")"));
         Forms.redirect(ctx, LIST + "?done=saved");
     }
@@ -115,7 +115,7 @@ public final class TagRoutes {
     private void delete(Context ctx) {
         User user = Guard.require(ctx, Role.EDITOR);
         TagRow tag = existing(ctx);
-        store.deleteTag(tag.id(), (tx, id) -> AuditLog.record(tx, user, "deleted a tag", "tag:" + id,
+        store.deleteTag(tag.id(), (tx, id) -> AuditStore.record(tx, user, "deleted a tag", "tag:" + id,
                 tag.name() + " (/tag/" + tag.slug() + "), taken off " + tag.articles() + " article(s)"));
         Forms.redirect(ctx, LIST + "?done=deleted");
     }

@@ -10,7 +10,7 @@ import org.masthead.accounts.Guard;
 import org.masthead.accounts.Passwords;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 
@@ -22,10 +22,10 @@ import org.masthead.web.Templates;
 public final class UserRoutes {
     private static final String LIST = "/newsroom/users";
 
-    private final Users users;
+    private final UserStore users;
     private final Templates templates;
 
-    UserRoutes(Users users, Templates templates) {
+    UserRoutes(UserStore users, Templates templates) {
         this.users = users;
         this.templates = templates;
     }
@@ -53,7 +53,7 @@ public final class UserRoutes {
 
     private void list(Context ctx) {
         Guard.require(ctx, Role.ADMIN);
-        Desk desk = Forms.listDesk(ctx, "Users", "users", "Account");
+        Desk desk = Forms.listDesk(ctx, "UserStore", "users", "Account");
         if ("password".equals(ctx.queryParam("done"))) {
             desk = desk.withNotice("Password reset. That person was signed out everywhere and must use the new password.");
         }
@@ -68,7 +68,7 @@ public final class UserRoutes {
 
     private void add(Context ctx) {
         User admin = Guard.require(ctx, Role.ADMIN);
-        Users.NewUser form = new Users.NewUser(FormFields.field(ctx, "email"), FormFields.field(ctx, "name"), FormFields.field(ctx, "role"),
+        UserStore.NewUser form = new UserStore.NewUser(FormFields.field(ctx, "email"), FormFields.field(ctx, "name"), FormFields.field(ctx, "role"),
                 ctx.formParam("password"), ctx.formParam("repeat"));
         List<String> problems = new ArrayList<>(form.problems());
         if (problems.isEmpty()) {
@@ -106,7 +106,7 @@ public final class UserRoutes {
         }
         try {
             users.changeRole(account.id(), role, admin);
-        } catch (Users.Refused refused) {
+        } catch (UserStore.Refused refused) {
             ctx.status(409);
             render(ctx, admin, account, typed, List.of(refused.getMessage()));
             return;
@@ -155,7 +155,7 @@ public final class UserRoutes {
         User account = existing(ctx);
         try {
             users.delete(account.id(), admin);
-        } catch (Users.Refused refused) {
+        } catch (UserStore.Refused refused) {
             ctx.status(409);
             render(ctx, admin, account, account.role().name().toLowerCase(java.util.Locale.ROOT), List.of(refused.getMessage()));
             return;

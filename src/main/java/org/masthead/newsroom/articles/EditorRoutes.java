@@ -11,7 +11,7 @@ import org.masthead.content.ContentStore;
 import org.masthead.content.EditConflict;
 import org.masthead.content.Markdown;
 import org.masthead.db.Tx;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
@@ -99,14 +99,14 @@ final class EditorRoutes {
         long id;
         if (stored == null) {
             id = store.createArticle(edit, by, "Created", (tx, newId) -> {
-                AuditLog.record(tx, user, "created article", "article:" + newId, edit.headline());
+                AuditStore.record(tx, user, "created article", "article:" + newId, edit.headline());
                 comments(tx, user, newId, form.commentsOpen(), true);
             });
         } else {
             id = stored.id();
             try {
                 store.updateArticle(id, form.version(), edit, by, action.done, (tx, articleId) -> {
-                    AuditLog.record(tx, user, verb + " article", "article:" + articleId, edit.headline());
+                    AuditStore.record(tx, user, verb + " article", "article:" + articleId, edit.headline());
                     comments(tx, user, articleId, form.commentsOpen(), stored.commentsOpen());
                 });
             } catch (EditConflict conflict) {
@@ -122,7 +122,7 @@ final class EditorRoutes {
         tx.handle().createUpdate("update articles set comments = :comments where id = :id")
                 .bind("comments", open ? "open" : "closed").bind("id", id).execute();
         if (open != wasOpen) {
-            AuditLog.record(tx, user, open ? "opened comments on article" : "closed comments on article", "article:" + id, "");
+            AuditStore.record(tx, user, open ? "opened comments on article" : "closed comments on article", "article:" + id, "");
         }
     }
 
@@ -149,7 +149,7 @@ final class EditorRoutes {
         if (refusal != null) {
             throw new HttpError(403, refusal);
         }
-        store.previewToken(stored.id(), (tx, id) -> AuditLog.record(tx, user, "created a preview link", "article:" + id,
+        store.previewToken(stored.id(), (tx, id) -> AuditStore.record(tx, user, "created a preview link", "article:" + id,
                 stored.headline()));
         ctx.redirect("/newsroom/articles/" + stored.id() + "?link=1", HttpStatus.SEE_OTHER);
     }

@@ -8,7 +8,7 @@ import org.masthead.content.ArticleStatus;
 import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.User;
-import org.masthead.site.ArticlePaths;
+import org.masthead.content.ArticlePaths;
 import org.masthead.site.SiteQueries;
 import org.masthead.web.Templates;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import org.masthead.content.ArticleEdit;
 import org.masthead.content.ContentStore;
 import org.masthead.content.EditConflict;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;
@@ -100,7 +100,7 @@ final class RevisionRoutes {
         ArticleEdit edit = checked.edit();
         try {
             store.updateArticle(stored.id(), stored.version(), edit, new ArticleEdit.By(user.id(), user.name()),
-                    "Restored revision " + revision.number(), (tx, id) -> AuditLog.record(tx, user, "restored a revision",
+                    "Restored revision " + revision.number(), (tx, id) -> AuditStore.record(tx, user, "restored a revision",
                             "article:" + id, "revision " + revision.number() + ": " + edit.headline()));
         } catch (EditConflict e) {
             throw new HttpError(409, "Someone saved this article at the same moment. Open its revisions again and "

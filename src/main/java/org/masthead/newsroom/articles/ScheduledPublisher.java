@@ -6,7 +6,7 @@ import java.util.Map;
 import org.masthead.content.ContentStore;
 import org.masthead.db.Database;
 import org.masthead.db.Periodic;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,7 @@ public final class ScheduledPublisher implements AutoCloseable {
         int published = 0;
         for (Map.Entry<Long, String> due : articles.dueForPublishing(now).entrySet()) {
             boolean mine = store.publishIfDue(due.getKey(), now, (tx, id) ->
-                    AuditLog.record(tx, null, "published on schedule", "article:" + id, due.getValue()));
+                    AuditStore.record(tx, null, "published on schedule", "article:" + id, due.getValue()));
             if (mine) {
                 published++;
                 LOG.info("published scheduled article {} ({})", due.getKey(), due.getValue());

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntBiFunction;
 import org.masthead.db.Database;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;
@@ -29,13 +29,13 @@ public final class CommenterRoutes {
 
     private final CommenterStore store;
     private final SiteQueries site;
-    private final AuditLog audit;
+    private final AuditStore audit;
     private final Templates templates;
 
     public CommenterRoutes(Database db, SiteQueries site, Templates templates) {
         this.store = new CommenterStore(db);
         this.site = site;
-        this.audit = new AuditLog(db);
+        this.audit = new AuditStore(db);
         this.templates = templates;
     }
 

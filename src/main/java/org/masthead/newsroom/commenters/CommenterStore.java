@@ -12,9 +12,9 @@ import org.masthead.comments.CommentStore;
 import org.masthead.content.ArticleStatus;
 import org.masthead.db.Change;
 import org.masthead.db.Database;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.User;
-import org.masthead.site.ArticlePaths;
+import org.masthead.content.ArticlePaths;
 
 /**
  * All SQL of commenter data: every comment sent from one email address, whatever its
@@ -71,7 +71,7 @@ final class CommenterStore {
         return db.write(tx -> {
             CommentRemoval.Removed removed = removal.remove(tx, "author_email = :e", Map.of("e", email), Integer.MAX_VALUE);
             if (removed.comments() > 0) {
-                AuditLog.record(tx, by, "commenters.erase", "commenter " + masked(email),
+                AuditStore.record(tx, by, "commenters.erase", "commenter " + masked(email),
                         removed.comments() + " comment(s) deleted, " + removed.repliesMoved() + " repl(ies) by others moved up");
             }
             return removed;
@@ -94,7 +94,7 @@ final class CommenterStore {
             for (long id : ids) {
                 tx.changed(CommentStore.ENTITY, id, Change.Kind.UPDATED);
             }
-            AuditLog.record(tx, by, "commenters.anonymise", "commenter " + masked(email), ids.size() + " comment(s)");
+            AuditStore.record(tx, by, "commenters.anonymise", "commenter " + masked(email), ids.size() + " comment(s)");
             return ids.size();
         });
     }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.masthead.site.Json;
+import org.masthead.web.Json;
 
 /**
  * A commenter's comments as the JSON file handed to them: every stored field about them

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.masthead.comments.Block;
 import org.masthead.comments.CommentStore;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
 import org.masthead.accounts.Guard;
@@ -71,7 +71,7 @@ final class BlockRoutes {
             Input.redirect(ctx, PATH + "?done=exists");
             return;
         }
-        store.addBlock(kind, value, tx -> AuditLog.record(tx, user, "added a block", "comment_block",
+        store.addBlock(kind, value, tx -> AuditStore.record(tx, user, "added a block", "comment_block",
                 kind.label() + ": " + value));
         Input.redirect(ctx, PATH + "?done=added");
     }
@@ -81,7 +81,7 @@ final class BlockRoutes {
         long id = FormFields.id(ctx);
         Block block = store.blocks().stream().filter(b -> b.id() == id).findFirst()
                 .orElseThrow(() -> HttpError.notFound("That block is not on the list; it may have been removed already."));
-        store.removeBlock(id, tx -> AuditLog.record(tx, user, "removed a block", "comment_block:" + id,
+        store.removeBlock(id, tx -> AuditStore.record(tx, user, "removed a block", "comment_block:" + id,
                 block.kind().label() + ": " + block.value()));
         Input.redirect(ctx, PATH + "?done=removed");
     }

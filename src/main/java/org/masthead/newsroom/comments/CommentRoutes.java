@@ -10,7 +10,7 @@ import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentStatus;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.NewComment;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
 import org.masthead.accounts.Guard;
@@ -34,7 +34,7 @@ final class CommentRoutes {
     private final ModerationQueries queries;
     private final Entries entries;
     private final SiteQueries site;
-    private final AuditLog audit;
+    private final AuditStore audit;
     private final Templates templates;
 
     CommentRoutes(CommentStore store, ModerationQueries queries, Entries entries, SiteQueries site, Templates templates) {
@@ -42,7 +42,7 @@ final class CommentRoutes {
         this.queries = queries;
         this.entries = entries;
         this.site = site;
-        this.audit = new AuditLog(store.database());
+        this.audit = new AuditStore(store.database());
         this.templates = templates;
     }
 
@@ -74,7 +74,7 @@ final class CommentRoutes {
             return;
         }
         Comment before = row.comment();
-        queries.edit(before.id(), form.name(), form.website(), form.text(), tx -> AuditLog.record(tx, user,
+        queries.edit(before.id(), form.name(), form.website(), form.text(), tx -> AuditStore.record(tx, user,
                 "edited a comment", "comment:" + before.id(), changes(before, form)));
         Input.redirect(ctx, QueueRoutes.PATH + "/" + before.id() + "/edit?done=saved");
     }

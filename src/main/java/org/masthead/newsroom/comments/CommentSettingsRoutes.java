@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.masthead.comments.CommentSettings;
 import org.masthead.comments.CommentStore;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
 import org.masthead.accounts.Guard;
@@ -58,7 +58,7 @@ final class CommentSettingsRoutes {
             return;
         }
         CommentSettings before = store.settings();
-        store.saveSettings(next, tx -> AuditLog.record(tx, user, "changed the comment settings", "settings",
+        store.saveSettings(next, tx -> AuditStore.record(tx, user, "changed the comment settings", "settings",
                 differences(before, next)));
         Input.redirect(ctx, PATH + "?done=saved");
     }

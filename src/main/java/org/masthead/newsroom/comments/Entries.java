@@ -5,8 +5,8 @@ import java.util.List;
 import org.masthead.comments.Comment;
 import org.masthead.comments.CommentStatus;
 import org.masthead.comments.CommentText;
-import org.masthead.site.ArticlePaths;
-import org.masthead.site.Dates;
+import org.masthead.content.ArticlePaths;
+import org.masthead.web.Dates;
 import org.masthead.site.SiteQueries;
 
 /** Turns stored comments into what the moderation pages show: links, times in the site's zone, the text as HTML. */

@@ -10,7 +10,7 @@ import org.masthead.comments.CommentStore;
 import org.masthead.comments.spam.LabeledComment;
 import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.db.Tx;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +102,7 @@ final class Moderator {
 
     private static void audit(Tx tx, User user, Action action, List<Comment> comments) {
         for (Comment c : comments) {
-            AuditLog.record(tx, user, action.audit, "comment:" + c.id(), describe(c));
+            AuditStore.record(tx, user, action.audit, "comment:" + c.id(), describe(c));
         }
     }
 
@@ -134,7 +134,7 @@ final class Moderator {
         if (value == null || value.isBlank()) {
             return false;
         }
-        store.addBlock(kind, value, tx -> AuditLog.record(tx, user, "blocked " + (kind == Block.Kind.EMAIL
+        store.addBlock(kind, value, tx -> AuditStore.record(tx, user, "blocked " + (kind == Block.Kind.EMAIL
                 ? "an email address" : "an IP address"), "comment:" + c.id(), Block.normalise(kind, value)));
         return true;
     }

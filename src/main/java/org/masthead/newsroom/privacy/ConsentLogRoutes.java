@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.AuthRoutes;
 import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Guard;
@@ -28,10 +28,10 @@ public final class ConsentLogRoutes {
             + "external_media,method,gpc,ip_hash";
 
     private final ConsentStore store;
-    private final AuditLog audit;
+    private final AuditStore audit;
     private final Templates templates;
 
-    public ConsentLogRoutes(ConsentStore store, AuditLog audit, Templates templates) {
+    public ConsentLogRoutes(ConsentStore store, AuditStore audit, Templates templates) {
         this.store = store;
         this.audit = audit;
         this.templates = templates;

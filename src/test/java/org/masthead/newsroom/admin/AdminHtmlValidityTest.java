@@ -14,7 +14,7 @@ import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 import org.masthead.site.HtmlValidityTest;
 
 /** Every management page, filled with the demo paper, is valid HTML with zero checker errors. */
@@ -26,7 +26,7 @@ class AdminHtmlValidityTest {
     static void signIn() {
         app = TestSites.demo(Kind.SQLITE);
         String email = "validity-" + UUID.randomUUID() + "@courier.example";
-        new Users(app.database()).add(new Users.NewUser(email, "Validity Admin", Role.ADMIN.name(), AdminSite.PASSWORD, AdminSite.PASSWORD));
+        new UserStore(app.database()).add(new UserStore.NewUser(email, "Validity Admin", Role.ADMIN.name(), AdminSite.PASSWORD, AdminSite.PASSWORD));
         admin = new NewsroomClient(app);
         assertThat(admin.signIn(email, AdminSite.PASSWORD).statusCode()).isEqualTo(303);
     }

@@ -13,11 +13,11 @@ import org.masthead.content.ArticleDraft;
 import org.masthead.content.ArticleStatus;
 import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 
 /** A fresh, empty site for one test, with helpers to seed content and sign people in. */
 final class AdminSite implements AutoCloseable {
@@ -34,7 +34,7 @@ final class AdminSite implements AutoCloseable {
 
     User addUser(Role role) {
         String email = role.name().toLowerCase() + people.incrementAndGet() + "@courier.example";
-        return new Users(app.database()).add(new Users.NewUser(email, "Test " + role.label() + " " + people.get(),
+        return new UserStore(app.database()).add(new UserStore.NewUser(email, "Test " + role.label() + " " + people.get(),
                 role.name(), PASSWORD, PASSWORD));
     }
 
@@ -70,7 +70,7 @@ final class AdminSite implements AutoCloseable {
     }
 
     List<String> auditActions() {
-        return new AuditLog(app.database()).latest(100, 0).stream().map(e -> e.action() + " " + e.detail()).toList();
+        return new AuditStore(app.database()).latest(100, 0).stream().map(e -> e.action() + " " + e.detail()).toList();
     }
 
     static Document html(HttpResponse<String> response) {

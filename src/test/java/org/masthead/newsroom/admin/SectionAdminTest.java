@@ -140,7 +140,7 @@ class SectionAdminTest {
             }
             NewsroomClient editor = site.signedIn(Role.EDITOR);
             assertThat(editor.page("/newsroom").select(".nr-header nav a").eachText()).contains("Sections", "Tags", "Authors", "Pages")
-                    .doesNotContain("Users", "Settings");
+                    .doesNotContain("UserStore", "Settings");
             HttpResponse<String> forged = editor.post("/newsroom/sections/" + city,
                     Map.of("name", "Forged", "slug", "forged", "description", "", "parent", "", "position", "1"));
             assertThat(forged.statusCode()).isEqualTo(403);

@@ -14,7 +14,7 @@ import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 
 /** Accounts and site settings: admins only, and the newsroom can never lose its last admin. */
 class UserAndSettingsAdminTest {
@@ -44,7 +44,7 @@ class UserAndSettingsAdminTest {
             assertThat(again.statusCode()).isEqualTo(422);
             assertThat(html(again).select(".nr-errors").text()).contains("already exists");
 
-            User iris = new Users(site.app.database()).find("iris@courier.example").orElseThrow();
+            User iris = new UserStore(site.app.database()).find("iris@courier.example").orElseThrow();
             NewsroomClient irisBrowser = site.signedIn(iris);
             assertThat(irisBrowser.get("/newsroom/sections").statusCode()).isEqualTo(200);
             String base = "/newsroom/users/" + iris.id();
@@ -60,7 +60,7 @@ class UserAndSettingsAdminTest {
             assertThat(new NewsroomClient(site.app).signIn("iris@courier.example", "a-new-secret-1").statusCode()).isEqualTo(303);
 
             assertThat(admin.submit(base + "/delete", base + "/delete", Map.of()).statusCode()).isEqualTo(303);
-            assertThat(new Users(site.app.database()).find("iris@courier.example")).isEmpty();
+            assertThat(new UserStore(site.app.database()).find("iris@courier.example")).isEmpty();
             assertThat(site.auditActions()).anyMatch(a -> a.equals("added an account iris@courier.example as Editor"))
                     .anyMatch(a -> a.equals("changed a role iris@courier.example: Editor to Contributor"))
                     .anyMatch(a -> a.equals("reset a password iris@courier.example"))
@@ -84,7 +84,7 @@ class UserAndSettingsAdminTest {
             HttpResponse<String> deleteSelf = admin.post(self + "/delete", Map.of("_csrf", token));
             assertThat(deleteSelf.statusCode()).isEqualTo(409);
             assertThat(html(deleteSelf).select(".nr-errors").text()).contains("cannot delete your own account");
-            assertThat(new Users(site.app.database()).byId(ruth.id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
+            assertThat(new UserStore(site.app.database()).byId(ruth.id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
 
             // With a second admin, Ruth may step down; then the other admin is the last one and stays.
             User kofi = site.addUser(Role.ADMIN);
@@ -124,8 +124,8 @@ class UserAndSettingsAdminTest {
                     .statusCode()).isEqualTo(403);
             assertThat(adminBrowser.post("/newsroom/users/" + admin.id() + "/role", Map.of("role", "contributor")).statusCode())
                     .isEqualTo(403);
-            assertThat(new Users(site.app.database()).byId(admin.id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
-            assertThat(new Users(site.app.database()).find("me@evil.example")).isEmpty();
+            assertThat(new UserStore(site.app.database()).byId(admin.id()).orElseThrow().role()).isEqualTo(Role.ADMIN);
+            assertThat(new UserStore(site.app.database()).find("me@evil.example")).isEmpty();
             assertThat(site.readerPage("/").select(".brand").text()).isNotIn("Taken", "Forged");
         }
     }

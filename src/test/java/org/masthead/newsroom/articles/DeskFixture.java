@@ -15,7 +15,7 @@ import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 
 /** A fresh empty site with a section, an author and one account per role, driven like a browser. */
 final class DeskFixture implements AutoCloseable {
@@ -31,10 +31,10 @@ final class DeskFixture implements AutoCloseable {
         store = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
         section = store.addSection("harbour", "Harbour", "Ships and quays.", null, 0);
         author = store.addAuthor("mara-okonjo", "Mara Okonjo", "City Hall reporter", "Mara covers the council.", null);
-        Users users = new Users(app.database());
+        UserStore users = new UserStore(app.database());
         for (Role role : Role.values()) {
             String email = role.name().toLowerCase() + "@courier.example";
-            users.add(new Users.NewUser(email, "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
+            users.add(new UserStore.NewUser(email, "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
         }
     }
 

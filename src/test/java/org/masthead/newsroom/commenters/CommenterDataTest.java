@@ -20,7 +20,7 @@ import org.masthead.comments.Comment;
 import org.masthead.comments.SeededSite;
 import org.masthead.comments.CommentStatus;
 import org.masthead.content.ArticleStatus;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
 import org.masthead.site.HtmlValidityTest;
@@ -86,7 +86,7 @@ class CommenterDataTest {
             assertThat(byId(all, held.id()).getAsJsonObject("article").get("headline").getAsString())
                     .isEqualTo("Headline budget-draft");
 
-            AuditLog.Entry logged = site.audit().getFirst();
+            AuditStore.Entry logged = site.audit().getFirst();
             assertThat(logged.action()).isEqualTo("commenters.export");
             assertThat(logged.detail()).isEqualTo("3 comment(s)");
             assertThat(logged.target()).isEqualTo("commenter a…@example.org");
@@ -128,7 +128,7 @@ class CommenterDataTest {
             }
             assertThat(networkOf(site, first.id())).isNull();
             assertThat(site.comments.find(other.id()).orElseThrow()).isEqualTo(other);
-            AuditLog.Entry logged = site.audit().getFirst();
+            AuditStore.Entry logged = site.audit().getFirst();
             assertThat(logged.action()).isEqualTo("commenters.anonymise");
             assertThat(logged.target() + logged.detail()).doesNotContain(ANA).contains("2 comment(s)");
             assertThat(editor.page("/newsroom/commenters?email=" + ANA).select("main").text()).contains("No comments were sent");
@@ -179,7 +179,7 @@ class CommenterDataTest {
             assertThat(boAgain.body()).isEqualTo(t7.body());
             assertThat(site.comments.find(elsewhere.id()).orElseThrow()).isEqualTo(elsewhere);
 
-            AuditLog.Entry logged = site.audit().getFirst();
+            AuditStore.Entry logged = site.audit().getFirst();
             assertThat(logged.action()).isEqualTo("commenters.erase");
             assertThat(logged.detail()).isEqualTo("4 comment(s) deleted, 3 repl(ies) by others moved up");
             assertThat(logged.target()).doesNotContain(ANA);

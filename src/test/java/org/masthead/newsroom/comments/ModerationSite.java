@@ -20,10 +20,10 @@ import org.masthead.content.ArticleStatus;
 import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
-import org.masthead.accounts.AuditLog;
+import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 
 /** A fresh site with one published article, one account per role, and comments seeded straight into the store. */
 final class ModerationSite implements AutoCloseable {
@@ -42,9 +42,9 @@ final class ModerationSite implements AutoCloseable {
         long author = content.addAuthor("mara-okonjo", "Mara Okonjo", "Harbour reporter", "Mara covers the port.", null);
         article = content.addArticle(new ArticleDraft("night-ferries", "Night ferries return", "Dek", "Body.", "en",
                 ArticleStatus.PUBLISHED, section, List.of(author), List.of(), null, List.of(), Instant.now().minusSeconds(3600), null));
-        Users users = new Users(app.database());
+        UserStore users = new UserStore(app.database());
         for (Role role : Role.values()) {
-            users.add(new Users.NewUser(email(role), "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
+            users.add(new UserStore.NewUser(email(role), "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
         }
     }
 
@@ -80,7 +80,7 @@ final class ModerationSite implements AutoCloseable {
     }
 
     List<String> audit() {
-        return new AuditLog(app.database()).latest(200, 0).stream().map(e -> e.action() + " " + e.target() + " " + e.detail())
+        return new AuditStore(app.database()).latest(200, 0).stream().map(e -> e.action() + " " + e.target() + " " + e.detail())
                 .toList();
     }
 

@@ -14,7 +14,7 @@ import org.masthead.privacy.PrivacyHttp;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
-import org.masthead.accounts.Users;
+import org.masthead.accounts.UserStore;
 import org.masthead.privacy.ConsentCookie;
 
 /** The consent log's CSV export (admins only) and raising the policy version, which asks everyone again. */
@@ -22,7 +22,7 @@ class ConsentLogAdminTest {
     private static final String PASSWORD = "harbour-lights-42";
 
     private static NewsroomClient signedIn(App app, String email, Role role) {
-        new Users(app.database()).add(new Users.NewUser(email, "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
+        new UserStore(app.database()).add(new UserStore.NewUser(email, "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
         NewsroomClient client = new NewsroomClient(app);
         assertThat(client.signIn(email, PASSWORD).statusCode()).isEqualTo(303);
         return client;

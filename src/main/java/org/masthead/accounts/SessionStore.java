@@ -15,13 +15,13 @@ import org.masthead.db.Database;
  * instance. The browser holds a random token; the database holds only its SHA-256, so a
  * leaked table cannot be replayed. Each session carries its own CSRF token.
  */
-public final class Sessions {
+public final class SessionStore {
     public static final Duration LIFETIME = Duration.ofDays(14);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database db;
 
-    public Sessions(Database db) {
+    public SessionStore(Database db) {
         this.db = db;
     }
 

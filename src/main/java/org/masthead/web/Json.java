@@ -1,4 +1,4 @@
-package org.masthead.site;
+package org.masthead.web;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.masthead.site;
+package org.masthead.content;
 
 import java.time.Instant;
 import java.time.LocalDate;

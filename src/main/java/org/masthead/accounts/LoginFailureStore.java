@@ -8,21 +8,21 @@ import org.masthead.db.Database;
  * and per IP address, further tries are refused until the window passes. Failures are
  * kept in the database so every instance counts the same.
  */
-public final class LoginLimiter {
+public final class LoginFailureStore {
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final int PER_ACCOUNT = 5;
     static final int PER_IP = 20;
 
     private final Database db;
 
-    public LoginLimiter(Database db) {
+    public LoginFailureStore(Database db) {
         this.db = db;
     }
 
     /** Null when a try is allowed; otherwise the message to show. */
     public String refusal(String account, String ip) {
         long since = System.currentTimeMillis() - WINDOW.toMillis();
-        long byAccount = count("account", Users.normalize(account), since);
+        long byAccount = count("account", UserStore.normalize(account), since);
         long byIp = count("ip", ip, since);
         if (byAccount >= PER_ACCOUNT) {
             return "Too many failed sign-ins for this account. Wait " + WINDOW.toMinutes()
@@ -39,13 +39,13 @@ public final class LoginLimiter {
         db.write(tx -> {
             tx.handle().execute("delete from login_failures where failed_at < ?", now - WINDOW.toMillis());
             tx.handle().execute("insert into login_failures (account, ip, failed_at) values (?, ?, ?)",
-                    Users.normalize(account), ip, now);
+                    UserStore.normalize(account), ip, now);
             return null;
         });
     }
 
     public void succeeded(String account) {
-        db.write(tx -> tx.handle().execute("delete from login_failures where account = ?", Users.normalize(account)));
+        db.write(tx -> tx.handle().execute("delete from login_failures where account = ?", UserStore.normalize(account)));
     }
 
     private long count(String column, String value, long since) {

@@ -10,12 +10,12 @@ import org.masthead.db.Change;
 import org.masthead.db.Database;
 
 /** Newsroom accounts: creating them, signing in, changing passwords. All their SQL is here. */
-public final class Users {
+public final class UserStore {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Database db;
 
-    public Users(Database db) {
+    public UserStore(Database db) {
         this.db = db;
     }
 
@@ -70,7 +70,7 @@ public final class Users {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             tx.changed("user", newId, Change.Kind.CREATED);
             if (by != null) {
-                AuditLog.record(tx, by, "added an account", "user:" + newId, email + " as " + role.label());
+                AuditStore.record(tx, by, "added an account", "user:" + newId, email + " as " + role.label());
             }
             return newId;
         });
@@ -121,7 +121,7 @@ public final class Users {
             tx.handle().execute("update users set password_hash = ? where id = ?", hash, userId);
             // A new password ends every other session of the account.
             tx.handle().execute("delete from sessions where user_id = ? and token_hash <> ?", userId,
-                    keepSession == null ? "" : Sessions.hashOf(keepSession));
+                    keepSession == null ? "" : SessionStore.hashOf(keepSession));
             tx.changed("user", userId, Change.Kind.UPDATED);
             return null;
         });
@@ -143,7 +143,7 @@ public final class Users {
             }
             tx.handle().execute("update users set role = ? where id = ?", role.name(), userId);
             tx.changed("user", userId, Change.Kind.UPDATED);
-            AuditLog.record(tx, by, "changed a role", "user:" + userId,
+            AuditStore.record(tx, by, "changed a role", "user:" + userId,
                     target.email() + ": " + target.role().label() + " to " + role.label());
             return null;
         });
@@ -161,7 +161,7 @@ public final class Users {
             tx.handle().execute("update users set password_hash = ? where id = ?", hash, userId);
             tx.handle().execute("delete from sessions where user_id = ?", userId);
             tx.changed("user", userId, Change.Kind.UPDATED);
-            AuditLog.record(tx, by, "reset a password", "user:" + userId, target.email());
+            AuditStore.record(tx, by, "reset a password", "user:" + userId, target.email());
             return null;
         });
     }
@@ -179,7 +179,7 @@ public final class Users {
             tx.handle().execute("delete from sessions where user_id = ?", userId);
             tx.handle().execute("delete from users where id = ?", userId);
             tx.changed("user", userId, Change.Kind.DELETED);
-            AuditLog.record(tx, by, "deleted an account", "user:" + userId, target.email() + " (" + target.role().label() + ")");
+            AuditStore.record(tx, by, "deleted an account", "user:" + userId, target.email() + " (" + target.role().label() + ")");
             return null;
         });
     }

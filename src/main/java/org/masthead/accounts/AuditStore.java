@@ -6,10 +6,10 @@ import org.masthead.db.Database;
 import org.masthead.db.Tx;
 
 /** Who did what in the newsroom and when; admins read it, nobody edits it. */
-public final class AuditLog {
+public final class AuditStore {
     private final Database db;
 
-    public AuditLog(Database db) {
+    public AuditStore(Database db) {
         this.db = db;
     }
 
