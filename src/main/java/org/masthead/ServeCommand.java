@@ -36,7 +36,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Config config = new Config(host, port, storage.dataDir, storage.databaseUrl, demo, trustedProxies);
         App app = App.create(config).start();
-        System.out.println("Masthead is serving at http://localhost:" + app.port() + "/ (data in " + config.dataDir() + ")");
+        System.out.println("Masthead is serving at http://localhost:" + app.port() + "/ (data in " + config.dataDir()
+                + ", heap up to " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Masthead is stopping; requests in flight may finish.");

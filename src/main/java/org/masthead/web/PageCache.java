@@ -16,11 +16,14 @@ import org.masthead.db.ChangeListener;
  * empties it: writes are rare next to reads, and a page shows many entities (lists,
  * related stories, navigation), so dropping everything is both simple and never stale.
  * A page rendered while a change committed is not kept (the generation moved on), and none
- * is served from here once older than {@link #MAX_AGE_MILLIS}.
+ * is served from here once older than {@link #MAX_AGE_MILLIS}. It holds at most {@link #MAX_PAGES}
+ * pages and {@link #MAX_BYTES} bytes of HTML; when either is reached it starts empty again.
  */
 public final class PageCache implements ChangeListener {
     static final String RENDERED = "masthead.rendered-page";
     private static final int MAX_PAGES = 5_000;
+    /** Bytes of HTML kept at most: the cache stays a small, fixed part of the heap. */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
 
     /** The bytes of one rendered page and their ETag. */
     public record Rendered(byte[] html, String etag) {
@@ -38,6 +41,7 @@ public final class PageCache implements ChangeListener {
 
     private final Map<String, Kept> pages = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
     private volatile Function<Context, String> variant = ctx -> "";
     private volatile String varyHeader;
     private final LongSupplier clock;
@@ -72,7 +76,12 @@ public final class PageCache implements ChangeListener {
             return;
         }
         generation.incrementAndGet();
+        empty();
+    }
+
+    private void empty() {
         pages.clear();
+        bytes.set(0);
     }
 
     /** Wraps a page handler: answers from the cache when it can, fills it when it cannot. */
@@ -95,10 +104,12 @@ public final class PageCache implements ChangeListener {
             int status = ctx.status().getCode();
             boolean ok = status == 200 || status == 304;
             if (rendered != null && ok && generation.get() == before) {
-                if (pages.size() >= MAX_PAGES) {
-                    pages.clear();
+                long size = rendered.html().length;
+                if (pages.size() >= MAX_PAGES || bytes.get() + size > MAX_BYTES) {
+                    empty(); // a full cache starts over: cheaper than tracking which page is coldest
                 }
-                pages.put(key, new Kept(rendered, clock.getAsLong()));
+                Kept previous = pages.put(key, new Kept(rendered, clock.getAsLong()));
+                bytes.addAndGet(size - (previous == null ? 0 : previous.page().html().length));
             }
         };
     }

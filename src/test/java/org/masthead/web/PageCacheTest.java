@@ -32,6 +32,13 @@ class PageCacheTest {
                 ctx.attribute(PageCache.RENDERED, rendered);
                 Templates.send(ctx, rendered);
             }));
+            c.routes.get("/big", cache.cached(ctx -> {
+                // A third of the cache's byte budget and a little more: the third such page does not fit.
+                byte[] html = new byte[(int) (PageCache.MAX_BYTES / 3) + 1];
+                PageCache.Rendered rendered = new PageCache.Rendered(html, "\"" + renders.incrementAndGet() + "\"");
+                ctx.attribute(PageCache.RENDERED, rendered);
+                Templates.send(ctx, rendered);
+            }));
         }).start();
     }
 
@@ -45,6 +52,26 @@ class PageCacheTest {
             return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/page")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }
+    }
+
+    /** The ETag of a large page, which names the render that made it. */
+    private String etagOfBig(int n) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/big?n=" + n)).build(),
+                    HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow();
+        }
+    }
+
+    @Test
+    void startsOverWhenTheNextPageWouldPassTheByteBudget() throws Exception {
+        String first = etagOfBig(1);
+        String second = etagOfBig(2);
+        assertThat(etagOfBig(1)).as("two large pages fit").isEqualTo(first);
+        assertThat(etagOfBig(2)).isEqualTo(second);
+
+        String third = etagOfBig(3);
+        assertThat(etagOfBig(3)).as("the page that did not fit is kept in the emptied cache").isEqualTo(third);
+        assertThat(etagOfBig(1)).as("older pages were let go").isNotEqualTo(first);
     }
 
     @Test
