@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,7 +22,7 @@ import org.masthead.config.Config;
 /**
  * The real site, started once per test run and database kind on a random port with the
  * demo content: SQLite in a fresh temporary folder, and PostgreSQL in a fresh database
- * created on the server named by MASTHEAD_TEST_POSTGRES_URL (skipped when unset).
+ * created on the server named by MASTHEAD_TEST_POSTGRES_URL, or on an embedded one when unset.
  */
 public final class TestSites {
     public enum Kind { SQLITE, POSTGRESQL }
@@ -63,27 +65,44 @@ public final class TestSites {
         return "1".equals(System.getenv("MASTHEAD_TEST_REQUIRE_ALL"));
     }
 
-    /** Skips the calling test with a reason, or fails it when everything is required. */
+    /**
+     * Skips the calling test with a reason, or fails it when everything is required. The
+     * reason is also noted in the file named by the system property masthead.test.skips,
+     * so that ./masthead test can end with one line per reason rather than a test count.
+     */
     public static void skipOrFail(String reason) {
         if (requireAll()) {
             Assertions.fail(reason + " (MASTHEAD_TEST_REQUIRE_ALL=1 requires it)");
         }
+        noteSkip(reason);
         Assumptions.abort(reason);
     }
 
-    static String freshPostgresDatabase() {
-        String base = System.getenv("MASTHEAD_TEST_POSTGRES_URL");
-        if (base == null || base.isBlank()) {
-            skipOrFail("PostgreSQL tests skipped: set MASTHEAD_TEST_POSTGRES_URL, e.g. "
-                    + "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+    private static synchronized void noteSkip(String reason) {
+        String file = System.getProperty("masthead.test.skips");
+        if (file == null || file.isBlank()) {
+            return;
         }
+        try {
+            Files.writeString(Path.of(file), reason.replace('\n', ' ') + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.println("could not note a skipped test in " + file + ": " + e.getMessage());
+        }
+    }
+
+    static String freshPostgresDatabase() {
+        String base = TestPostgres.serverUrl();
         String name = "masthead_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (var connection = DriverManager.getConnection(base); var statement = connection.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + base + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(base, name)));
+        if (TestPostgres.external()) {
+            // The embedded server goes with all its databases; a shared one keeps what is not dropped.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(base, name)));
+        }
         URI uri = URI.create(base.substring("jdbc:".length()));
         String path = uri.getRawPath();
         return base.replaceFirst(java.util.regex.Pattern.quote(path) + "(?=\\?|$)", "/" + name);

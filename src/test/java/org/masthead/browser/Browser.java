@@ -6,21 +6,29 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.masthead.TestSites;
 
 /**
- * Debian's headless Chromium driven by Playwright, and axe-core to check pages against
- * WCAG 2.1 A/AA. Tests skip (or fail under MASTHEAD_TEST_REQUIRE_ALL) when either is missing.
+ * Headless Chromium driven by Playwright, and axe-core (kept with the tests) to check pages
+ * against WCAG 2.1 A/AA. Tests skip (or fail under MASTHEAD_TEST_REQUIRE_ALL) when no
+ * Chromium is found.
  */
 public final class Browser implements AutoCloseable {
-    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    public static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
+    /** An environment variable naming the Chromium (or Chrome) executable to use instead of the usual places. */
+    public static final String CHROMIUM_VARIABLE = "MASTHEAD_TEST_CHROMIUM";
+    private static final String AXE = "thirdparty/axe-core/axe.min.js";
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
@@ -33,27 +41,43 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser launch() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            TestSites.skipOrFail("browser tests skipped: " + CHROMIUM + " is missing (apt-get install chromium chromium-driver)");
-        }
-        if (!Files.isRegularFile(AXE)) {
-            TestSites.skipOrFail("browser tests skipped: " + AXE + " is missing (npm install --no-save axe-core@4.14.1)");
-        }
-        String axe;
-        try {
-            axe = Files.readString(AXE);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        Path executable = chromium().orElse(null);
+        if (executable == null) {
+            TestSites.skipOrFail("browser tests skipped: no Chromium (looked at $" + CHROMIUM_VARIABLE
+                    + ", /usr/bin/chromium and chromium on PATH); install it with: apt-get install chromium chromium-driver");
         }
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         var chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
+                .setExecutablePath(executable)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                         "--no-first-run", "--disable-background-networking", "--disable-component-update",
                         "--disable-sync")));
-        return new Browser(playwright, chromium, axe);
+        return new Browser(playwright, chromium, axeSource());
+    }
+
+    /** The Chromium to drive: the one MASTHEAD_TEST_CHROMIUM names, else Debian's, else the first on PATH. */
+    static Optional<Path> chromium() {
+        String named = System.getenv(CHROMIUM_VARIABLE);
+        if (named != null && !named.isBlank()) {
+            return Optional.of(Path.of(named)).filter(Files::isExecutable);
+        }
+        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .flatMap(dir -> Stream.of(Path.of(dir, "chromium"), Path.of(dir, "chromium-browser")));
+        return Stream.concat(Stream.of(Path.of("/usr/bin/chromium")), onPath).filter(Files::isExecutable).findFirst();
+    }
+
+    private static String axeSource() {
+        try (InputStream in = Browser.class.getClassLoader().getResourceAsStream(AXE)) {
+            if (in == null) {
+                throw new IllegalStateException(AXE + " is not on the test classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public BrowserContext newContext() {

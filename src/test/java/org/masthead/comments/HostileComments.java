@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.masthead.SharedData;
+import org.masthead.ThirdPartyData;
 import org.masthead.TestSites;
 
 /**
@@ -78,12 +78,12 @@ final class HostileComments {
     private HostileComments() {
     }
 
-    /** html5lib's cases (skipped with a message when the shared data is absent) and ours. */
+    /** html5lib's cases and ours. */
     static List<String> all() {
         List<String> inputs = new ArrayList<>();
         try {
             for (JsonElement e : JsonParser.parseString(Files.readString(
-                    SharedData.require("xss/html5lib-sanitizer-tests.json"))).getAsJsonArray()) {
+                    ThirdPartyData.path("xss/html5lib-sanitizer-tests.json"))).getAsJsonArray()) {
                 inputs.add(e.getAsJsonObject().get("input").getAsString());
             }
         } catch (IOException e) {

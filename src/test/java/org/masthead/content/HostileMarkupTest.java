@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.masthead.SharedData;
+import org.masthead.ThirdPartyData;
 
 /**
  * Hostile markup pasted into an article body (html5lib's sanitizer cases and our own) comes
@@ -51,7 +51,7 @@ class HostileMarkupTest {
 
     static Stream<Arguments> cases() throws Exception {
         JsonArray html5lib = JsonParser.parseString(Files.readString(
-                SharedData.require("xss/html5lib-sanitizer-tests.json"))).getAsJsonArray();
+                ThirdPartyData.path("xss/html5lib-sanitizer-tests.json"))).getAsJsonArray();
         Stream<Arguments> theirs = html5lib.asList().stream().map(JsonElement::getAsJsonObject)
                 .map(o -> Arguments.of(o.get("name").getAsString(), o.get("input").getAsString()));
         Stream<Arguments> ours = OURS.stream().map(input -> Arguments.of("ours: " + input, input));

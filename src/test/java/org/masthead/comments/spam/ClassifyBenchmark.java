@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.masthead.ThirdPartyData;
 import org.masthead.db.Database;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,13 +59,9 @@ public class ClassifyBenchmark {
                 unseen.stream().mapToInt(String::length).average().orElse(0));
     }
 
-    /** The YouTube Spam Collection beside the project, which the spam benchmarks read. */
+    /** The YouTube Spam Collection kept with the tests (src/test/resources/thirdparty/spam). */
     static Path spamData() {
-        Path spam = Path.of("..", "shared", "data", "spam");
-        if (!Files.isDirectory(spam)) {
-            throw new IllegalStateException("the benchmark reads ../shared/data/spam, which is not here");
-        }
-        return spam;
+        return ThirdPartyData.path("spam");
     }
 
     @TearDown(Level.Trial)
