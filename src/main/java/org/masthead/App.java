@@ -14,9 +14,16 @@ import org.masthead.comments.CommentThreads;
 import org.masthead.comments.FormToken;
 import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.config.Config;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
+import org.masthead.content.AuthorStore;
+import org.masthead.content.ImageStore;
 import org.masthead.content.Markdown;
+import org.masthead.content.PageStore;
+import org.masthead.content.SectionStore;
+import org.masthead.content.SettingsStore;
+import org.masthead.content.TagStore;
 import org.masthead.db.Database;
+import org.masthead.db.Remembered;
 import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
 import org.masthead.media.MediaLibrary;
@@ -25,9 +32,11 @@ import org.masthead.newsroom.NewsroomRoutes;
 import org.masthead.accounts.SessionStore;
 import org.masthead.accounts.UserStore;
 import org.masthead.newsroom.articles.ArticleDesk;
+import org.masthead.newsroom.articles.ArticleQueries;
 import org.masthead.newsroom.articles.ScheduledPublisher;
 import org.masthead.newsroom.comments.ModerationDesk;
 import org.masthead.newsroom.commenters.CommenterRoutes;
+import org.masthead.newsroom.admin.AdminQueries;
 import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.newsroom.privacy.ConsentLogRoutes;
 import org.masthead.privacy.ConsentRoutes;
@@ -72,14 +81,23 @@ public final class App implements AutoCloseable {
         prepareDataDir(config.dataDir());
         Database db = Database.open(config.jdbcUrl());
         try {
-            SiteQueries queries = new SiteQueries(db);
+            SettingsStore settings = new SettingsStore(db);
+            SectionStore sections = new SectionStore(db);
+            // The reader pages keep these two in memory until the change log says they changed.
+            SiteQueries queries = new SiteQueries(db, Remembered.of(db, settings::current, "settings")::get,
+                    Remembered.of(db, sections::all, "section")::get);
             Markdown markdown = new Markdown(url -> url.startsWith(org.masthead.content.Media.URL_PREFIX)
                     ? queries.media(url.substring(org.masthead.content.Media.URL_PREFIX.length()))
                     : java.util.Optional.empty());
-            ContentStore store = new ContentStore(db, markdown);
+            TagStore tags = new TagStore();
+            AuthorStore authors = new AuthorStore(markdown);
+            PageStore pages = new PageStore(markdown);
+            ArticleStore articles = new ArticleStore(markdown);
+            ArticleQueries articleQueries = new ArticleQueries(db);
             CommentStore comments = new CommentStore(db);
             if (config.demo()) {
-                new DemoContent(store, queries, comments, config.mediaDir()).loadIfEmpty();
+                new DemoContent(db, settings, sections, tags, authors, pages, articles, new ImageStore(), comments,
+                        config.mediaDir()).loadIfEmpty();
             }
             Templates templates = new Templates();
             PageCache pageCache = new PageCache();
@@ -91,9 +109,11 @@ public final class App implements AutoCloseable {
             CommentRoutes commentRoutes = new CommentRoutes(comments, new CommentGate(comments, classifier), threads,
                     formTokens, queries, site, templates);
             UserStore users = new UserStore(db);
-            ArticleDesk articleDesk = new ArticleDesk(db, store, markdown, queries, templates);
+            ArticleDesk articleDesk = new ArticleDesk(db, articles, articleQueries, settings, sections, markdown, templates);
+            AdminRoutes admin = new AdminRoutes(db, new AdminQueries(db), sections, tags, authors, pages, settings, users,
+                    templates);
             NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new SessionStore(db), new AuditStore(db), templates, articleDesk,
-                    new MediaLibrary(db, new org.masthead.media.MediaStore(db), config.mediaDir()), new AdminRoutes(db, store, queries, users, templates),
+                    articleQueries, new MediaLibrary(db, new org.masthead.media.MediaStore(db), config.mediaDir()), admin,
                     new ModerationDesk(comments, classifier, queries, templates));
             TrustedProxies proxies = trustedProxies(config);
             ConsentStore consents = new ConsentStore(db);
@@ -165,7 +185,8 @@ public final class App implements AutoCloseable {
                     });
                 }
             });
-            return new App(config, db, server, new ScheduledPublisher(db, store), new CommentRetention(comments), classifier);
+            return new App(config, db, server, new ScheduledPublisher(db, articleQueries, articles), new CommentRetention(comments),
+                    classifier);
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.masthead.db.Change;
 import org.masthead.db.Tx;
 
 /**
- * The SQL behind the editor's saves, kept out of {@link ContentStore} so each of its methods
+ * The SQL behind an article's saves, kept out of {@link ArticleStore} so each of its methods
  * reads as one transaction's steps: the article row, its links, its revision, its old address.
  */
 final class ArticleRows {
@@ -44,12 +43,14 @@ final class ArticleRows {
         return h.createUpdate("""
                         insert into articles (slug, headline, dek, body_md, body_html, body_breaks, language, status,
                             section_id, featured_media_id, published_at, updated_at, created_at, seo_title, seo_description,
-                            version, note_kind, note_text, note_at, created_by)
+                            version, note_kind, note_text, note_at, created_by, comments)
                         values (:slug, :headline, :dek, :md, :html, :breaks, :language, :status, :section, :media,
-                            :published, null, :now, :seoTitle, :seoDescription, 1, :noteKind, :noteText, :noteAt, :by)""")
+                            :published, :updated, :now, :seoTitle, :seoDescription, 1, :noteKind, :noteText, :noteAt, :by,
+                            :comments)""")
                 .bindMap(columns(edit, body))
                 .bind("media", edit.featuredMediaId())
-                .bind("published", edit.publishedAt() == null ? null : Long.valueOf(edit.publishedAt().toEpochMilli()))
+                .bind("published", millis(edit.publishedAt()))
+                .bind("updated", millis(edit.updatedAt()))
                 .bind("now", now).bind("by", by.userId())
                 .bind("noteKind", noted ? edit.noteKind() : null).bind("noteText", noted ? edit.noteText() : null)
                 .bind("noteAt", noted ? now : null)
@@ -62,18 +63,19 @@ final class ArticleRows {
         boolean noteChanged = noted && !(edit.noteText().equals(before.noteText()) && edit.noteKind().equals(before.noteKind()));
         Long noteAt = !noted ? null : noteChanged ? Long.valueOf(now) : before.noteAt();
         // An edit to a live story is what readers are told about as "Updated".
-        Long updatedAt = before.status() == ArticleStatus.PUBLISHED && edit.status() == ArticleStatus.PUBLISHED
+        Long updatedAt = edit.updatedAt() != null ? millis(edit.updatedAt())
+                : before.status() == ArticleStatus.PUBLISHED && edit.status() == ArticleStatus.PUBLISHED
                 ? Long.valueOf(now) : before.updatedAt();
         int rows = h.createUpdate("""
                         update articles set slug = :slug, headline = :headline, dek = :dek, body_md = :md, body_html = :html,
                             body_breaks = :breaks, language = :language, status = :status, section_id = :section,
                             featured_media_id = :media, published_at = :published, updated_at = :updated,
                             seo_title = :seoTitle, seo_description = :seoDescription, note_kind = :noteKind,
-                            note_text = :noteText, note_at = :noteAt, version = version + 1
+                            note_text = :noteText, note_at = :noteAt, comments = :comments, version = version + 1
                         where id = :id and version = :version""")
                 .bindMap(columns(edit, body))
                 .bind("media", edit.featuredMediaId())
-                .bind("published", edit.publishedAt() == null ? null : Long.valueOf(edit.publishedAt().toEpochMilli()))
+                .bind("published", millis(edit.publishedAt()))
                 .bind("updated", updatedAt).bind("noteKind", noted ? edit.noteKind() : null)
                 .bind("noteText", noted ? edit.noteText() : null).bind("noteAt", noteAt)
                 .bind("id", id).bind("version", version)
@@ -94,6 +96,7 @@ final class ArticleRows {
         values.put("section", edit.sectionId());
         values.put("seoTitle", edit.seoTitle());
         values.put("seoDescription", edit.seoDescription());
+        values.put("comments", edit.commentsOpen() ? "open" : "closed");
         return values;
     }
 
@@ -109,30 +112,20 @@ final class ArticleRows {
         }
         List<Long> tagIds = new ArrayList<>();
         for (String name : edit.tagNames()) {
-            long tagId = tagId(tx, name);
+            long tagId = TagStore.named(tx, name);
             if (!tagIds.contains(tagId)) {
                 tagIds.add(tagId);
                 h.execute("insert into article_tags (article_id, tag_id) values (?, ?)", id, tagId);
             }
         }
-        position = 0;
-        for (long target : edit.seeAlsoIds().stream().distinct().filter(t -> t != id).toList()) {
-            h.execute("insert into article_see_also (article_id, target_id, position) values (?, ?, ?)", id, target, position++);
-        }
+        insertSeeAlso(h, id, edit.seeAlsoIds());
     }
 
-    /** The tag of that name (or slug), created when the newsroom has none yet. */
-    private static long tagId(Tx tx, String name) {
-        String slug = Slugs.of(name);
-        Optional<Long> known = tx.handle().createQuery("select id from tags where slug = :slug or lower(name) = lower(:name)")
-                .bind("slug", slug).bind("name", name).mapTo(Long.class).findFirst();
-        if (known.isPresent()) {
-            return known.get();
+    static void insertSeeAlso(Handle h, long id, List<Long> targetIds) {
+        int position = 0;
+        for (long target : targetIds.stream().distinct().filter(t -> t != id).toList()) {
+            h.execute("insert into article_see_also (article_id, target_id, position) values (?, ?, ?)", id, target, position++);
         }
-        long id = tx.handle().createUpdate("insert into tags (slug, name) values (:slug, :name)")
-                .bind("slug", slug).bind("name", name).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        tx.changed("tag", id, Change.Kind.CREATED);
-        return id;
     }
 
     static int addRevision(Handle h, long id, ArticleEdit.By by, ArticleEdit edit, String note, long now) {
@@ -155,6 +148,10 @@ final class ArticleRows {
             h.execute("delete from slug_redirects where old_slug = ?", oldSlug);
             h.execute("insert into slug_redirects (old_slug, article_id) values (?, ?)", oldSlug, id);
         }
+    }
+
+    private static Long millis(java.time.Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     static String randomToken() {

@@ -4,7 +4,12 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The URL names of articles, sections and tags: lowercase a-z, digits and single hyphens. */
+/**
+ * The one rule for the URL names of articles, sections, tags, authors and pages: lowercase
+ * a-z, digits and single hyphens between them, at most {@link #MAX_LENGTH} characters (the
+ * width of every slug column). The newsroom's forms, the reader routes and the templates'
+ * input patterns all read it from here.
+ */
 public final class Slugs {
     public static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     public static final int MAX_LENGTH = 200;

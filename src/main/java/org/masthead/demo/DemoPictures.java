@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ImageStore;
 import org.masthead.content.Media;
+import org.masthead.db.Tx;
 
 /**
  * The demo's pictures: drawn once into the media folder (each in its responsive widths)
@@ -23,10 +24,12 @@ final class DemoPictures {
     private static final Pattern NAME = Pattern.compile("demo/([a-z-]+)-(\\d+)\\.jpg");
 
     private final Path mediaDir;
+    private final ImageStore images;
     private final Map<String, Long> registered = new ConcurrentHashMap<>();
 
-    DemoPictures(Path mediaDir) {
+    DemoPictures(Path mediaDir, ImageStore images) {
         this.mediaDir = mediaDir;
+        this.images = images;
     }
 
     /** Draws every picture not yet on disk, using all cores: the first start's slowest step. */
@@ -47,25 +50,26 @@ final class DemoPictures {
         write(fileName, () -> Illustrations.draw(scene, variant, 1600, 900));
     }
 
-    long register(String fileName, ContentStore store, String alt, String caption, String credit) {
+    /** Enters the picture in the media library, once: a second call returns the first one's id. */
+    long register(Tx tx, String fileName, String alt, String caption, String credit) {
         Long known = registered.get(fileName);
         if (known != null) {
             return known;
         }
         draw(fileName);
-        long id = store.addMedia(fileName, "image/jpeg", 1600, 900, WIDTHS, alt, caption, credit);
+        long id = images.add(tx, fileName, "image/jpeg", 1600, 900, WIDTHS, alt, caption, credit);
         registered.put(fileName, id);
         return id;
     }
 
-    long portrait(String name, ContentStore store, String alt) {
+    long portrait(Tx tx, String name, String alt) {
         int n = Integer.parseInt(name.replaceAll("\\D", ""));
         String fileName = "demo/" + name + ".jpg";
         for (int w : PORTRAIT_WIDTHS) {
             write(Media.variantName(fileName, w), () -> Illustrations.portrait(n, w, w));
         }
         write(fileName, () -> Illustrations.portrait(n, 480, 480));
-        return store.addMedia(fileName, "image/jpeg", 480, 480, PORTRAIT_WIDTHS, alt, "", "Illustration: Courier graphics");
+        return images.add(tx, fileName, "image/jpeg", 480, 480, PORTRAIT_WIDTHS, alt, "", "Illustration: Courier graphics");
     }
 
     private void write(String fileName, java.util.function.Supplier<BufferedImage> drawing) {

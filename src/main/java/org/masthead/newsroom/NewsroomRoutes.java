@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.masthead.db.Database;
 import org.masthead.newsroom.articles.ArticleDesk;
+import org.masthead.newsroom.articles.ArticleQueries;
 import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.newsroom.comments.ModerationDesk;
 import org.masthead.web.HttpError;
@@ -23,7 +24,7 @@ import org.masthead.newsroom.media.MediaRoutes;
 public final class NewsroomRoutes {
     private static final int AUDIT_PAGE = 50;
 
-    private final Database db;
+    private final ArticleQueries articleCounts;
     private final UserStore users;
     private final AuditStore audit;
     private final Guard guard;
@@ -35,9 +36,9 @@ public final class NewsroomRoutes {
     private final ModerationDesk comments;
 
     public NewsroomRoutes(Database db, UserStore users, SessionStore sessions, AuditStore audit, Templates templates,
-                          ArticleDesk articles, org.masthead.media.MediaLibrary mediaLibrary, AdminRoutes admin,
-                          ModerationDesk comments) {
-        this.db = db;
+                          ArticleDesk articles, ArticleQueries articleCounts, org.masthead.media.MediaLibrary mediaLibrary,
+                          AdminRoutes admin, ModerationDesk comments) {
+        this.articleCounts = articleCounts;
         this.admin = admin;
         this.comments = comments;
         this.users = users;
@@ -76,11 +77,8 @@ public final class NewsroomRoutes {
     }
 
     private void dashboard(Context ctx) {
-        Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
-        db.read(h -> h.createQuery("select status, count(*) as n from articles group by status order by status")
-                .map((rs, c) -> byStatus.put(rs.getString("status"), rs.getLong("n"))).list());
         templates.render(ctx, "newsroom/dashboard.jte",
-                new DashboardPage(Desk.of(ctx, "Dashboard", "dashboard"), byStatus, users.count()));
+                new DashboardPage(Desk.of(ctx, "Dashboard", "dashboard"), articleCounts.countByStatus(), users.count()));
     }
 
     private void auditLog(Context ctx) {

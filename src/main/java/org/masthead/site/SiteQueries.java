@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.masthead.content.ArticlePaths;
 import org.masthead.content.Author;
@@ -19,12 +19,12 @@ import org.masthead.content.Section;
 import org.masthead.content.SiteSettings;
 import org.masthead.content.Tag;
 import org.masthead.db.Database;
-import org.masthead.db.Remembered;
 
 /**
  * Every read the reader pages make, kept apart from the writes: published articles only,
- * newest first. Settings and sections are few and read on every page, so they are kept in
- * memory and dropped when the change log says they changed.
+ * newest first. Settings and sections are few and read on every page: the app hands them
+ * in kept in memory (a {@link org.masthead.db.Remembered} of the content stores' reads,
+ * dropped when the change log says they changed).
  */
 public final class SiteQueries {
     static final String SUMMARY_COLUMNS = """
@@ -41,27 +41,17 @@ public final class SiteQueries {
     private static final String PUBLISHED = "a.status = 'PUBLISHED'";
 
     private final Database db;
-    private final Remembered<SiteSettings> settings;
-    private final Remembered<List<Section>> sections;
+    private final Supplier<SiteSettings> settings;
+    private final Supplier<List<Section>> sections;
 
-    public SiteQueries(Database db) {
+    public SiteQueries(Database db, Supplier<SiteSettings> settings, Supplier<List<Section>> sections) {
         this.db = db;
-        settings = Remembered.of(db, this::readSettings, "settings");
-        sections = Remembered.of(db, () -> db.read(h -> h.createQuery("select * from sections order by position, name")
-                .map((rs, ctx) -> section(rs)).list()), "section");
+        this.settings = settings;
+        this.sections = sections;
     }
 
     public SiteSettings settings() {
         return settings.get();
-    }
-
-    private SiteSettings readSettings() {
-        Map<String, String> values = new HashMap<>();
-        db.read(h -> h.createQuery("select name, value from site_settings")
-                .map((rs, ctx) -> values.put(rs.getString("name"), rs.getString("value"))).list());
-        SiteSettings d = SiteSettings.DEFAULTS;
-        return new SiteSettings(values.getOrDefault("name", d.name()), values.getOrDefault("tagline", d.tagline()),
-                values.getOrDefault("language", d.language()), ZoneId.of(values.getOrDefault("zone", d.zone().getId())));
     }
 
     /** All sections in their editor-set order. */
@@ -270,10 +260,6 @@ public final class SiteQueries {
                 .bind("slug", slug).map((rs, ctx) -> author(rs)).findOne());
     }
 
-    public List<Author> authors() {
-        return db.read(h -> h.createQuery(AUTHOR_SELECT + "order by au.name").map((rs, ctx) -> author(rs)).list());
-    }
-
     public Optional<Tag> tag(String slug) {
         return db.read(h -> h.createQuery("select * from tags where slug = :slug").bind("slug", slug)
                 .map((rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).findOne());
@@ -284,13 +270,6 @@ public final class SiteQueries {
                 .map((rs, ctx) -> new Page(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
                         rs.getString("body_html"), instant(rs, "updated_at")))
                 .findOne());
-    }
-
-    public List<Page> pages() {
-        return db.read(h -> h.createQuery("select * from pages order by title")
-                .map((rs, ctx) -> new Page(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-                        rs.getString("body_html"), instant(rs, "updated_at")))
-                .list());
     }
 
     /** The media-library image stored under {@code fileName}, if any. */
@@ -305,13 +284,6 @@ public final class SiteQueries {
     private static Author author(ResultSet rs) throws SQLException {
         return new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("role"),
                 rs.getString("bio_html"), media(rs, "m_"));
-    }
-
-    private static Section section(ResultSet rs) throws SQLException {
-        long parentId = rs.getLong("parent_id");
-        Long parent = rs.wasNull() ? null : parentId;
-        return new Section(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
-                parent);
     }
 
     static Media media(ResultSet rs, String prefix) throws SQLException {

@@ -12,6 +12,7 @@ import org.masthead.comments.CommentsView;
 import org.masthead.content.Author;
 import org.masthead.content.Page;
 import org.masthead.content.Section;
+import org.masthead.content.Slugs;
 import org.masthead.content.Tag;
 import org.masthead.privacy.Notice;
 import org.masthead.web.HttpError;
@@ -21,7 +22,6 @@ import org.masthead.web.Templates;
 
 /** The reader-facing pages: home, article, section, tag, author and static pages. */
 public final class SiteRoutes {
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,4}");
     private static final Pattern NUMBER_ID = Pattern.compile("\\d{1,18}");
 
@@ -224,7 +224,7 @@ public final class SiteRoutes {
 
     private static String slug(Context ctx) {
         String slug = ctx.pathParam("slug");
-        if (!SLUG.matcher(slug).matches() || slug.length() > 200) {
+        if (!Slugs.isValid(slug)) {
             throw HttpError.notFound("There is nothing at this address.");
         }
         return slug;

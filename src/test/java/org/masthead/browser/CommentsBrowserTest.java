@@ -9,7 +9,6 @@ import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,11 +20,12 @@ import org.masthead.comments.CommentSettings;
 import org.masthead.comments.CommentStatus;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.Comment;
-import org.masthead.content.ArticleDraft;
+import org.masthead.content.ArticleEdit;
 import org.masthead.content.ArticleStatus;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
+import org.masthead.content.SectionStore;
 
 /** Comments in Chromium: posting and replying with script (no reload) and without it, and axe on the thread and form. */
 class CommentsBrowserTest {
@@ -39,12 +39,11 @@ class CommentsBrowserTest {
     static void start() {
         browser = Browser.launch();
         app = App.create(TestSites.config(Kind.SQLITE)).start();
-        ContentStore content = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
-        long section = content.addSection("transport", "Transport", "Ferries and buses.", null, 0);
-        article = content.addArticle(new ArticleDraft("ferry-timetable-changes", "Ferry timetable changes",
-                "Fewer crossings in winter.", "The winter timetable starts in December.\n\nTwo crossings fewer a day.", "en",
-                ArticleStatus.PUBLISHED, section, List.of(), List.of(), null, List.of(),
-                Instant.parse("2026-11-21T08:00:00Z"), null));
+        article = app.database().write(tx -> new ArticleStore(new Markdown(MediaResolver.NONE)).create(tx,
+                ArticleEdit.of("ferry-timetable-changes", "Ferry timetable changes", "Fewer crossings in winter.",
+                        "The winter timetable starts in December.\n\nTwo crossings fewer a day.",
+                        new SectionStore(app.database()).add(tx, "transport", "Transport", "Ferries and buses.", null, 0),
+                        ArticleStatus.PUBLISHED, Instant.parse("2026-11-21T08:00:00Z")), ArticleEdit.By.SYSTEM));
         comments = new CommentStore(app.database());
         Map<String, String> rows = new LinkedHashMap<>(comments.settings().rows());
         rows.put("comments.min_fill_seconds", "0");

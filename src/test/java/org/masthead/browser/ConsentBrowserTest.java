@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
-import org.masthead.content.ContentStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
+import org.masthead.content.PageStore;
 
 /**
  * The cookie question in Chromium: nothing optional and no outside request before a choice,
@@ -32,9 +32,9 @@ class ConsentBrowserTest {
     static void launch() {
         browser = Browser.launch();
         app = App.create(TestSites.config(Kind.SQLITE)).start();
-        new ContentStore(app.database(), new Markdown(MediaResolver.NONE)).addPage("harbour-video", "Harbour video",
+        app.database().write(tx -> new PageStore(new Markdown(MediaResolver.NONE)).add(tx, "harbour-video", "Harbour video",
                 "The crossing, filmed from the bridge.\n\n::: embed https://www.youtube.com/watch?v=dQw4w9WgXcQ The crossing\n\n"
-                        + "::: embed https://www.openstreetmap.org/#map=16/53.5461/-2.1095 Where the wall will stand\n");
+                        + "::: embed https://www.openstreetmap.org/#map=16/53.5461/-2.1095 Where the wall will stand\n"));
     }
 
     @AfterAll

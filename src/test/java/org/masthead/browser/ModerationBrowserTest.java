@@ -20,11 +20,12 @@ import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentStatus;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.NewComment;
-import org.masthead.content.ArticleDraft;
+import org.masthead.content.ArticleEdit;
 import org.masthead.content.ArticleStatus;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
+import org.masthead.content.SectionStore;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.UserStore;
 
@@ -40,10 +41,10 @@ class ModerationBrowserTest {
         browser = Browser.launch();
         app = App.create(TestSites.config(Kind.SQLITE)).start();
         new UserStore(app.database()).add(new UserStore.NewUser("ruth@courier.example", "Ruth Calder", Role.ADMIN.name(), PASSWORD, PASSWORD));
-        ContentStore content = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
-        long section = content.addSection("harbour", "Harbour", "", null, 0);
-        long article = content.addArticle(new ArticleDraft("night-ferries", "Night ferries return", "Dek", "Body.", "en",
-                ArticleStatus.PUBLISHED, section, List.of(), List.of(), null, List.of(), Instant.now().minusSeconds(60), null));
+        long article = app.database().write(tx -> new ArticleStore(new Markdown(MediaResolver.NONE)).create(tx,
+                ArticleEdit.of("night-ferries", "Night ferries return", "Dek", "Body.",
+                        new SectionStore(app.database()).add(tx, "harbour", "Harbour", "", null, 0),
+                        ArticleStatus.PUBLISHED, Instant.now().minusSeconds(60)), ArticleEdit.By.SYSTEM));
         CommentStore comments = new CommentStore(app.database());
         held = comments.add(new NewComment(article, null, "Ada Lovelace", "ada@readers.example", "https://ada.example",
                         "When do the night ferries start?\n\nSee https://ferries.example/timetable.", "203.0.113.9"), 0,

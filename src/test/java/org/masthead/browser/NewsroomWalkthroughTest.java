@@ -24,7 +24,7 @@ import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.UserStore;
-import org.masthead.site.SiteQueries;
+import org.masthead.content.SettingsStore;
 
 /**
  * The newsroom's day in Chromium, by keyboard and mouse: a contributor's story reviewed,
@@ -140,7 +140,7 @@ class NewsroomWalkthroughTest {
             link(page, headline).click();
             page.waitForURL("**/newsroom/articles/" + id);
 
-            ZoneId zone = new SiteQueries(app.database()).settings().zone();
+            ZoneId zone = new SettingsStore(app.database()).current().zone();
             String soon = LocalDateTime.now(zone).plusMinutes(10).withNano(0)
                     .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
             page.getByLabel(Pattern.compile("^Publication time")).fill(soon);

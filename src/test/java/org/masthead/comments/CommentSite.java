@@ -7,16 +7,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.masthead.App;
 import org.masthead.TestSites;
-import org.masthead.content.ArticleDraft;
+import org.masthead.content.ArticleEdit;
 import org.masthead.content.ArticleStatus;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
+import org.masthead.content.SectionStore;
 
 /**
  * A fresh site with one published article, and a reader who posts comments to it the way
@@ -25,7 +25,7 @@ import org.masthead.content.MediaResolver;
 final class CommentSite implements AutoCloseable {
     static final String ARTICLE_URL = "/2026/11/20/pilot-boat-launched";
     final App app;
-    final ContentStore content;
+    final ArticleStore articles = new ArticleStore(new Markdown(MediaResolver.NONE));
     final CommentStore comments;
     final long section;
     final long article;
@@ -36,17 +36,17 @@ final class CommentSite implements AutoCloseable {
 
     CommentSite(App app) {
         this.app = app;
-        content = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
         comments = new CommentStore(app.database());
-        section = content.addSection("harbour", "Harbour", "Ships and quays.", null, 0);
+        section = app.database().write(tx -> new SectionStore(app.database()).add(tx, "harbour", "Harbour", "Ships and quays.",
+                null, 0));
         article = publish("pilot-boat-launched", "Pilot boat launched", Instant.parse("2026-11-20T09:00:00Z"));
         // Tests post at once; the minimum fill time has a test of its own.
         settings(s -> with(s, "min_fill_seconds", "0"));
     }
 
     long publish(String slug, String headline, Instant at) {
-        return content.addArticle(new ArticleDraft(slug, headline, "A dek.", "First paragraph.\n\nSecond paragraph.", "en",
-                ArticleStatus.PUBLISHED, section, List.of(), List.of(), null, List.of(), at, null));
+        return app.database().write(tx -> articles.create(tx, ArticleEdit.of(slug, headline, "A dek.",
+                "First paragraph.\n\nSecond paragraph.", section, ArticleStatus.PUBLISHED, at), ArticleEdit.By.SYSTEM));
     }
 
     /** Changes settings through their stored rows, as the settings page would. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.TestSites.Kind;
 import org.masthead.comments.spam.LabeledComment;
 import org.masthead.comments.spam.SpamClassifier;
+import org.masthead.content.SectionStore;
 
 /** Readers' comments over HTTP, on both databases: posting, threads, paging, closing, and bad input. */
 class ReaderCommentsTest {
@@ -183,7 +184,8 @@ class ReaderCommentsTest {
         try (CommentSite site = new CommentSite(kind)) {
             assertThat(site.postJson(site.form("Early", "early@example.org", "Before closing.")).statusCode()).isEqualTo(201);
             site.app.database().write(tx -> tx.handle().execute("update articles set comments = 'closed' where id = ?", site.article));
-            site.content.addSection("weather", "Weather", "Rain.", null, 1); // a change, so the cached page is dropped
+            // A change, so the cached page is dropped.
+            site.app.database().write(tx -> new SectionStore(site.app.database()).add(tx, "weather", "Weather", "Rain.", null, 1));
             HttpResponse<String> closed = site.post(site.form("Late", "late@example.org", "After closing."));
             assertThat(closed.statusCode()).isEqualTo(403);
             Document page = Jsoup.parse(closed.body());

@@ -8,10 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.config.Config;
-import org.masthead.content.ArticleDraft;
+import org.masthead.content.ArticleEdit;
 import org.masthead.content.ArticleStatus;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
 import org.masthead.content.Markdown;
+import org.masthead.content.SectionStore;
 import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
@@ -24,7 +25,7 @@ public final class SeededSite implements AutoCloseable {
 
     public final Config config;
     public final App app;
-    public final ContentStore content;
+    private final ArticleStore articles = new ArticleStore(new Markdown(url -> Optional.empty()));
     public final CommentStore comments;
     private final long sectionId;
     private final AtomicInteger counter = new AtomicInteger();
@@ -40,9 +41,9 @@ public final class SeededSite implements AutoCloseable {
     public SeededSite(Config config, boolean started) {
         this.config = config;
         this.app = started ? App.create(config).start() : App.create(config);
-        this.content = new ContentStore(app.database(), new Markdown(url -> Optional.empty()));
         this.comments = new CommentStore(app.database());
-        this.sectionId = content.addSection("news-" + Long.toHexString(System.nanoTime()), "News", "", null, 0);
+        this.sectionId = app.database().write(tx -> new SectionStore(app.database()).add(tx,
+                "news-" + Long.toHexString(System.nanoTime()), "News", "", null, 0));
     }
 
     /** A published article, a minute old; returns its id. */
@@ -51,8 +52,8 @@ public final class SeededSite implements AutoCloseable {
     }
 
     public long article(String slug, ArticleStatus status, Instant publishedAt) {
-        return content.addArticle(new ArticleDraft(slug, "Headline " + slug, "Dek", "Body of " + slug, "en",
-                status, sectionId, List.of(), List.of(), null, List.of(), publishedAt, null));
+        return app.database().write(tx -> articles.create(tx, ArticleEdit.of(slug, "Headline " + slug, "Dek",
+                "Body of " + slug, sectionId, status, publishedAt), ArticleEdit.By.SYSTEM));
     }
 
     /** Stores a comment as the gate would have judged it, with no spam checks. */

@@ -18,11 +18,12 @@ import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.config.Config;
-import org.masthead.content.ArticleDraft;
+import org.masthead.content.ArticleEdit;
 import org.masthead.content.ArticleStatus;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
+import org.masthead.content.SectionStore;
 
 /** Several instances on one database: each hears the others' changes from the change log. */
 class ChangeFollowerTest {
@@ -59,20 +60,20 @@ class ChangeFollowerTest {
     void aReaderPageOnOneInstanceShowsWhatWasPublishedOnAnother(Kind kind) {
         Config config = TestSites.config(kind);
         try (App desk = App.create(config).start(); App reader = App.create(config).start()) {
-            ContentStore content = new ContentStore(desk.database(), new Markdown(MediaResolver.NONE));
-            long section = content.addSection("harbour", "Harbour", "Ships.", null, 0);
-            publish(content, section, "pilot-boat", "Pilot boat launched");
+            long section = desk.database().write(tx -> new SectionStore(desk.database()).add(tx, "harbour", "Harbour", "Ships.",
+                    null, 0));
+            publish(desk.database(), section, "pilot-boat", "Pilot boat launched");
             eventually(() -> TestSites.get(reader, "/").body().contains("Pilot boat launched"));
             // Now the reader instance has the home page in its cache; the next story must replace it.
             assertThat(TestSites.get(reader, "/").body()).doesNotContain("Night ferries return");
-            publish(content, section, "night-ferries", "Night ferries return");
+            publish(desk.database(), section, "night-ferries", "Night ferries return");
             eventually(() -> TestSites.get(reader, "/").body().contains("Night ferries return"));
         }
     }
 
-    private static void publish(ContentStore content, long section, String slug, String headline) {
-        content.addArticle(new ArticleDraft(slug, headline, "A dek.", "A paragraph.", "en", ArticleStatus.PUBLISHED,
-                section, List.of(), List.of(), null, List.of(), Instant.now().minusSeconds(60), null));
+    private static void publish(Database db, long section, String slug, String headline) {
+        db.write(tx -> new ArticleStore(new Markdown(MediaResolver.NONE)).create(tx, ArticleEdit.of(slug, headline, "A dek.",
+                "A paragraph.", section, ArticleStatus.PUBLISHED, Instant.now().minusSeconds(60)), ArticleEdit.By.SYSTEM));
     }
 
     /** PostgreSQL numbers a change when it is written, not when it commits: a late commit is still read. */

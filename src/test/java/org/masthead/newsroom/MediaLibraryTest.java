@@ -20,12 +20,15 @@ import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.config.Config;
-import org.masthead.content.ArticleDraft;
+import org.masthead.content.ArticleEdit;
 import org.masthead.content.ArticleStatus;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.Media;
 import org.masthead.content.MediaResolver;
+import org.masthead.content.PageStore;
+import org.masthead.content.SectionStore;
+import org.masthead.content.SettingsStore;
 import org.masthead.media.MediaLibrary;
 import org.masthead.media.TestImages;
 import org.masthead.accounts.Role;
@@ -79,7 +82,8 @@ class MediaLibraryTest {
     }
 
     private static Media media(Site site, long id) {
-        return new org.masthead.site.SiteQueries(site.app().database()).media(site.app().database().read(h ->
+        return new org.masthead.site.SiteQueries(site.app().database(), new SettingsStore(site.app().database())::current,
+                new SectionStore(site.app().database())::all).media(site.app().database().read(h ->
                 h.createQuery("select file_name from media where id = :id").bind("id", id).mapTo(String.class).one())).orElseThrow();
     }
 
@@ -273,11 +277,14 @@ class MediaLibraryTest {
             long inText = uploaded(editor, "tower.jpg", "image/jpeg", TestImages.jpeg(1000, 500), WORDS);
             long unused = uploaded(editor, "spare.jpg", "image/jpeg", TestImages.jpeg(1000, 500), WORDS);
             Media tower = media(site, inText);
-            ContentStore store = new ContentStore(site.app().database(), new Markdown(MediaResolver.NONE));
-            long section = store.addSection("city", "City", "", null, 1);
-            store.addArticle(new ArticleDraft("night-buses", "Night buses return", "", "Text.", "en", ArticleStatus.PUBLISHED,
-                    section, List.of(), List.of(), featured, List.of(), Instant.now(), null));
-            store.addPage("about", "About us", "Our office:\n\n![The tower](" + tower.variantUrl(480) + ")\n");
+            Markdown markdown = new Markdown(MediaResolver.NONE);
+            site.app().database().write(tx -> {
+                long section = new SectionStore(site.app().database()).add(tx, "city", "City", "", null, 1);
+                new ArticleStore(markdown).create(tx, ArticleEdit.of("night-buses", "Night buses return", "", "Text.", section,
+                        ArticleStatus.PUBLISHED, Instant.now()).withImage(featured), ArticleEdit.By.SYSTEM);
+                return new PageStore(markdown).add(tx, "about", "About us",
+                        "Our office:\n\n![The tower](" + tower.variantUrl(480) + ")\n");
+            });
 
             Document inUse = editor.page("/newsroom/media/" + featured);
             assertThat(inUse.select("form[action$=/delete]")).isEmpty(); // the page offers no delete button while in use

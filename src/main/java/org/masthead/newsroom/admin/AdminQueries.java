@@ -18,17 +18,22 @@ public final class AdminQueries {
     }
 
     public record SectionRow(long id, String slug, String name, String description, Long parentId, String parentName,
-                             int position, long articles, long children) {
+                             int position, long articles, long children) implements Managed.Row {
     }
 
-    public record TagRow(long id, String slug, String name, long articles) {
+    public record TagRow(long id, String slug, String name, long articles) implements Managed.Row {
     }
 
     public record AuthorRow(long id, String slug, String name, String role, String bioMarkdown, String bioHtml,
-                            Long photoId, long articles) {
+                            Long photoId, long articles) implements Managed.Row {
     }
 
-    public record PageRow(long id, String slug, String title, String bodyMarkdown, Instant updatedAt) {
+    public record PageRow(long id, String slug, String title, String bodyMarkdown, Instant updatedAt) implements Managed.Row {
+        /** A page is named by its title. */
+        @Override
+        public String name() {
+            return title;
+        }
     }
 
     /** A picture an author's photo can be chosen from. */

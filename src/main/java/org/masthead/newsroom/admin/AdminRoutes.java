@@ -1,39 +1,39 @@
 package org.masthead.newsroom.admin;
 
 import io.javalin.config.RoutesConfig;
-import org.masthead.content.ContentStore;
-import org.masthead.db.Database;
+import java.util.List;
 import org.masthead.accounts.UserStore;
-import org.masthead.site.SiteQueries;
+import org.masthead.content.AuthorStore;
+import org.masthead.content.PageStore;
+import org.masthead.content.SectionStore;
+import org.masthead.content.SettingsStore;
+import org.masthead.content.TagStore;
+import org.masthead.db.Database;
 import org.masthead.web.Templates;
 
 /**
- * The newsroom's management pages: sections, tags, authors and static pages for editors;
- * accounts and site settings for admins. Each area checks its role in every handler.
+ * The newsroom's management pages: sections, tags, authors and static pages for editors
+ * (each a {@link Managed} kind on the shared {@link ManagementRoutes}); accounts and site
+ * settings for admins. Each area checks its role in every handler.
  */
 public final class AdminRoutes {
-    private final SectionRoutes sections;
-    private final TagRoutes tags;
-    private final AuthorRoutes authors;
-    private final PageRoutes pages;
+    private final List<ManagementRoutes<?, ?>> managed;
     private final UserRoutes users;
     private final SettingsRoutes settings;
 
-    public AdminRoutes(Database db, ContentStore store, SiteQueries site, UserStore users, Templates templates) {
-        AdminQueries queries = new AdminQueries(db);
-        this.sections = new SectionRoutes(store, queries, templates);
-        this.tags = new TagRoutes(store, queries, templates);
-        this.authors = new AuthorRoutes(store, queries, templates);
-        this.pages = new PageRoutes(store, queries, templates);
+    public AdminRoutes(Database db, AdminQueries queries, SectionStore sections, TagStore tags, AuthorStore authors,
+                       PageStore pages, SettingsStore settings, UserStore users, Templates templates) {
+        this.managed = List.of(
+                new ManagementRoutes<>(new SectionAdmin(sections, queries), db, templates),
+                new ManagementRoutes<>(new TagAdmin(tags, queries), db, templates),
+                new ManagementRoutes<>(new AuthorAdmin(authors, queries), db, templates),
+                new ManagementRoutes<>(new PageAdmin(pages, queries), db, templates));
         this.users = new UserRoutes(users, templates);
-        this.settings = new SettingsRoutes(store, site, templates);
+        this.settings = new SettingsRoutes(db, settings, templates);
     }
 
     public void register(RoutesConfig routes) {
-        sections.register(routes);
-        tags.register(routes);
-        authors.register(routes);
-        pages.register(routes);
+        managed.forEach(kind -> kind.register(routes));
         users.register(routes);
         settings.register(routes);
     }

@@ -4,26 +4,24 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.masthead.content.Slugs;
 import org.masthead.newsroom.Desk;
-import org.masthead.accounts.Guard;
 
 /** What every management page does the same way: fields, ids, slugs, notices and redirects. */
 final class Forms {
-    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Set<String> DONE = Set.of("added", "saved", "deleted", "renamed");
 
     private Forms() {
     }
 
-    /** A problem with a slug, or null when it is a good one: lower-case letters, digits, single hyphens. */
+    /** A problem with a slug, or null when it keeps {@link Slugs}' rule: lower-case letters, digits, single hyphens. */
     static String slugProblem(String slug) {
         if (slug.isEmpty()) {
             return "Enter a slug: the last part of the address, such as city-hall.";
         }
-        if (slug.length() > 120 || !SLUG.matcher(slug).matches()) {
+        if (!Slugs.isValid(slug)) {
             return "The slug \"" + slug + "\" may hold only lower-case letters a to z, digits and single hyphens "
-                    + "between them (at most 120), such as city-hall.";
+                    + "between them (at most " + Slugs.MAX_LENGTH + "), such as city-hall.";
         }
         return null;
     }

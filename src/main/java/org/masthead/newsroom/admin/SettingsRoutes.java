@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.masthead.content.ContentStore;
+import org.masthead.content.SettingsStore;
 import org.masthead.content.SiteSettings;
 import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
@@ -16,7 +16,7 @@ import org.masthead.newsroom.FormFields;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
-import org.masthead.site.SiteQueries;
+import org.masthead.db.Database;
 import org.masthead.web.Templates;
 
 /**
@@ -29,13 +29,13 @@ public final class SettingsRoutes {
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
-    private final ContentStore store;
-    private final SiteQueries site;
+    private final Database db;
+    private final SettingsStore store;
     private final Templates templates;
 
-    SettingsRoutes(ContentStore store, SiteQueries site, Templates templates) {
+    SettingsRoutes(Database db, SettingsStore store, Templates templates) {
+        this.db = db;
         this.store = store;
-        this.site = site;
         this.templates = templates;
     }
 
@@ -56,7 +56,7 @@ public final class SettingsRoutes {
 
     private void form(Context ctx) {
         Guard.require(ctx, Role.ADMIN);
-        SiteSettings current = site.settings();
+        SiteSettings current = store.current();
         Desk desk = Forms.desk(ctx, "Site settings", "settings");
         if ("saved".equals(ctx.queryParam("done"))) {
             desk = desk.withNotice("Settings saved. The public site shows them now.");
@@ -73,10 +73,13 @@ public final class SettingsRoutes {
             render(ctx, Forms.desk(ctx, "Site settings", "settings").withErrors(problems), form);
             return;
         }
-        SiteSettings before = site.settings();
+        SiteSettings before = store.current();
         SiteSettings after = new SiteSettings(form.name(), form.tagline(), canonicalLanguage(form.language()), ZoneId.of(form.zone()));
-        store.updateSettings(after, (tx, id) -> AuditStore.record(tx, user, "changed the site settings", "settings",
-                describe(before) + " → " + describe(after)));
+        db.write(tx -> {
+            store.save(tx, after);
+            AuditStore.record(tx, user, "changed the site settings", "settings", describe(before) + " → " + describe(after));
+            return null;
+        });
         Forms.redirect(ctx, PATH + "?done=saved");
     }
 

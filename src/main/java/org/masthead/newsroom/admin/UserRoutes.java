@@ -53,7 +53,7 @@ public final class UserRoutes {
 
     private void list(Context ctx) {
         Guard.require(ctx, Role.ADMIN);
-        Desk desk = Forms.listDesk(ctx, "UserStore", "users", "Account");
+        Desk desk = Forms.listDesk(ctx, "Users", "users", "Account");
         if ("password".equals(ctx.queryParam("done"))) {
             desk = desk.withNotice("Password reset. That person was signed out everywhere and must use the new password.");
         }

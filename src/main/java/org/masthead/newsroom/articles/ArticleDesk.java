@@ -1,27 +1,30 @@
 package org.masthead.newsroom.articles;
 
 import io.javalin.config.RoutesConfig;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
 import org.masthead.content.Markdown;
+import org.masthead.content.SectionStore;
+import org.masthead.content.SettingsStore;
 import org.masthead.db.Database;
-import org.masthead.site.SiteQueries;
 import org.masthead.web.Templates;
 
 /**
  * The newsroom's article desk: the list, the editor with its workflow and preview, and
- * revisions. Built once by the app with the same Markdown pipeline the public pages use.
+ * revisions. The app hands it the stores and queries, and the same Markdown pipeline the
+ * public pages use; it puts its own routes together from them.
  */
 public final class ArticleDesk {
     private final ListRoutes list;
     private final EditorRoutes editor;
     private final RevisionRoutes revisions;
 
-    public ArticleDesk(Database db, ContentStore store, Markdown markdown, SiteQueries site, Templates templates) {
-        ArticleQueries articles = new ArticleQueries(db);
-        FormCheck check = new FormCheck(articles, site, new AltText(articles, markdown));
-        this.list = new ListRoutes(articles, site, templates);
-        this.editor = new EditorRoutes(articles, store, markdown, site, check, new EditorView(articles, site, templates));
-        this.revisions = new RevisionRoutes(articles, store, site, check, editor, templates);
+    public ArticleDesk(Database db, ArticleStore store, ArticleQueries articles, SettingsStore settings,
+                       SectionStore sections, Markdown markdown, Templates templates) {
+        FormCheck check = new FormCheck(articles, settings, sections, new AltText(articles, markdown));
+        this.list = new ListRoutes(articles, sections, templates);
+        this.editor = new EditorRoutes(db, articles, store, markdown, settings, check,
+                new EditorView(articles, settings, sections, templates));
+        this.revisions = new RevisionRoutes(db, articles, store, settings, check, editor, templates);
     }
 
     /** Called from the newsroom's routes, behind its guard. */

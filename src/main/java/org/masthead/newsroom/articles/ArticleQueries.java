@@ -12,14 +12,34 @@ import org.jdbi.v3.core.Handle;
 import org.masthead.content.ArticleStatus;
 import org.masthead.db.Database;
 
-/** Every read the article desk makes: the newsroom's list, one article to edit, its revisions, media to pick. */
-final class ArticleQueries {
+/**
+ * Every read the article desk makes: the newsroom's list, one article to edit, its revisions,
+ * bylines and media to pick, and the dashboard's counts. Always fresh from the database.
+ */
+public final class ArticleQueries {
     static final int PAGE_SIZE = 25;
 
     private final Database db;
 
-    ArticleQueries(Database db) {
+    public ArticleQueries(Database db) {
         this.db = db;
+    }
+
+    /** How many articles there are in each status, by status name in alphabetical order: the dashboard's counts. */
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        db.read(h -> h.createQuery("select status, count(*) as n from articles group by status order by status")
+                .map((rs, c) -> byStatus.put(rs.getString("status"), rs.getLong("n"))).list());
+        return byStatus;
+    }
+
+    /** A person the editor can put in a byline. */
+    record Byline(long id, String name) {
+    }
+
+    List<Byline> bylines() {
+        return db.read(h -> h.createQuery("select id, name from authors order by name")
+                .map((rs, ctx) -> new Byline(rs.getLong("id"), rs.getString("name"))).list());
     }
 
     /** The list's filters; {@code createdBy} limits it to one account's articles (contributors). */

@@ -7,32 +7,36 @@ import java.util.List;
 import java.util.Locale;
 import org.masthead.content.ArticleEdit;
 import org.masthead.content.ArticleStatus;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
 import org.masthead.content.EditConflict;
 import org.masthead.content.Markdown;
+import org.masthead.content.SettingsStore;
+import org.masthead.content.SiteSettings;
+import org.masthead.db.Database;
 import org.masthead.db.Tx;
 import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
-import org.masthead.site.SiteQueries;
 import org.masthead.web.HttpError;
 
 /** The article editor: new and existing articles, saving through the workflow, preview, preview links. */
 final class EditorRoutes {
+    private final Database db;
     private final ArticleQueries articles;
-    private final ContentStore store;
+    private final ArticleStore store;
     private final Markdown markdown;
-    private final SiteQueries site;
+    private final SettingsStore settings;
     private final FormCheck check;
     private final EditorView view;
 
-    EditorRoutes(ArticleQueries articles, ContentStore store, Markdown markdown, SiteQueries site, FormCheck check,
-                 EditorView view) {
+    EditorRoutes(Database db, ArticleQueries articles, ArticleStore store, Markdown markdown, SettingsStore settings,
+                 FormCheck check, EditorView view) {
+        this.db = db;
         this.articles = articles;
         this.store = store;
         this.markdown = markdown;
-        this.site = site;
+        this.settings = settings;
         this.check = check;
         this.view = view;
     }
@@ -49,8 +53,8 @@ final class EditorRoutes {
     private void newForm(Context ctx) {
         User user = Guard.require(ctx, Role.CONTRIBUTOR);
         // The newsroom account's own byline, when the authors table has one of that name.
-        List<Long> own = site.authors().stream().filter(a -> a.name().equalsIgnoreCase(user.name())).map(a -> a.id()).toList();
-        view.render(ctx, 200, null, ArticleForm.blank(site.settings().language(), own), EditorView.Extras.NONE);
+        List<Long> own = articles.bylines().stream().filter(a -> a.name().equalsIgnoreCase(user.name())).map(a -> a.id()).toList();
+        view.render(ctx, 200, null, ArticleForm.blank(settings.current().language(), own), EditorView.Extras.NONE);
     }
 
     private void edit(Context ctx) {
@@ -61,14 +65,15 @@ final class EditorRoutes {
                     + "people's articles.");
         }
         String done = ctx.queryParam("saved");
-        String notice = done == null ? null : noticeFor(Workflow.Action.parse(done), stored);
+        SiteSettings site = settings.current();
+        String notice = done == null ? null : noticeFor(Workflow.Action.parse(done), stored, site);
         if (ctx.queryParam("restored") != null) {
             notice = "Revision " + ctx.queryParam("restored") + " is restored, saved as a new revision.";
         }
         if (ctx.queryParam("link") != null) {
             notice = "The private preview link is ready: share it with whoever should read the article before it is published.";
         }
-        view.render(ctx, 200, stored, ArticleForm.of(stored, site.settings().zone()),
+        view.render(ctx, 200, stored, ArticleForm.of(stored, site.zone()),
                 new EditorView.Extras(notice, List.of(), null, null, false));
     }
 
@@ -98,16 +103,20 @@ final class EditorRoutes {
         String verb = action.done.toLowerCase(Locale.ROOT);
         long id;
         if (stored == null) {
-            id = store.createArticle(edit, by, "Created", (tx, newId) -> {
-                AuditStore.record(tx, user, "created article", "article:" + newId, edit.headline());
-                comments(tx, user, newId, form.commentsOpen(), true);
+            id = db.write(tx -> {
+                long created = store.create(tx, edit, by);
+                AuditStore.record(tx, user, "created article", "article:" + created, edit.headline());
+                auditComments(tx, user, created, edit.commentsOpen(), true);
+                return created;
             });
         } else {
             id = stored.id();
             try {
-                store.updateArticle(id, form.version(), edit, by, action.done, (tx, articleId) -> {
-                    AuditStore.record(tx, user, verb + " article", "article:" + articleId, edit.headline());
-                    comments(tx, user, articleId, form.commentsOpen(), stored.commentsOpen());
+                db.write(tx -> {
+                    store.update(tx, stored.id(), form.version(), edit, by, action.done);
+                    AuditStore.record(tx, user, verb + " article", "article:" + stored.id(), edit.headline());
+                    auditComments(tx, user, stored.id(), edit.commentsOpen(), stored.commentsOpen());
+                    return null;
                 });
             } catch (EditConflict conflict) {
                 conflict(ctx, form);
@@ -117,10 +126,8 @@ final class EditorRoutes {
         ctx.redirect("/newsroom/articles/" + id + "?saved=" + action.value(), HttpStatus.SEE_OTHER);
     }
 
-    /** Opens or closes the article's comments with the save that asked for it; a change is audited. */
-    private static void comments(Tx tx, User user, long id, boolean open, boolean wasOpen) {
-        tx.handle().createUpdate("update articles set comments = :comments where id = :id")
-                .bind("comments", open ? "open" : "closed").bind("id", id).execute();
+    /** Opening or closing the article's comments (saved with the article) is audited on its own. */
+    private static void auditComments(Tx tx, User user, long id, boolean open, boolean wasOpen) {
         if (open != wasOpen) {
             AuditStore.record(tx, user, open ? "opened comments on article" : "closed comments on article", "article:" + id, "");
         }
@@ -149,15 +156,19 @@ final class EditorRoutes {
         if (refusal != null) {
             throw new HttpError(403, refusal);
         }
-        store.previewToken(stored.id(), (tx, id) -> AuditStore.record(tx, user, "created a preview link", "article:" + id,
-                stored.headline()));
+        db.write(tx -> {
+            if (store.addPreviewToken(tx, stored.id())) {
+                AuditStore.record(tx, user, "created a preview link", "article:" + stored.id(), stored.headline());
+            }
+            return null;
+        });
         ctx.redirect("/newsroom/articles/" + stored.id() + "?link=1", HttpStatus.SEE_OTHER);
     }
 
-    private String noticeFor(Workflow.Action action, ArticleQueries.Stored stored) {
+    private static String noticeFor(Workflow.Action action, ArticleQueries.Stored stored, SiteSettings site) {
         return switch (action) {
             case SCHEDULE -> "Scheduled: it publishes itself at " + ArticleForm.LOCAL_MINUTES.format(
-                    stored.publishedAt().atZone(site.settings().zone())).replace('T', ' ') + " (" + site.settings().zone() + ").";
+                    stored.publishedAt().atZone(site.zone())).replace('T', ' ') + " (" + site.zone() + ").";
             case RESTORE -> "Restored from the trash: it is a draft again.";
             case PREVIEW -> null;
             default -> action.done + ".";

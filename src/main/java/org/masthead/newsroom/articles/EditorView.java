@@ -3,24 +3,26 @@ package org.masthead.newsroom.articles;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import org.masthead.content.Author;
 import org.masthead.content.ArticleStatus;
+import org.masthead.content.SectionStore;
+import org.masthead.content.SettingsStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.User;
 import org.masthead.content.ArticlePaths;
-import org.masthead.site.SiteQueries;
 import org.masthead.web.Templates;
 
 /** Renders the editor page: the form as typed, the choices it offers, the buttons this user may press. */
 final class EditorView {
     private final ArticleQueries articles;
-    private final SiteQueries site;
+    private final SettingsStore settings;
+    private final SectionStore sections;
     private final Templates templates;
 
-    EditorView(ArticleQueries articles, SiteQueries site, Templates templates) {
+    EditorView(ArticleQueries articles, SettingsStore settings, SectionStore sections, Templates templates) {
         this.articles = articles;
-        this.site = site;
+        this.settings = settings;
+        this.sections = sections;
         this.templates = templates;
     }
 
@@ -45,12 +47,13 @@ final class EditorView {
                 .map(a -> new DeskPages.Button(a.value(), a.label)).toList();
         String previewUrl = stored != null && stored.previewToken() != null && current != ArticleStatus.PUBLISHED
                 ? "/preview/" + stored.previewToken() : null;
+        java.time.ZoneId zone = settings.current().zone();
         String publicUrl = current == ArticleStatus.PUBLISHED && stored.publishedAt() != null
-                ? ArticlePaths.url(stored.slug(), stored.publishedAt(), site.settings().zone()) : null;
+                ? ArticlePaths.url(stored.slug(), stored.publishedAt(), zone) : null;
         DeskPages.EditorPage page = new DeskPages.EditorPage(desk, stored == null ? null : stored.id(),
-                DeskPages.statusLabel(current), form, site.sections(), authorChoices(form), mediaChoices(),
+                DeskPages.statusLabel(current), form, sections.all(), authorChoices(form), mediaChoices(),
                 FormCheck.NOTE_KINDS, buttons, extras.previewHtml(), previewUrl, publicUrl, extras.conflict(),
-                site.settings().zone().getId(), extras.unsaved());
+                zone.getId(), extras.unsaved());
         ctx.status(status);
         templates.render(ctx, "newsroom/articles/editor.jte", page);
         ctx.status(status);
@@ -58,13 +61,13 @@ final class EditorView {
 
     /** Chosen authors first, in byline order, then everyone else by name. */
     private List<DeskPages.AuthorChoice> authorChoices(ArticleForm form) {
-        List<Author> all = site.authors();
+        List<ArticleQueries.Byline> all = articles.bylines();
         List<DeskPages.AuthorChoice> choices = new ArrayList<>();
         for (long id : form.authors()) {
             all.stream().filter(a -> a.id() == id).findFirst()
                     .ifPresent(a -> choices.add(new DeskPages.AuthorChoice(a.id(), a.name(), true, form.position(a.id()))));
         }
-        for (Author a : all) {
+        for (ArticleQueries.Byline a : all) {
             if (!form.hasAuthor(a.id())) {
                 choices.add(new DeskPages.AuthorChoice(a.id(), a.name(), false, ""));
             }

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 import org.masthead.content.ArticleEdit;
 import org.masthead.content.ArticleStatus;
 import org.masthead.content.Section;
+import org.masthead.content.SectionStore;
+import org.masthead.content.SettingsStore;
+import org.masthead.content.SiteSettings;
 import org.masthead.content.Slugs;
-import org.masthead.site.SiteQueries;
 
 /**
  * Checks an editor form against the newsroom's rules and the database (sections, authors,
@@ -25,12 +27,14 @@ final class FormCheck {
     static final List<String> NOTE_KINDS = List.of("Correction", "Update");
 
     private final ArticleQueries articles;
-    private final SiteQueries site;
+    private final SettingsStore settings;
+    private final SectionStore sections;
     private final AltText altText;
 
-    FormCheck(ArticleQueries articles, SiteQueries site, AltText altText) {
+    FormCheck(ArticleQueries articles, SettingsStore settings, SectionStore sections, AltText altText) {
         this.articles = articles;
-        this.site = site;
+        this.settings = settings;
+        this.sections = sections;
         this.altText = altText;
     }
 
@@ -40,6 +44,7 @@ final class FormCheck {
 
     Checked check(ArticleForm f, ArticleQueries.Stored stored, ArticleStatus target) {
         List<String> problems = new ArrayList<>();
+        SiteSettings site = settings.current();
         Long id = stored == null ? null : stored.id();
         if (f.headline().isEmpty() || f.headline().length() > 300) {
             problems.add("Enter a headline of 1 to 300 characters.");
@@ -49,14 +54,15 @@ final class FormCheck {
         limit(problems, f.seoTitle(), 300, "The SEO title");
         limit(problems, f.seoDescription(), 500, "The SEO description");
         Long sectionId = section(f.section(), problems);
-        List<Long> authorIds = f.authors().stream().filter(a -> site.authors().stream().anyMatch(x -> x.id() == a)).toList();
+        List<ArticleQueries.Byline> bylines = articles.bylines();
+        List<Long> authorIds = f.authors().stream().filter(a -> bylines.stream().anyMatch(x -> x.id() == a)).toList();
         if (authorIds.isEmpty()) {
             problems.add("Choose at least one author for the byline.");
         }
         Long mediaId = image(f.image(), problems);
         List<String> tags = tags(f.tags(), problems);
         List<Long> seeAlso = seeAlso(f.seeAlso(), id, slug, problems);
-        String language = f.language().isEmpty() ? site.settings().language() : f.language();
+        String language = f.language().isEmpty() ? site.language() : f.language();
         if (!LANGUAGE.matcher(language).matches()) {
             problems.add("Enter the language as a code such as en, de or pt-BR.");
         }
@@ -65,7 +71,7 @@ final class FormCheck {
             problems.add("Say whether the note to readers is a correction or an update.");
         }
         limit(problems, f.noteText(), 1000, "The note to readers");
-        Instant publishedAt = publishedAt(f, stored, target, problems);
+        Instant publishedAt = publishedAt(f, stored, target, site.zone(), problems);
         if (target == ArticleStatus.PUBLISHED || target == ArticleStatus.SCHEDULED) {
             if (f.body().isBlank()) {
                 problems.add("Write the article's body before publishing it.");
@@ -76,8 +82,8 @@ final class FormCheck {
             return new Checked(problems, null);
         }
         return new Checked(List.of(), new ArticleEdit(slug, f.headline(), f.dek(), f.body(), language, sectionId, authorIds,
-                tags, mediaId, seeAlso, f.seoTitle(), f.seoDescription(), target, publishedAt, noteKind,
-                noteKind == null ? null : f.noteText()));
+                tags, mediaId, seeAlso, f.seoTitle(), f.seoDescription(), target, publishedAt, null, noteKind,
+                noteKind == null ? null : f.noteText(), f.commentsOpen()));
     }
 
     private String slug(ArticleForm f, Long id, List<String> problems) {
@@ -104,7 +110,7 @@ final class FormCheck {
     }
 
     private Long section(String raw, List<String> problems) {
-        Optional<Section> section = parse(raw).flatMap(id -> site.sections().stream().filter(s -> s.id() == id).findFirst());
+        Optional<Section> section = parse(raw).flatMap(id -> sections.all().stream().filter(s -> s.id() == id).findFirst());
         if (section.isEmpty()) {
             problems.add("Choose the article's section.");
             return null;
@@ -159,7 +165,8 @@ final class FormCheck {
         return ids;
     }
 
-    private Instant publishedAt(ArticleForm f, ArticleQueries.Stored stored, ArticleStatus target, List<String> problems) {
+    private static Instant publishedAt(ArticleForm f, ArticleQueries.Stored stored, ArticleStatus target, ZoneId zone,
+                                       List<String> problems) {
         Instant before = stored == null ? null : stored.publishedAt();
         boolean wasPublic = stored != null && (stored.status() == ArticleStatus.PUBLISHED
                 || stored.status() == ArticleStatus.UNPUBLISHED);
@@ -171,7 +178,6 @@ final class FormCheck {
                 && f.publishAt().isEmpty())) {
             return before;
         }
-        ZoneId zone = site.settings().zone();
         try {
             Instant at = LocalDateTime.parse(f.publishAt()).atZone(zone).toInstant();
             if (!at.isAfter(Instant.now())) {

@@ -14,19 +14,19 @@ import org.masthead.content.ArticleStatus;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
-import org.masthead.site.SiteQueries;
+import org.masthead.content.SectionStore;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 
 /** The article list: filter by status, section and author, search headlines, 25 a page. */
 final class ListRoutes {
     private final ArticleQueries articles;
-    private final SiteQueries site;
+    private final SectionStore sections;
     private final Templates templates;
 
-    ListRoutes(ArticleQueries articles, SiteQueries site, Templates templates) {
+    ListRoutes(ArticleQueries articles, SectionStore sections, Templates templates) {
         this.articles = articles;
-        this.site = site;
+        this.sections = sections;
         this.templates = templates;
     }
 
@@ -56,9 +56,9 @@ final class ListRoutes {
         for (ArticleStatus s : ArticleStatus.values()) {
             statuses.add(new DeskPages.Choice(s.name().toLowerCase(), Workflow.label(s), s == status));
         }
-        List<DeskPages.Choice> sections = site.sections().stream()
+        List<DeskPages.Choice> sectionChoices = sections.all().stream()
                 .map(s -> new DeskPages.Choice(Long.toString(s.id()), s.name(), Long.valueOf(s.id()).equals(section))).toList();
-        List<DeskPages.Choice> authors = site.authors().stream()
+        List<DeskPages.Choice> authors = articles.bylines().stream()
                 .map(a -> new DeskPages.Choice(Long.toString(a.id()), a.name(), Long.valueOf(a.id()).equals(author))).toList();
         Map<String, String> kept = new LinkedHashMap<>();
         kept.put("status", status == null ? "" : status.name().toLowerCase());
@@ -69,7 +69,7 @@ final class ListRoutes {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         templates.render(ctx, "newsroom/articles/list.jte", new DeskPages.ListPage(EditorView.desk(ctx, "Articles"),
-                rows, listing.total(), page, listing.pageCount(), statuses, sections, authors, search, query));
+                rows, listing.total(), page, listing.pageCount(), statuses, sectionChoices, authors, search, query));
     }
 
     private static Long id(String raw) {

@@ -5,31 +5,34 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import org.masthead.content.ArticleEdit;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
 import org.masthead.content.EditConflict;
+import org.masthead.content.SettingsStore;
+import org.masthead.db.Database;
 import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
-import org.masthead.site.SiteQueries;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 
 /** An article's history: every saved revision, a word diff between any two, and restoring one. */
 final class RevisionRoutes {
+    private final Database db;
     private final ArticleQueries articles;
-    private final ContentStore store;
-    private final SiteQueries site;
+    private final ArticleStore store;
+    private final SettingsStore settings;
     private final FormCheck check;
     private final EditorRoutes editor;
     private final Templates templates;
 
-    RevisionRoutes(ArticleQueries articles, ContentStore store, SiteQueries site, FormCheck check, EditorRoutes editor,
-                   Templates templates) {
+    RevisionRoutes(Database db, ArticleQueries articles, ArticleStore store, SettingsStore settings, FormCheck check,
+                   EditorRoutes editor, Templates templates) {
+        this.db = db;
         this.articles = articles;
         this.store = store;
-        this.site = site;
+        this.settings = settings;
         this.check = check;
         this.editor = editor;
         this.templates = templates;
@@ -86,7 +89,7 @@ final class RevisionRoutes {
             throw new HttpError(403, refusal);
         }
         ArticleQueries.Revision revision = revision(stored.id(), ctx.pathParam("number"));
-        ArticleForm form = ArticleForm.of(stored, site.settings().zone())
+        ArticleForm form = ArticleForm.of(stored, settings.current().zone())
                 .withText(revision.headline(), revision.dek(), revision.body());
         String invalid = Workflow.invalid(stored.status(), Workflow.Action.SAVE);
         FormCheck.Checked checked = check.check(form, stored, stored.status());
@@ -99,9 +102,13 @@ final class RevisionRoutes {
         }
         ArticleEdit edit = checked.edit();
         try {
-            store.updateArticle(stored.id(), stored.version(), edit, new ArticleEdit.By(user.id(), user.name()),
-                    "Restored revision " + revision.number(), (tx, id) -> AuditStore.record(tx, user, "restored a revision",
-                            "article:" + id, "revision " + revision.number() + ": " + edit.headline()));
+            db.write(tx -> {
+                store.update(tx, stored.id(), stored.version(), edit, new ArticleEdit.By(user.id(), user.name()),
+                        "Restored revision " + revision.number());
+                AuditStore.record(tx, user, "restored a revision", "article:" + stored.id(),
+                        "revision " + revision.number() + ": " + edit.headline());
+                return null;
+            });
         } catch (EditConflict e) {
             throw new HttpError(409, "Someone saved this article at the same moment. Open its revisions again and "
                     + "restore once more.");

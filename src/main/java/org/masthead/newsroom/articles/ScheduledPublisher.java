@@ -3,7 +3,7 @@ package org.masthead.newsroom.articles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
 import org.masthead.db.Database;
 import org.masthead.db.Periodic;
 import org.masthead.accounts.AuditStore;
@@ -18,16 +18,18 @@ import org.slf4j.LoggerFactory;
 public final class ScheduledPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledPublisher.class);
 
+    private final Database db;
     private final ArticleQueries articles;
-    private final ContentStore store;
+    private final ArticleStore store;
     private final Periodic timer;
 
-    public ScheduledPublisher(Database db, ContentStore store) {
-        this(db, store, Duration.ofSeconds(15));
+    public ScheduledPublisher(Database db, ArticleQueries articles, ArticleStore store) {
+        this(db, articles, store, Duration.ofSeconds(15));
     }
 
-    ScheduledPublisher(Database db, ContentStore store, Duration interval) {
-        this.articles = new ArticleQueries(db);
+    ScheduledPublisher(Database db, ArticleQueries articles, ArticleStore store, Duration interval) {
+        this.db = db;
+        this.articles = articles;
         this.store = store;
         this.timer = new Periodic("scheduled-publisher", interval, this::publishDue);
     }
@@ -41,8 +43,13 @@ public final class ScheduledPublisher implements AutoCloseable {
         Instant now = Instant.now();
         int published = 0;
         for (Map.Entry<Long, String> due : articles.dueForPublishing(now).entrySet()) {
-            boolean mine = store.publishIfDue(due.getKey(), now, (tx, id) ->
-                    AuditStore.record(tx, null, "published on schedule", "article:" + id, due.getValue()));
+            boolean mine = db.write(tx -> {
+                boolean done = store.publishIfDue(tx, due.getKey(), now);
+                if (done) {
+                    AuditStore.record(tx, null, "published on schedule", "article:" + due.getKey(), due.getValue());
+                }
+                return done;
+            });
             if (mine) {
                 published++;
                 LOG.info("published scheduled article {} ({})", due.getKey(), due.getValue());

@@ -9,10 +9,15 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.masthead.App;
 import org.masthead.TestSites;
-import org.masthead.content.ArticleDraft;
+import org.masthead.content.ArticleEdit;
 import org.masthead.content.ArticleStatus;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
+import org.masthead.content.AuthorStore;
+import org.masthead.content.ImageStore;
 import org.masthead.content.Markdown;
+import org.masthead.content.PageStore;
+import org.masthead.content.SectionStore;
+import org.masthead.content.TagStore;
 import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
@@ -24,12 +29,32 @@ final class AdminSite implements AutoCloseable {
     static final String PASSWORD = "harbour-lights-42";
 
     final App app;
-    final ContentStore store;
+    private final Markdown markdown = new Markdown(url -> Optional.empty());
     private final AtomicInteger people = new AtomicInteger();
 
     AdminSite(TestSites.Kind kind) {
         this.app = App.create(TestSites.config(kind)).start();
-        this.store = new ContentStore(app.database(), new Markdown(url -> Optional.empty()));
+    }
+
+    long section(String slug, String name, Long parentId, int position) {
+        return app.database().write(tx -> new SectionStore(app.database()).add(tx, slug, name, "", parentId, position));
+    }
+
+    long tag(String slug, String name) {
+        return app.database().write(tx -> new TagStore().add(tx, slug, name));
+    }
+
+    long author(String slug, String name, String role, String bio) {
+        return app.database().write(tx -> new AuthorStore(markdown).add(tx, slug, name, role, bio, null));
+    }
+
+    long page(String slug, String title, String body) {
+        return app.database().write(tx -> new PageStore(markdown).add(tx, slug, title, body));
+    }
+
+    /** An image in the media library, as if its files were in the media folder. */
+    long image(String fileName, int width, int height, List<Integer> widths, String alt) {
+        return app.database().write(tx -> new ImageStore().add(tx, fileName, "image/jpeg", width, height, widths, alt, "", ""));
     }
 
     User addUser(Role role) {
@@ -52,9 +77,10 @@ final class AdminSite implements AutoCloseable {
         return browser;
     }
 
-    long article(String slug, long sectionId, List<Long> authorIds, List<Long> tagIds) {
-        return store.addArticle(new ArticleDraft(slug, "Headline " + slug, "Dek", "Body of " + slug, "en",
-                ArticleStatus.PUBLISHED, sectionId, authorIds, tagIds, null, List.of(), Instant.now().minusSeconds(60), null));
+    long article(String slug, long sectionId, List<Long> authorIds, List<String> tagNames) {
+        ArticleEdit article = ArticleEdit.of(slug, "Headline " + slug, "Dek", "Body of " + slug, sectionId,
+                ArticleStatus.PUBLISHED, Instant.now().minusSeconds(60)).withByline(authorIds).withTags(tagNames);
+        return app.database().write(tx -> new ArticleStore(markdown).create(tx, article, ArticleEdit.By.SYSTEM));
     }
 
     HttpResponse<String> reader(String path) {

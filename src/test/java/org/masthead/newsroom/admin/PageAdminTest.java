@@ -18,7 +18,7 @@ class PageAdminTest {
     @EnumSource(Kind.class)
     void pagesAreAddedEditedAndDeletedButPrivacyStays(Kind kind) {
         try (AdminSite site = new AdminSite(kind)) {
-            long privacy = site.store.addPage("privacy", "Privacy & Cookies Policy", "We set no tracking cookies.");
+            long privacy = site.page("privacy", "Privacy & Cookies Policy", "We set no tracking cookies.");
             NewsroomClient editor = site.signedIn(Role.EDITOR);
 
             HttpResponse<String> reserved = editor.submit("/newsroom/pages/new", "/newsroom/pages",

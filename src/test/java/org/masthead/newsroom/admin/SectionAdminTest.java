@@ -52,8 +52,8 @@ class SectionAdminTest {
     @EnumSource(Kind.class)
     void invalidInputIsRefusedAndKeptAndLoopsAreImpossible(Kind kind) {
         try (AdminSite site = new AdminSite(kind)) {
-            long city = site.store.addSection("city", "City", "", null, 1);
-            long transport = site.store.addSection("transport", "Transport", "", city, 2);
+            long city = site.section("city", "City", null, 1);
+            long transport = site.section("transport", "Transport", city, 2);
             NewsroomClient editor = site.signedIn(Role.EDITOR);
 
             HttpResponse<String> bad = editor.submit("/newsroom/sections/new", "/newsroom/sections",
@@ -90,10 +90,10 @@ class SectionAdminTest {
     @EnumSource(Kind.class)
     void sectionsInUseCannotBeDeletedButEmptyOnesCan(Kind kind) {
         try (AdminSite site = new AdminSite(kind)) {
-            long city = site.store.addSection("city", "City", "", null, 1);
-            long transport = site.store.addSection("transport", "Transport", "", city, 2);
-            long sport = site.store.addSection("sport", "Sport", "", null, 3);
-            long empty = site.store.addSection("weather", "Weather", "", null, 4);
+            long city = site.section("city", "City", null, 1);
+            long transport = site.section("transport", "Transport", city, 2);
+            long sport = site.section("sport", "Sport", null, 3);
+            long empty = site.section("weather", "Weather", null, 4);
             site.article("tram-news", transport, List.of(), List.of());
             site.article("cup-final", sport, List.of(), List.of());
             NewsroomClient editor = site.signedIn(Role.EDITOR);
@@ -122,7 +122,7 @@ class SectionAdminTest {
     @EnumSource(Kind.class)
     void onlyEditorsAndUpMayManageSectionsAndFormsNeedTheirToken(Kind kind) {
         try (AdminSite site = new AdminSite(kind)) {
-            long city = site.store.addSection("city", "City", "", null, 1);
+            long city = site.section("city", "City", null, 1);
             for (Role role : List.of(Role.CONTRIBUTOR, Role.AUTHOR)) {
                 NewsroomClient browser = site.signedIn(role);
                 for (String path : List.of("/newsroom/sections", "/newsroom/sections/new", "/newsroom/sections/" + city,
@@ -140,7 +140,7 @@ class SectionAdminTest {
             }
             NewsroomClient editor = site.signedIn(Role.EDITOR);
             assertThat(editor.page("/newsroom").select(".nr-header nav a").eachText()).contains("Sections", "Tags", "Authors", "Pages")
-                    .doesNotContain("UserStore", "Settings");
+                    .doesNotContain("Users", "Settings");
             HttpResponse<String> forged = editor.post("/newsroom/sections/" + city,
                     Map.of("name", "Forged", "slug", "forged", "description", "", "parent", "", "position", "1"));
             assertThat(forged.statusCode()).isEqualTo(403);

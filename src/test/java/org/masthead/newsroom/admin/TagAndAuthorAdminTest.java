@@ -20,11 +20,11 @@ class TagAndAuthorAdminTest {
     @EnumSource(Kind.class)
     void tagsAreCountedRenamedAndDeletedAfterConfirmation(Kind kind) {
         try (AdminSite site = new AdminSite(kind)) {
-            long city = site.store.addSection("city", "City", "", null, 1);
-            long housing = site.store.addTag("housing", "Housing");
-            long river = site.store.addTag("river", "River");
-            site.article("rent-registry", city, List.of(), List.of(housing, river));
-            site.article("new-flats", city, List.of(), List.of(housing));
+            long city = site.section("city", "City", null, 1);
+            long housing = site.tag("housing", "Housing");
+            long river = site.tag("river", "River");
+            site.article("rent-registry", city, List.of(), List.of("Housing", "River"));
+            site.article("new-flats", city, List.of(), List.of("Housing"));
             NewsroomClient editor = site.signedIn(Role.EDITOR);
 
             Document list = editor.page("/newsroom/tags");
@@ -64,9 +64,9 @@ class TagAndAuthorAdminTest {
     @EnumSource(Kind.class)
     void authorsGetAMarkdownBioAndAPhotoAndCannotBeDeletedWhileBylined(Kind kind) {
         try (AdminSite site = new AdminSite(kind)) {
-            long city = site.store.addSection("city", "City", "", null, 1);
-            long photo = site.store.addMedia("people/ruth.jpg", "image/jpeg", 800, 800, List.of(480), "Ruth Calder smiling", "", "");
-            long bylined = site.store.addAuthor("kofi-mensah", "Kofi Mensah", "Transport reporter", "Kofi writes.", null);
+            long city = site.section("city", "City", null, 1);
+            long photo = site.image("people/ruth.jpg", 800, 800, List.of(480), "Ruth Calder smiling");
+            long bylined = site.author("kofi-mensah", "Kofi Mensah", "Transport reporter", "Kofi writes.");
             site.article("tram-news", city, List.of(bylined), List.of());
             NewsroomClient editor = site.signedIn(Role.EDITOR);
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -17,7 +16,7 @@ import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
-import org.masthead.site.SiteQueries;
+import org.masthead.content.SettingsStore;
 
 /** Writing, submitting, publishing and scheduling through the editor, with each role's limits. */
 class ArticleDeskWorkflowTest {
@@ -77,7 +76,7 @@ class ArticleDeskWorkflowTest {
     void scheduledStoryPublishesItselfExactlyOnce(Kind kind) throws InterruptedException {
         try (DeskFixture site = new DeskFixture(kind)) {
             NewsroomClient editor = site.signedIn(Role.EDITOR);
-            ZoneId zone = new SiteQueries(site.app.database()).settings().zone();
+            ZoneId zone = new SettingsStore(site.app.database()).current().zone();
             var fields = site.story("Night ferry returns to Gull Island", "The ferry sails again at midnight.");
             fields.put("publish_at", LocalDateTime.now(zone).plusSeconds(5).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")));
             long id = site.create(editor, fields, "schedule");
@@ -85,8 +84,9 @@ class ArticleDeskWorkflowTest {
                     .startsWith("Scheduled: it publishes itself at");
             assertThat(TestSites.get(site.app, "/").body()).doesNotContain("Night ferry returns");
 
-            try (ScheduledPublisher first = new ScheduledPublisher(site.app.database(), site.store, Duration.ofSeconds(1));
-                 ScheduledPublisher second = new ScheduledPublisher(site.app.database(), site.store, Duration.ofSeconds(1))) {
+            ArticleQueries queries = new ArticleQueries(site.app.database());
+            try (ScheduledPublisher first = new ScheduledPublisher(site.app.database(), queries, site.articles, Duration.ofSeconds(1));
+                 ScheduledPublisher second = new ScheduledPublisher(site.app.database(), queries, site.articles, Duration.ofSeconds(1))) {
                 first.start();
                 second.start();
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -107,7 +107,7 @@ class ArticleDeskWorkflowTest {
     @EnumSource(Kind.class)
     void publishingNeedsAltTextOnEveryImage(Kind kind) {
         try (DeskFixture site = new DeskFixture(kind)) {
-            long bare = site.store.addMedia("test/pier.jpg", "image/jpeg", 800, 600, List.of(), "", "", "");
+            long bare = site.image("test/pier.jpg", "");
             NewsroomClient author = site.signedIn(Role.AUTHOR);
             var fields = site.story("Pier repairs finish early", "Workers finished a week early.\n\n![](/media/test/crane.jpg)");
             fields.put("image", Long.toString(bare));

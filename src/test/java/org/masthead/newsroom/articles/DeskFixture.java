@@ -10,9 +10,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.FormElement;
 import org.masthead.App;
 import org.masthead.TestSites;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
+import org.masthead.content.AuthorStore;
+import org.masthead.content.ImageStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
+import org.masthead.content.SectionStore;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.UserStore;
@@ -22,20 +25,26 @@ final class DeskFixture implements AutoCloseable {
     static final String PASSWORD = "harbour-lights-42";
 
     final App app;
-    final ContentStore store;
+    final ArticleStore articles = new ArticleStore(new Markdown(MediaResolver.NONE));
     final long section;
     final long author;
 
     DeskFixture(TestSites.Kind kind) {
         app = App.create(TestSites.config(kind)).start();
-        store = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
-        section = store.addSection("harbour", "Harbour", "Ships and quays.", null, 0);
-        author = store.addAuthor("mara-okonjo", "Mara Okonjo", "City Hall reporter", "Mara covers the council.", null);
+        section = app.database().write(tx -> new SectionStore(app.database()).add(tx, "harbour", "Harbour", "Ships and quays.",
+                null, 0));
+        author = app.database().write(tx -> new AuthorStore(new Markdown(MediaResolver.NONE)).add(tx, "mara-okonjo",
+                "Mara Okonjo", "City Hall reporter", "Mara covers the council.", null));
         UserStore users = new UserStore(app.database());
         for (Role role : Role.values()) {
             String email = role.name().toLowerCase() + "@courier.example";
             users.add(new UserStore.NewUser(email, "Test " + role.label(), role.name(), PASSWORD, PASSWORD));
         }
+    }
+
+    /** An image in the media library, as if its files were in the media folder. */
+    long image(String fileName, String alt) {
+        return app.database().write(tx -> new ImageStore().add(tx, fileName, "image/jpeg", 800, 600, List.of(), alt, "", ""));
     }
 
     NewsroomClient signedIn(Role role) {

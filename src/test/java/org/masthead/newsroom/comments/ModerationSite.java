@@ -15,11 +15,13 @@ import org.masthead.comments.CommentStatus;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.NewComment;
 import org.masthead.comments.spam.SpamClassifier;
-import org.masthead.content.ArticleDraft;
+import org.masthead.content.ArticleEdit;
 import org.masthead.content.ArticleStatus;
-import org.masthead.content.ContentStore;
+import org.masthead.content.ArticleStore;
+import org.masthead.content.AuthorStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
+import org.masthead.content.SectionStore;
 import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.NewsroomClient;
 import org.masthead.accounts.Role;
@@ -30,18 +32,21 @@ final class ModerationSite implements AutoCloseable {
     static final String PASSWORD = "harbour-lights-42";
 
     final App app;
-    final ContentStore content;
     final CommentStore comments;
     final long article;
 
     ModerationSite(TestSites.Kind kind) {
         app = App.create(TestSites.config(kind)).start();
-        content = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
         comments = new CommentStore(app.database());
-        long section = content.addSection("harbour", "Harbour", "Ships and quays.", null, 0);
-        long author = content.addAuthor("mara-okonjo", "Mara Okonjo", "Harbour reporter", "Mara covers the port.", null);
-        article = content.addArticle(new ArticleDraft("night-ferries", "Night ferries return", "Dek", "Body.", "en",
-                ArticleStatus.PUBLISHED, section, List.of(author), List.of(), null, List.of(), Instant.now().minusSeconds(3600), null));
+        Markdown markdown = new Markdown(MediaResolver.NONE);
+        article = app.database().write(tx -> {
+            long section = new SectionStore(app.database()).add(tx, "harbour", "Harbour", "Ships and quays.", null, 0);
+            long author = new AuthorStore(markdown).add(tx, "mara-okonjo", "Mara Okonjo", "Harbour reporter",
+                    "Mara covers the port.", null);
+            return new ArticleStore(markdown).create(tx, ArticleEdit.of("night-ferries", "Night ferries return", "Dek", "Body.",
+                    section, ArticleStatus.PUBLISHED, Instant.now().minusSeconds(3600)).withByline(List.of(author)),
+                    ArticleEdit.By.SYSTEM);
+        });
         UserStore users = new UserStore(app.database());
         for (Role role : Role.values()) {
             users.add(new UserStore.NewUser(email(role), "Test " + role.label(), role.name(), PASSWORD, PASSWORD));

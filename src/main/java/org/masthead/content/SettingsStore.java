@@ -1,0 +1,38 @@
+package org.masthead.content;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.masthead.db.Change;
+import org.masthead.db.Database;
+import org.masthead.db.Tx;
+
+/** The site's name, tagline, language and time zone: the site_settings rows its admins edit. */
+public final class SettingsStore {
+    private final Database db;
+
+    public SettingsStore(Database db) {
+        this.db = db;
+    }
+
+    /** The settings as stored now, with the defaults for any never set. */
+    public SiteSettings current() {
+        Map<String, String> values = new HashMap<>();
+        db.read(h -> h.createQuery("select name, value from site_settings")
+                .map((rs, ctx) -> values.put(rs.getString("name"), rs.getString("value"))).list());
+        SiteSettings d = SiteSettings.DEFAULTS;
+        return new SiteSettings(values.getOrDefault("name", d.name()), values.getOrDefault("tagline", d.tagline()),
+                values.getOrDefault("language", d.language()), ZoneId.of(values.getOrDefault("zone", d.zone().getId())));
+    }
+
+    /** Saves the four settings, leaving the other site_settings rows (such as the comment rules) alone. */
+    public void save(Tx tx, SiteSettings settings) {
+        Map<String, String> rows = Map.of("name", settings.name(), "tagline", settings.tagline(),
+                "language", settings.language(), "zone", settings.zone().getId());
+        for (Map.Entry<String, String> row : rows.entrySet()) {
+            tx.handle().execute("delete from site_settings where name = ?", row.getKey());
+            tx.handle().execute("insert into site_settings (name, value) values (?, ?)", row.getKey(), row.getValue());
+        }
+        tx.changed("settings", 1, Change.Kind.UPDATED);
+    }
+}
