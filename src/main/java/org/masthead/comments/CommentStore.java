@@ -23,7 +23,7 @@ import org.masthead.db.Tx;
  * settings are read on every posted comment and kept in memory until the change log says
  * they changed.
  */
-public final class CommentStore {
+public final class CommentStore implements CommentHistory {
     public static final String ENTITY = "comment";
     public static final String BLOCK_ENTITY = "comment_block";
     static final String COLUMNS = """
