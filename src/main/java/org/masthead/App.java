@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
             CommentThreads threads = new CommentThreads(comments, formTokens);
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads);
             CommentRoutes commentRoutes = new CommentRoutes(comments, new CommentGate(comments, classifier), threads,
-                    formTokens, queries, site, templates);
+                    formTokens, site, templates);
             UserStore users = new UserStore(db);
             ArticleDesk articleDesk = new ArticleDesk(db, store, markdown, queries, templates);
             NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new SessionStore(db), new AuditStore(db), templates, articleDesk,
@@ -97,7 +97,7 @@ public final class App implements AutoCloseable {
                     new ModerationDesk(comments, classifier, queries, templates));
             TrustedProxies proxies = trustedProxies(config);
             ConsentStore consents = new ConsentStore(db);
-            ConsentRoutes consent = new ConsentRoutes(consents, queries, templates);
+            ConsentRoutes consent = new ConsentRoutes(consents);
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, new AuditStore(db), templates);
             CommenterRoutes commenters = new CommenterRoutes(db, queries, templates);
             // One cached copy per consent state: question shown, answered, or Global Privacy Control.
