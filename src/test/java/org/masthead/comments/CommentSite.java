@@ -38,6 +38,7 @@ final class CommentSite implements AutoCloseable {
         this.app = app;
         content = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
         comments = new CommentStore(app.database());
+        app.database().addListener(comments); // to see the settings and blocks the app changes
         section = content.addSection("harbour", "Harbour", "Ships and quays.", null, 0);
         article = publish("pilot-boat-launched", "Pilot boat launched", Instant.parse("2026-11-20T09:00:00Z"));
         // Tests post at once; the minimum fill time has a test of its own.

@@ -42,6 +42,7 @@ public final class SeededSite implements AutoCloseable {
         this.app = started ? App.create(config).start() : App.create(config);
         this.content = new ContentStore(app.database(), new Markdown(url -> Optional.empty()));
         this.comments = new CommentStore(app.database());
+        app.database().addListener(comments); // to see the settings and blocks the app changes
         this.sectionId = content.addSection("news-" + Long.toHexString(System.nanoTime()), "News", "", null, 0);
     }
 

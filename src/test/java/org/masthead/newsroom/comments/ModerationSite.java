@@ -38,6 +38,7 @@ final class ModerationSite implements AutoCloseable {
         app = App.create(TestSites.config(kind)).start();
         content = new ContentStore(app.database(), new Markdown(MediaResolver.NONE));
         comments = new CommentStore(app.database());
+        app.database().addListener(comments); // to see the settings and blocks the app changes
         long section = content.addSection("harbour", "Harbour", "Ships and quays.", null, 0);
         long author = content.addAuthor("mara-okonjo", "Mara Okonjo", "Harbour reporter", "Mara covers the port.", null);
         article = content.addArticle(new ArticleDraft("night-ferries", "Night ferries return", "Dek", "Body.", "en",
