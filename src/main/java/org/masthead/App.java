@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.masthead.comments.CommentGate;
+import org.masthead.comments.CommentRemovalStore;
 import org.masthead.comments.CommentRetention;
 import org.masthead.comments.CommentRoutes;
 import org.masthead.comments.CommentStore;
@@ -35,6 +36,8 @@ import org.masthead.newsroom.articles.ArticleDesk;
 import org.masthead.newsroom.articles.ArticleQueries;
 import org.masthead.newsroom.articles.ScheduledPublisher;
 import org.masthead.newsroom.comments.ModerationDesk;
+import org.masthead.newsroom.comments.ModerationQueries;
+import org.masthead.newsroom.commenters.CommenterStore;
 import org.masthead.newsroom.commenters.CommenterRoutes;
 import org.masthead.newsroom.admin.AdminQueries;
 import org.masthead.newsroom.admin.AdminRoutes;
@@ -95,6 +98,12 @@ public final class App implements AutoCloseable {
             ArticleStore articles = new ArticleStore(markdown);
             ArticleQueries articleQueries = new ArticleQueries(db);
             CommentStore comments = new CommentStore(db);
+            // Stores that keep rows in memory forget them before the page cache empties, so no page is
+            // cached again from what they still remembered.
+            db.addListener(comments);
+            ConsentStore consents = new ConsentStore(db);
+            db.addListener(consents);
+            CommentRemovalStore commentRemoval = new CommentRemovalStore(db.dialect());
             if (config.demo()) {
                 new DemoContent(db, settings, sections, tags, authors, pages, articles, new ImageStore(), comments,
                         config.mediaDir()).loadIfEmpty();
@@ -103,23 +112,25 @@ public final class App implements AutoCloseable {
             PageCache pageCache = new PageCache();
             db.addListener(pageCache);
             SpamClassifier classifier = SpamClassifier.open(db);
-            FormToken formTokens = FormToken.of(db);
+            FormToken formTokens = new FormToken(comments.formKey());
             CommentThreads threads = new CommentThreads(comments, formTokens);
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads);
             CommentRoutes commentRoutes = new CommentRoutes(comments, new CommentGate(comments, classifier), threads,
-                    formTokens, queries, site, templates);
+                    formTokens, site, templates);
             UserStore users = new UserStore(db);
+            AuditStore audit = new AuditStore(db);
             ArticleDesk articleDesk = new ArticleDesk(db, articles, articleQueries, settings, sections, markdown, templates);
             AdminRoutes admin = new AdminRoutes(db, new AdminQueries(db), sections, tags, authors, pages, settings, users,
                     templates);
-            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new SessionStore(db), new AuditStore(db), templates, articleDesk,
+            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new SessionStore(db), audit, templates, articleDesk,
                     articleQueries, new MediaLibrary(db, new org.masthead.media.MediaStore(db), config.mediaDir()), admin,
-                    new ModerationDesk(comments, classifier, queries, templates));
+                    new ModerationDesk(comments, new ModerationQueries(db, commentRemoval), classifier, audit, queries,
+                            templates));
             TrustedProxies proxies = trustedProxies(config);
-            ConsentStore consents = new ConsentStore(db);
-            ConsentRoutes consent = new ConsentRoutes(consents, queries, templates);
-            ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, new AuditStore(db), templates);
-            CommenterRoutes commenters = new CommenterRoutes(db, queries, templates);
+            ConsentRoutes consent = new ConsentRoutes(consents);
+            ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, audit, templates);
+            CommenterRoutes commenters = new CommenterRoutes(new CommenterStore(db, commentRemoval), audit, queries,
+                    templates);
             // One cached copy per consent state: question shown, answered, or Global Privacy Control.
             pageCache.varyBy("Cookie, Sec-GPC", ctx -> Notice.of(ctx).variant().name());
             Javalin server = Javalin.create(c -> {
@@ -185,7 +196,8 @@ public final class App implements AutoCloseable {
                     });
                 }
             });
-            return new App(config, db, server, new ScheduledPublisher(db, articleQueries, articles), new CommentRetention(comments),
+            return new App(config, db, server, new ScheduledPublisher(db, articleQueries, articles),
+                    new CommentRetention(db, comments, commentRemoval),
                     classifier);
         } catch (RuntimeException e) {
             db.close();

@@ -22,17 +22,17 @@ public final class CommentRetention implements AutoCloseable {
 
     private final CommentStore store;
     private final Database db;
-    private final CommentRemoval removal;
+    private final CommentRemovalStore removal;
     private final Periodic timer;
 
-    public CommentRetention(CommentStore store) {
-        this(store, Duration.ofHours(1));
+    public CommentRetention(Database db, CommentStore store, CommentRemovalStore removal) {
+        this(db, store, removal, Duration.ofHours(1));
     }
 
-    CommentRetention(CommentStore store, Duration interval) {
+    CommentRetention(Database db, CommentStore store, CommentRemovalStore removal, Duration interval) {
+        this.db = db;
         this.store = store;
-        this.db = store.database();
-        this.removal = new CommentRemoval(db.dialect());
+        this.removal = removal;
         this.timer = new Periodic("comment-retention", interval, () -> sweep(Instant.now()));
     }
 
@@ -51,7 +51,7 @@ public final class CommentRetention implements AutoCloseable {
         int deleted = 0;
         int moved = 0;
         while (true) {
-            CommentRemoval.Removed batch = db.write(tx -> removal.remove(tx,
+            CommentRemovalStore.Removed batch = db.write(tx -> removal.remove(tx,
                     "status = 'SPAM' and status_at < :before", Map.of("before", spamBefore), BATCH));
             deleted += batch.comments();
             moved += batch.repliesMoved();
@@ -59,12 +59,7 @@ public final class CommentRetention implements AutoCloseable {
                 break;
             }
         }
-        long ipBefore = now.minus(Duration.ofDays(settings.ipDays())).toEpochMilli();
-        // IP addresses appear on no page, so dropping them leaves the change log (and the page cache) alone.
-        int dropped = db.write(tx -> tx.handle().createUpdate("""
-                        update comments set ip = null, ip_network = null
-                        where created_at < :before and (ip is not null or ip_network is not null)""")
-                .bind("before", ipBefore).execute());
+        int dropped = store.dropAddresses(now.minus(Duration.ofDays(settings.ipDays())));
         if (deleted > 0) {
             LOG.info("deleted {} spam comment(s) judged more than {} days ago{}", deleted, settings.spamDays(),
                     moved > 0 ? "; " + moved + " repl" + (moved == 1 ? "y" : "ies") + " to them moved up a level" : "");

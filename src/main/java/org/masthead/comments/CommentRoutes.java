@@ -7,15 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.masthead.site.ArticleView;
 import org.masthead.web.Json;
-import org.masthead.site.SiteQueries;
-import org.masthead.site.SiteRoutes;
 import org.masthead.web.FormBody;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
@@ -28,32 +24,22 @@ import org.masthead.web.Templates;
 public final class CommentRoutes {
     /** A comment form is a few kilobytes; anything near this is not one. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    static final int MAX_NAME = 100;
-    static final int MAX_EMAIL = 254;
-    static final int MAX_URL = 300;
-    static final int MAX_TEXT = 5000;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-    private static final Pattern WEB = Pattern.compile("https?://[^\\s/?#@]+\\.[^\\s/?#@]+(:\\d+)?([/?#][^\\s]*)?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
     private static final Pattern ID = Pattern.compile("\\d{1,18}");
 
     private final CommentStore store;
     private final CommentGate gate;
     private final CommentThreads threads;
     private final FormToken tokens;
-    private final SiteQueries queries;
-    private final SiteRoutes site;
+    private final ArticlePages articles;
     private final Templates templates;
 
     public CommentRoutes(CommentStore store, CommentGate gate, CommentThreads threads, FormToken tokens,
-                         SiteQueries queries, SiteRoutes site, Templates templates) {
+                         ArticlePages articles, Templates templates) {
         this.store = store;
         this.gate = gate;
         this.threads = threads;
         this.tokens = tokens;
-        this.queries = queries;
-        this.site = site;
+        this.articles = articles;
         this.templates = templates;
     }
 
@@ -63,51 +49,82 @@ public final class CommentRoutes {
         routes.get("/comments/{id}", this::permalink);
     }
 
+    /** Parse the form, check it can be taken, judge it, store it, answer. */
     void post(Context ctx) {
         boolean json = wantsJson(ctx);
+        try {
+            Map<String, String> fields = fields(ctx);
+            CommentedArticle article = article(fields.getOrDefault("article", ""));
+            Instant now = Instant.now();
+            CommentsView.Form form = form(CommentForm.read(fields), article);
+            Duration formAge = admitted(fields.get("token"), article, form, now);
+            NewComment comment = new NewComment(article.id(), form.parent(), form.name(), form.email(), form.url(),
+                    form.body(), ctx.ip());
+            Comment stored = judgedAndStored(comment, fields.get("homepage"), formAge, now, article, form);
+            answerStored(ctx, json, article, stored);
+        } catch (NotSent e) {
+            if (e.form == null) {
+                refuse(ctx, json, e.status, e.getMessage());
+            } else {
+                answerWithForm(ctx, json, e.article, e.form, e.status);
+            }
+        }
+    }
+
+    /** Why a comment was not taken: a plain refusal, or one answered with the article and the form as sent. */
+    private static final class NotSent extends RuntimeException {
+        final int status;
+        final CommentedArticle article;
+        final CommentsView.Form form;
+
+        NotSent(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.article = null;
+            this.form = null;
+        }
+
+        NotSent(int status, CommentedArticle article, CommentsView.Form form) {
+            super(form.message(), null, false, false);
+            this.status = status;
+            this.article = article;
+            this.form = form;
+        }
+    }
+
+    private static Map<String, String> fields(Context ctx) {
         // Read even when the declared length is over the limit (the server's own limit, 1 MB, still
         // holds): answering before the browser has sent it all would close the connection under
         // it, and the reader would see a network error instead of the message.
         byte[] raw = ctx.bodyAsBytes();
         if (raw.length > MAX_BODY_BYTES) {
-            refuse(ctx, json, 413, "A comment form cannot be larger than " + MAX_BODY_BYTES / 1024 + " KB.");
-            return;
+            throw new NotSent(413, "A comment form cannot be larger than " + MAX_BODY_BYTES / 1024 + " KB.");
         }
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/x-www-form-urlencoded")) {
-            refuse(ctx, json, 400, "Comments are sent as a form.");
-            return;
+            throw new NotSent(400, "Comments are sent as a form.");
         }
-        Map<String, String> fields;
         try {
-            fields = FormBody.parse(raw);
+            return FormBody.parse(raw);
         } catch (HttpError e) {
-            refuse(ctx, json, e.status(), e.getMessage());
-            return;
+            throw new NotSent(e.status(), e.getMessage());
         }
-        String articleField = fields.getOrDefault("article", "");
-        Optional<ArticleView> found = ID.matcher(articleField).matches()
-                ? queries.article(Long.parseLong(articleField)) : Optional.empty();
-        if (found.isEmpty()) {
-            refuse(ctx, json, 404, "That article does not exist or is not published, so it takes no comments.");
-            return;
-        }
-        ArticleView article = found.get();
-        Instant now = Instant.now();
-        Map<String, String> errors = new LinkedHashMap<>();
-        String name = field(fields, "name", "Name", MAX_NAME, true, errors);
-        String email = field(fields, "email", "Email", MAX_EMAIL, true, errors).toLowerCase(Locale.ROOT);
-        String url = website(field(fields, "url", "Website", MAX_URL, false, errors), errors);
-        String body = text(fields.getOrDefault("body", ""), errors);
-        if (!email.isEmpty() && !errors.containsKey("email") && !EMAIL.matcher(email).matches()) {
-            errors.put("email", "Enter an email address such as name@example.com. It is never shown.");
-        }
+    }
+
+    private CommentedArticle article(String id) {
+        return (ID.matcher(id).matches() ? articles.published(Long.parseLong(id)) : Optional.<CommentedArticle>empty())
+                .orElseThrow(() -> new NotSent(404,
+                        "That article does not exist or is not published, so it takes no comments."));
+    }
+
+    /** The form as the reader sent it, with the comment it replies to when a reply can go there. */
+    private CommentsView.Form form(CommentForm sent, CommentedArticle article) {
+        Map<String, String> errors = new LinkedHashMap<>(sent.errors());
         Long parentId = null;
         String parentName = null;
-        String parentField = fields.getOrDefault("parent", "").strip();
-        if (!parentField.isEmpty()) {
-            Optional<Comment> parent = ID.matcher(parentField).matches()
-                    ? store.find(Long.parseLong(parentField)) : Optional.empty();
+        if (!sent.parent().isEmpty()) {
+            Optional<Comment> parent = ID.matcher(sent.parent()).matches()
+                    ? store.find(Long.parseLong(sent.parent())) : Optional.empty();
             if (parent.isEmpty() || parent.get().articleId() != article.id()
                     || parent.get().status() != CommentStatus.APPROVED) {
                 errors.put("form", "The comment you replied to is no longer shown. Your text is below: "
@@ -121,42 +138,47 @@ public final class CommentRoutes {
                 parentName = parent.get().name();
             }
         }
-        CommentsView.Form form = new CommentsView.Form(parentId, parentName, name, email, url, body, errors, null);
+        return new CommentsView.Form(parentId, parentName, sent.name(), sent.email(), sent.url(), sent.body(), errors,
+                null);
+    }
 
+    /** Whether the article takes the comment, its fields are right and its token valid; the form's age if so. */
+    private Duration admitted(String token, CommentedArticle article, CommentsView.Form form, Instant now) {
         String closed = threads.closedReason(article.id(), article.publishedAt(), now);
         if (closed != null) {
-            answerWithForm(ctx, json, article, form.withMessage(closed + " Your text is kept below so you can copy it."), 403);
-            return;
+            throw new NotSent(403, article, form.withMessage(closed + " Your text is kept below so you can copy it."));
         }
-        if (!errors.isEmpty()) {
-            String message = errors.containsKey("form") ? errors.get("form")
+        if (!form.errors().isEmpty()) {
+            String message = form.errors().containsKey("form") ? form.errors().get("form")
                     : "Your comment was not sent: please correct what is marked below.";
-            answerWithForm(ctx, json, article, form.withMessage(message), 422);
-            return;
+            throw new NotSent(422, article, form.withMessage(message));
         }
-        FormToken.Check check = tokens.check(fields.get("token"), article.id(), now,
+        FormToken.Check check = tokens.check(token, article.id(), now,
                 Duration.ofHours(Math.max(1, store.settings().formHours())));
         if (!(check instanceof FormToken.Check.Valid valid)) {
             String message = check instanceof FormToken.Check.Expired
                     ? "This form was open too long to be accepted. Your text is still here: please send it again."
                     : "This form could not be verified. Your text is still here: please send it again.";
-            answerWithForm(ctx, json, article, form.withMessage(message), 422);
-            return;
+            throw new NotSent(422, article, form.withMessage(message));
         }
-        NewComment comment = new NewComment(article.id(), parentId, name, email, url, body, ctx.ip());
-        switch (gate.judge(comment, fields.get("homepage"), valid.age(), now)) {
-            case CommentGate.Outcome.Refused refused ->
-                    answerWithForm(ctx, json, article, form.withMessage(refused.message()), refused.httpStatus());
-            case CommentGate.Outcome.Judged judged -> {
-                int depth = parentId == null ? 0 : store.find(parentId).map(p -> p.depth() + 1).orElse(0);
-                Comment stored = store.add(comment, depth, judged.status(), judged.reasons(), judged.spamScore(),
-                        judged.fingerprint(), judged.ipNetwork(), null);
-                answerStored(ctx, json, article, stored);
-            }
-        }
+        return valid.age();
     }
 
-    private void answerStored(Context ctx, boolean json, ArticleView article, Comment stored) {
+    private Comment judgedAndStored(NewComment comment, String honeypot, Duration formAge, Instant now,
+                                    CommentedArticle article, CommentsView.Form form) {
+        return switch (gate.judge(comment, honeypot, formAge, now)) {
+            case CommentGate.Outcome.Refused refused ->
+                    throw new NotSent(refused.httpStatus(), article, form.withMessage(refused.message()));
+            case CommentGate.Outcome.Judged judged -> {
+                Long parentId = comment.parentId();
+                int depth = parentId == null ? 0 : store.find(parentId).map(p -> p.depth() + 1).orElse(0);
+                yield store.add(comment, depth, judged.status(), judged.reasons(), judged.spamScore(),
+                        judged.fingerprint(), judged.ipNetwork(), null);
+            }
+        };
+    }
+
+    private void answerStored(Context ctx, boolean json, CommentedArticle article, Comment stored) {
         boolean published = stored.status() == CommentStatus.APPROVED;
         String message = published ? "Thank you: your comment is published."
                 : "Thank you: your comment is waiting for a moderator and will appear once approved.";
@@ -167,7 +189,7 @@ public final class CommentRoutes {
             answer.put("message", message);
             if (published) {
                 answer.put("html", new String(templates.renderToBytes("tag/comment-alone.jte",
-                        new CommentFragment(threads.node(stored), queries.settings().zone())), StandardCharsets.UTF_8));
+                        new CommentFragment(threads.node(stored), articles.zone())), StandardCharsets.UTF_8));
             }
             sendJson(ctx, 201, answer);
             return;
@@ -179,11 +201,8 @@ public final class CommentRoutes {
         ctx.redirect(target, HttpStatus.SEE_OTHER);
     }
 
-    /** A single comment rendered alone, for script to insert into the page. */
-    public record CommentFragment(CommentsView.Node node, java.time.ZoneId zone) {
-    }
-
-    private void answerWithForm(Context ctx, boolean json, ArticleView article, CommentsView.Form form, int status) {
+    private void answerWithForm(Context ctx, boolean json, CommentedArticle article, CommentsView.Form form,
+                                int status) {
         if (json) {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("message", form.message());
@@ -196,7 +215,7 @@ public final class CommentRoutes {
             sendJson(ctx, status, answer);
             return;
         }
-        site.articleWithComments(ctx, article, form, status);
+        articles.showWithForm(ctx, article, form, status);
     }
 
     private void refuse(Context ctx, boolean json, int status, String message) {
@@ -221,7 +240,7 @@ public final class CommentRoutes {
         Comment comment = (ID.matcher(id).matches() ? store.find(Long.parseLong(id)) : Optional.<Comment>empty())
                 .filter(c -> c.status() == CommentStatus.APPROVED)
                 .orElseThrow(() -> HttpError.notFound("There is no comment at this address."));
-        ArticleView article = queries.article(comment.articleId())
+        CommentedArticle article = articles.published(comment.articleId())
                 .orElseThrow(() -> HttpError.notFound("The article of this comment is not published."));
         int page = threads.pageOf(comment).orElse(1);
         ctx.redirect(article.url() + (page > 1 ? "?cpage=" + page : "") + "#" + comment.anchor(), HttpStatus.FOUND);
@@ -235,44 +254,5 @@ public final class CommentRoutes {
     private static void sendJson(Context ctx, int status, Object answer) {
         ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(answer));
         Templates.answered(ctx);
-    }
-
-    private static String field(Map<String, String> fields, String key, String label, int max, boolean required,
-                                Map<String, String> errors) {
-        String value = fields.getOrDefault(key, "").strip();
-        if (required && value.isEmpty()) {
-            errors.put(key, label + " is required.");
-        } else if (value.codePointCount(0, value.length()) > max) {
-            errors.put(key, label + " can be at most " + max + " characters; it has "
-                    + value.codePointCount(0, value.length()) + ".");
-        } else if (CONTROL.matcher(value).find() || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            errors.put(key, label + " contains invisible control characters or line breaks; please remove them.");
-        }
-        return value;
-    }
-
-    private static String website(String url, Map<String, String> errors) {
-        if (url.isEmpty() || errors.containsKey("url")) {
-            return url;
-        }
-        String full = url.matches("(?i)[a-z][a-z0-9+.-]*:.*") ? url : "https://" + url;
-        if (!WEB.matcher(full).matches()) {
-            errors.put("url", "Enter a web address starting with http:// or https://, or leave it empty.");
-            return url;
-        }
-        return full;
-    }
-
-    private static String text(String raw, Map<String, String> errors) {
-        String body = raw.replace("\r\n", "\n").replace('\r', '\n').strip();
-        if (body.isEmpty()) {
-            errors.put("body", "Write a comment before sending.");
-        } else if (body.codePointCount(0, body.length()) > MAX_TEXT) {
-            errors.put("body", "A comment can be at most " + MAX_TEXT + " characters; this one has "
-                    + body.codePointCount(0, body.length()) + ".");
-        } else if (CONTROL.matcher(body).find()) {
-            errors.put("body", "The comment contains invisible control characters; please remove them.");
-        }
-        return body;
     }
 }

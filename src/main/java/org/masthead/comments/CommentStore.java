@@ -1,10 +1,12 @@
 package org.masthead.comments;
 
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.masthead.db.Change;
+import org.masthead.db.ChangeListener;
 import org.masthead.db.Database;
 import org.masthead.db.Remembered;
 import org.masthead.db.Tx;
@@ -21,14 +24,16 @@ import org.masthead.db.Tx;
  * Every write of comments, blocks and comment settings, and the reads they need. Comments are
  * few per article next to reads of the article page, which the page cache serves; blocks and
  * settings are read on every posted comment and kept in memory until the change log says
- * they changed.
+ * they changed: the app registers the store as a change listener for that.
  */
-public final class CommentStore {
+public final class CommentStore implements CommentHistory, ChangeListener {
     public static final String ENTITY = "comment";
     public static final String BLOCK_ENTITY = "comment_block";
     static final String COLUMNS = """
             id, article_id, parent_id, depth, author_name, author_email, author_url, body, status, reasons,
             spam_score, ip, site_user_id, created_at, updated_at""";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database db;
     private final Remembered<CommentSettings> settings;
@@ -36,14 +41,40 @@ public final class CommentStore {
 
     public CommentStore(Database db) {
         this.db = db;
-        settings = Remembered.of(db, this::readSettings, "settings");
-        blocks = Remembered.of(db, () -> db.read(h -> h.createQuery("select id, kind, value from comment_blocks order by kind, value")
+        settings = Remembered.forgetOn(this::readSettings, "settings");
+        blocks = Remembered.forgetOn(() -> db.read(h -> h.createQuery("select id, kind, value from comment_blocks order by kind, value")
                 .map((rs, ctx) -> new Block(rs.getLong(1), Block.Kind.valueOf(rs.getString(2)), rs.getString(3)))
                 .list()), BLOCK_ENTITY);
     }
 
-    public Database database() {
-        return db;
+    /** Forgets the settings or blocks kept in memory when they change. */
+    @Override
+    public void changed(Change change) {
+        settings.changed(change);
+        blocks.changed(change);
+    }
+
+    /** The key that signs comment forms, shared by every instance on this database: made on first use. */
+    public byte[] formKey() {
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
+        String proposed = Base64.getEncoder().encodeToString(fresh);
+        db.write(tx -> tx.handle().createUpdate(
+                        "insert into comment_secret (id, secret) values (1, :s) on conflict (id) do nothing")
+                .bind("s", proposed).execute());
+        String secret = db.read(h -> h.createQuery("select secret from comment_secret where id = 1").mapTo(String.class).one());
+        return Base64.getDecoder().decode(secret);
+    }
+
+    /**
+     * Drops the IP addresses of comments sent before a time; returns how many comments had one.
+     * They appear on no page, so this leaves the change log (and the page cache) alone.
+     */
+    public int dropAddresses(Instant sentBefore) {
+        return db.write(tx -> tx.handle().createUpdate("""
+                        update comments set ip = null, ip_network = null
+                        where created_at < :before and (ip is not null or ip_network is not null)""")
+                .bind("before", sentBefore.toEpochMilli()).execute());
     }
 
     public CommentSettings settings() {

@@ -4,13 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.masthead.db.Database;
 
 /**
  * The signed token in every comment form: the article and the time the form was made,
@@ -18,7 +16,6 @@ import org.masthead.db.Database;
  * token, one that posts at once is too fast, and a form left open for days has expired.
  */
 public final class FormToken {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final byte[] key;
 
     /** What a token says about the form it came with. */
@@ -36,20 +33,9 @@ public final class FormToken {
         }
     }
 
-    FormToken(byte[] key) {
+    /** Signs with {@code key}: the one every instance on the database shares ({@link CommentStore#formKey}). */
+    public FormToken(byte[] key) {
         this.key = key.clone();
-    }
-
-    /** The key shared by every instance on this database, made on first use. */
-    public static FormToken of(Database db) {
-        byte[] fresh = new byte[32];
-        RANDOM.nextBytes(fresh);
-        String proposed = Base64.getEncoder().encodeToString(fresh);
-        db.write(tx -> tx.handle().createUpdate(
-                        "insert into comment_secret (id, secret) values (1, :s) on conflict (id) do nothing")
-                .bind("s", proposed).execute());
-        String secret = db.read(h -> h.createQuery("select secret from comment_secret where id = 1").mapTo(String.class).one());
-        return new FormToken(Base64.getDecoder().decode(secret));
     }
 
     public String issue(long articleId, Instant now) {

@@ -27,6 +27,14 @@ public final class Remembered<T> implements ChangeListener {
         return remembered;
     }
 
+    /**
+     * Forgets its value when one of {@code entities} changes, once its owner passes the
+     * database's changes on to it (see {@link #changed}); {@code load} must not return null.
+     */
+    public static <T> Remembered<T> forgetOn(Supplier<T> load, String... entities) {
+        return new Remembered<>(Set.of(entities), load);
+    }
+
     public T get() {
         T kept = value; // read without the lock: this is every page's path
         if (kept != null) {

@@ -55,7 +55,7 @@ public record Desk(User user, String csrfToken, String title, String active, Str
             new NavItem("tags", "Tags", "/newsroom/tags", Role.EDITOR),
             new NavItem("authors", "Authors", "/newsroom/authors", Role.EDITOR),
             new NavItem("pages", "Pages", "/newsroom/pages", Role.EDITOR),
-            new NavItem("users", "UserStore", "/newsroom/users", Role.ADMIN),
+            new NavItem("users", "Users", "/newsroom/users", Role.ADMIN),
             new NavItem("settings", "Settings", "/newsroom/settings", Role.ADMIN),
             new NavItem("account", "Your account", "/newsroom/account", Role.CONTRIBUTOR),
             new NavItem("audit", "Audit log", "/newsroom/audit", Role.ADMIN),

@@ -8,44 +8,28 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.masthead.site.Layout;
-import org.masthead.site.SiteQueries;
 import org.masthead.web.HttpError;
-import org.masthead.web.Templates;
 
 /**
  * The reader's side of consent: works out the notice for every request, takes answers at
- * POST /consent (a plain form, or fetch() from consent.js asking for JSON), and shows the
- * cookie settings page. The form is anonymous and sits on cached pages, so it cannot carry
- * a per-reader token: forgery is refused by requiring the request's Origin (or, failing
- * that, Referer) to be this site, and the cookie itself is SameSite=Lax.
+ * POST /consent (a plain form, or fetch() from consent.js asking for JSON). The form is
+ * anonymous and sits on cached pages, so it cannot carry a per-reader token: forgery is
+ * refused by requiring the request's Origin (or, failing that, Referer) to be this site,
+ * and the cookie itself is SameSite=Lax. The cookie settings page is a reader page: the
+ * site shows it from {@link ReaderConsent}.
  */
 public final class ConsentRoutes {
     private static final int MAX_BODY = 8 * 1024;
 
     private final ConsentStore store;
-    private final SiteQueries queries;
-    private final Templates templates;
 
-    public ConsentRoutes(ConsentStore store, SiteQueries queries, Templates templates) {
+    public ConsentRoutes(ConsentStore store) {
         this.store = store;
-        this.queries = queries;
-        this.templates = templates;
-    }
-
-    /** The settings page: every category with what it does, the reader's current answer, and a form to change it. */
-    public record SettingsPage(Layout layout, Notice notice, Set<Category> allowed, boolean answered, boolean gpc,
-                               boolean saved) {
-        public boolean isOn(Category category) {
-            return allowed.contains(category);
-        }
     }
 
     public void register(RoutesConfig routes) {
         routes.before(this::notice);
         routes.post("/consent", this::answer);
-        routes.get("/cookies", this::settings);
-        routes.head("/cookies", this::settings);
     }
 
     void notice(Context ctx) {
@@ -105,18 +89,5 @@ public final class ConsentRoutes {
             Category.byKey(key).ifPresent(allowed::add);
         }
         return allowed;
-    }
-
-    void settings(Context ctx) {
-        Notice notice = Notice.of(ctx).forSettingsPage();
-        var choice = ConsentCookie.read(ctx).filter(c -> c.policyVersion() == notice.policy().version());
-        Set<Category> allowed = choice.map(ConsentCookie.Choice::allowed).orElse(EnumSet.of(Category.NECESSARY));
-        Layout layout = new Layout.Builder(queries.settings(), queries.topSections(), "/cookies")
-                .title("Cookie settings").description("Choose which cookies and external media this site may use.")
-                .privacy(notice).build();
-        templates.render(ctx, "privacy/settings.jte", new SettingsPage(layout, notice, allowed, choice.isPresent(),
-                gpc(ctx), "1".equals(ctx.queryParam("saved"))));
-        // This page shows one reader's own answer: never share it through a cache.
-        ctx.header("Cache-Control", "private, no-cache");
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Consumer;
 import org.masthead.db.Change;
+import org.masthead.db.ChangeListener;
 import org.masthead.db.Database;
 import org.masthead.db.Remembered;
 import org.masthead.accounts.AuditStore;
@@ -15,7 +16,7 @@ import org.masthead.accounts.User;
  * touch the change log, so a click never empties the page cache), the secret that keys the
  * IP hashes, and the policy versions.
  */
-public final class ConsentStore {
+public final class ConsentStore implements ChangeListener {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database db;
@@ -33,7 +34,13 @@ public final class ConsentStore {
     public ConsentStore(Database db) {
         this.db = db;
         this.ipDigest = new IpDigest(secret(db));
-        policy = Remembered.of(db, this::readPolicy, "policy");
+        policy = Remembered.forgetOn(this::readPolicy, "policy");
+    }
+
+    /** Forgets the policy kept in memory when a new version is put in force; the app registers this. */
+    @Override
+    public void changed(Change change) {
+        policy.changed(change);
     }
 
     /** The key for IP hashes: made once per site, on first start, and kept in the database. */

@@ -5,6 +5,7 @@ import org.masthead.content.Author;
 import org.masthead.content.Page;
 import org.masthead.content.Section;
 import org.masthead.content.Tag;
+import org.masthead.privacy.ReaderConsent;
 
 /** The typed models of the reader pages, one per template. */
 public final class Pages {
@@ -43,6 +44,10 @@ public final class Pages {
     }
 
     public record StaticPage(Layout layout, Page page) {
+    }
+
+    /** The cookie settings page: every category with what it does, the reader's current answer, and a form to change it. */
+    public record CookieSettingsPage(Layout layout, ReaderConsent consent, boolean saved) {
     }
 
     public record ErrorPage(Layout layout, int status, String heading, String message, List<ArticleSummary> suggestions) {

@@ -4,10 +4,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.masthead.comments.ArticlePages;
 import org.masthead.comments.CommentThreads;
+import org.masthead.comments.CommentedArticle;
 import org.masthead.comments.CommentsView;
 import org.masthead.content.Author;
 import org.masthead.content.Page;
@@ -15,13 +19,17 @@ import org.masthead.content.Section;
 import org.masthead.content.Slugs;
 import org.masthead.content.Tag;
 import org.masthead.privacy.Notice;
+import org.masthead.privacy.ReaderConsent;
 import org.masthead.web.HttpError;
 import org.masthead.web.PageCache;
 import org.masthead.web.PageNumber;
 import org.masthead.web.Templates;
 
-/** The reader-facing pages: home, article, section, tag, author and static pages. */
-public final class SiteRoutes {
+/**
+ * The reader-facing pages: home, article, section, tag, author, static and cookie settings
+ * pages; and the article pages as the comment routes need them.
+ */
+public final class SiteRoutes implements ArticlePages {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,4}");
     private static final Pattern NUMBER_ID = Pattern.compile("\\d{1,18}");
 
@@ -49,6 +57,7 @@ public final class SiteRoutes {
         getAndHead(routes, "/tag/{slug}", cache.cached(this::tag));
         getAndHead(routes, "/author/{slug}", cache.cached(this::author));
         getAndHead(routes, "/preview/{token}", this::preview); // private: never in the page cache
+        getAndHead(routes, "/cookies", this::cookieSettings); // one reader's own answer: never in the page cache
         getAndHead(routes, "/{slug}", cache.cached(this::page));
     }
 
@@ -92,14 +101,24 @@ public final class SiteRoutes {
         renderArticle(ctx, article, layout(ctx), commentsRequest(ctx), null);
     }
 
-    /**
-     * The article page again with the comment form as the reader sent it, its messages and
-     * the given status (422 for corrections, 429 or 409 for refusals). Never cached.
-     */
-    public void articleWithComments(Context ctx, ArticleView article, CommentsView.Form form, int status) {
+    @Override
+    public Optional<CommentedArticle> published(long articleId) {
+        return queries.article(articleId).map(a -> new CommentedArticle(a.id(), a.url(), a.publishedAt()));
+    }
+
+    /** The article page again with the comment form as the reader sent it. Never cached. */
+    @Override
+    public void showWithForm(Context ctx, CommentedArticle commented, CommentsView.Form form, int status) {
+        ArticleView article = queries.article(commented.id())
+                .orElseThrow(() -> HttpError.notFound("There is no story at this address."));
         ctx.status(status);
         renderArticle(ctx, article, layout(ctx).noindex(), CommentThreads.Request.FIRST, form);
         ctx.status(status);
+    }
+
+    @Override
+    public ZoneId zone() {
+        return queries.settings().zone();
     }
 
     private static CommentThreads.Request commentsRequest(Context ctx) {
@@ -182,6 +201,17 @@ public final class SiteRoutes {
                         articles.hasNext() ? model.pageUrl(articles.page() + 1) : null);
         templates.render(ctx, "site/listing.jte", new Pages.ListingPage(layout.build(), kind, heading, intro,
                 author, tag, parents, subsections, articles, baseUrl));
+    }
+
+    void cookieSettings(Context ctx) {
+        ReaderConsent consent = ReaderConsent.of(ctx);
+        Layout layout = new Layout.Builder(queries.settings(), queries.topSections(), "/cookies")
+                .title("Cookie settings").description("Choose which cookies and external media this site may use.")
+                .privacy(consent.notice()).build();
+        templates.render(ctx, "site/cookies.jte", new Pages.CookieSettingsPage(layout, consent,
+                "1".equals(ctx.queryParam("saved"))));
+        // This page shows one reader's own answer: never share it through a cache.
+        ctx.header("Cache-Control", "private, no-cache");
     }
 
     void page(Context ctx) {

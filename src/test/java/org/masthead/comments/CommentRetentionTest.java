@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.App;
+import org.masthead.db.Database;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 
@@ -37,7 +38,7 @@ class CommentRetentionTest {
             Comment recent = site.comment(article, null, "cy@example.org", "A recent comment");
             site.age(recent.id(), NOW.minus(Duration.ofDays(19)), NOW.minus(Duration.ofDays(19)));
 
-            CommentRetention retention = new CommentRetention(site.comments);
+            CommentRetention retention = retention(site.app.database(), site.comments);
             assertThat(retention.sweep(NOW)).isEqualTo(new CommentRetention.Swept(1, 1, 2));
             assertThat(site.comments.find(oldSpam.id())).isEmpty();
             Comment moved = site.comments.find(reply.id()).orElseThrow();
@@ -64,7 +65,7 @@ class CommentRetentionTest {
             long article = site.article("harbour-opens");
             Instant judged = NOW.minus(Duration.ofDays(31));
             List<Long> spam = new ArrayList<>();
-            site.comments.database().write(tx -> {
+            site.app.database().write(tx -> {
                 for (int i = 0; i < 1_200; i++) {
                     spam.add(tx.handle().createUpdate("""
                                     insert into comments (article_id, depth, author_name, author_email, author_url, body,
@@ -81,8 +82,8 @@ class CommentRetentionTest {
             try (App other = App.create(site.config.withPort(0))) {
                 CommentStore otherStore = new CommentStore(other.database());
                 List<Callable<CommentRetention.Swept>> sweeps = List.of(
-                        () -> new CommentRetention(site.comments).sweep(NOW),
-                        () -> new CommentRetention(otherStore).sweep(NOW));
+                        () -> retention(site.app.database(), site.comments).sweep(NOW),
+                        () -> retention(other.database(), otherStore).sweep(NOW));
                 ExecutorService pool = Executors.newFixedThreadPool(2);
                 int deleted = 0;
                 int moved = 0;
@@ -94,7 +95,7 @@ class CommentRetentionTest {
                 assertThat(deleted).isEqualTo(1_200);
                 assertThat(moved).isEqualTo(1);
             }
-            int left = site.comments.database().read(h -> h.createQuery("select count(*) from comments").mapTo(Integer.class).one());
+            int left = site.app.database().read(h -> h.createQuery("select count(*) from comments").mapTo(Integer.class).one());
             assertThat(left).isEqualTo(1);
             assertThat(site.comments.find(reply.id()).orElseThrow().parentId()).isNull();
         }
@@ -124,8 +125,12 @@ class CommentRetentionTest {
                 spamDays, ipDays, s.maxLinks(), s.minFillSeconds(), s.formHours(), s.privacyUrl());
     }
 
+    private static CommentRetention retention(Database db, CommentStore store) {
+        return new CommentRetention(db, store, new CommentRemovalStore(db.dialect()));
+    }
+
     private static String network(SeededSite site, long id) {
-        return site.comments.database().read(h -> h.createQuery("select ip_network from comments where id = :id")
+        return site.app.database().read(h -> h.createQuery("select ip_network from comments where id = :id")
                 .bind("id", id).mapTo(String.class).one());
     }
 }

@@ -37,6 +37,7 @@ final class CommentSite implements AutoCloseable {
     CommentSite(App app) {
         this.app = app;
         comments = new CommentStore(app.database());
+        app.database().addListener(comments); // to see the settings and blocks the app changes
         section = app.database().write(tx -> new SectionStore(app.database()).add(tx, "harbour", "Harbour", "Ships and quays.",
                 null, 0));
         article = publish("pilot-boat-launched", "Pilot boat launched", Instant.parse("2026-11-20T09:00:00Z"));

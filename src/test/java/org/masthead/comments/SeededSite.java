@@ -42,6 +42,7 @@ public final class SeededSite implements AutoCloseable {
         this.config = config;
         this.app = started ? App.create(config).start() : App.create(config);
         this.comments = new CommentStore(app.database());
+        app.database().addListener(comments); // to see the settings and blocks the app changes
         this.sectionId = app.database().write(tx -> new SectionStore(app.database()).add(tx,
                 "news-" + Long.toHexString(System.nanoTime()), "News", "", null, 0));
     }

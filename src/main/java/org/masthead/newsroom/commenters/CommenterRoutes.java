@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntBiFunction;
-import org.masthead.db.Database;
 import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Guard;
@@ -32,10 +31,10 @@ public final class CommenterRoutes {
     private final AuditStore audit;
     private final Templates templates;
 
-    public CommenterRoutes(Database db, SiteQueries site, Templates templates) {
-        this.store = new CommenterStore(db);
+    public CommenterRoutes(CommenterStore store, AuditStore audit, SiteQueries site, Templates templates) {
+        this.store = store;
         this.site = site;
-        this.audit = new AuditStore(db);
+        this.audit = audit;
         this.templates = templates;
     }
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.masthead.comments.CommentRemoval;
+import org.masthead.comments.CommentRemovalStore;
 import org.masthead.comments.CommentStatus;
 import org.masthead.comments.CommentStore;
 import org.masthead.content.ArticleStatus;
@@ -22,18 +22,18 @@ import org.masthead.content.ArticlePaths;
  * replies others wrote to them stay) and anonymise (the text stays, who wrote it goes).
  * Addresses are stored lowercased, so they are looked up lowercased.
  */
-final class CommenterStore {
+public final class CommenterStore {
     /** The name an anonymised comment shows; its email and website become empty and its IP address null. */
     static final String ANONYMOUS = "Anonymous";
     /** Comments the newsroom page lists; the download holds them all. */
     static final int SHOWN = 200;
 
     private final Database db;
-    private final CommentRemoval removal;
+    private final CommentRemovalStore removal;
 
-    CommenterStore(Database db) {
+    public CommenterStore(Database db, CommentRemovalStore removal) {
         this.db = db;
-        this.removal = new CommentRemoval(db.dialect());
+        this.removal = removal;
     }
 
     static String normalise(String email) {
@@ -67,9 +67,9 @@ final class CommenterStore {
     }
 
     /** Deletes every comment of the address and records it in the audit log; returns what was done. */
-    CommentRemoval.Removed erase(String email, User by) {
+    CommentRemovalStore.Removed erase(String email, User by) {
         return db.write(tx -> {
-            CommentRemoval.Removed removed = removal.remove(tx, "author_email = :e", Map.of("e", email), Integer.MAX_VALUE);
+            CommentRemovalStore.Removed removed = removal.remove(tx, "author_email = :e", Map.of("e", email), Integer.MAX_VALUE);
             if (removed.comments() > 0) {
                 AuditStore.record(tx, by, "commenters.erase", "commenter " + masked(email),
                         removed.comments() + " comment(s) deleted, " + removed.repliesMoved() + " repl(ies) by others moved up");

@@ -2,6 +2,7 @@ package org.masthead.newsroom.comments;
 
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
+import org.masthead.accounts.AuditStore;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.newsroom.Desk;
@@ -13,20 +14,22 @@ import org.masthead.web.Templates;
 /**
  * The moderators' side of reader comments at /newsroom/comments: the queue and its actions,
  * one comment's edit and reply page, the blocklist (editors and admins) and the comment
- * settings (admins). Built once by the app; registered behind the newsroom's guard.
+ * settings (admins): the pages' routes, assembled from the stores the app hands over, and
+ * registered behind the newsroom's guard.
  */
 public final class ModerationDesk {
     private final ModerationQueries queries;
     private final QueueRoutes queue;
-    private final CommentRoutes comment;
+    private final EditAndReplyRoutes comment;
     private final BlockRoutes blocks;
     private final CommentSettingsRoutes settings;
 
-    public ModerationDesk(CommentStore store, SpamClassifier classifier, SiteQueries site, Templates templates) {
-        this.queries = new ModerationQueries(store.database());
+    public ModerationDesk(CommentStore store, ModerationQueries queries, SpamClassifier classifier, AuditStore audit,
+                          SiteQueries site, Templates templates) {
+        this.queries = queries;
         Entries entries = new Entries(site);
         this.queue = new QueueRoutes(queries, new Moderator(store, queries, classifier), entries, templates);
-        this.comment = new CommentRoutes(store, queries, entries, site, templates);
+        this.comment = new EditAndReplyRoutes(store, queries, entries, site, audit, templates);
         this.blocks = new BlockRoutes(store, templates);
         this.settings = new CommentSettingsRoutes(store, templates);
     }

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Handle;
 import org.masthead.comments.Comment;
 import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentStatus;
-import org.masthead.comments.CommentRemoval;
+import org.masthead.comments.CommentRemovalStore;
 import org.masthead.comments.CommentStore;
 import org.masthead.db.Change;
 import org.masthead.db.Database;
@@ -24,13 +24,15 @@ import org.masthead.db.Tx;
  * The moderation queue's own SQL: comments with their article for the queue, counts by
  * status, searching, and the writes CommentStore does not make: editing and deleting.
  */
-final class ModerationQueries {
+public final class ModerationQueries {
     static final int PAGE_SIZE = 20;
 
     private final Database db;
+    private final CommentRemovalStore removal;
 
-    ModerationQueries(Database db) {
+    public ModerationQueries(Database db, CommentRemovalStore removal) {
         this.db = db;
+        this.removal = removal;
     }
 
     /** A comment as the queue shows it, with the article it belongs to. */
@@ -146,7 +148,7 @@ final class ModerationQueries {
             if (!doomed.isEmpty()) {
                 // Ids are numbers read back from the database, so they are safe to write into the condition.
                 String list = doomed.stream().map(c -> Long.toString(c.id())).collect(java.util.stream.Collectors.joining(","));
-                new CommentRemoval(db.dialect()).remove(tx, "id in (" + list + ")", Map.of(), doomed.size());
+                removal.remove(tx, "id in (" + list + ")", Map.of(), doomed.size());
             }
             alongside.accept(tx, doomed);
             return doomed;

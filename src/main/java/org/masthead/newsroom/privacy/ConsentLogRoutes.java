@@ -9,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.masthead.accounts.AuditStore;
-import org.masthead.newsroom.AuthRoutes;
 import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;

@@ -37,7 +37,7 @@ class CommenterDataTest {
             long draft = site.article("budget-draft", ArticleStatus.DRAFT, null);
             Comment published = site.comment(harbour, null, "Ana Lind", ANA, "The ferry times changed again.\n\nWhy?",
                     CommentStatus.APPROVED, "203.0.113.7");
-            site.comments.database().write(tx -> tx.handle().execute(
+            site.app.database().write(tx -> tx.handle().execute(
                     "update comments set author_url = 'https://ana.example/' where id = ?", published.id()));
             Comment held = site.comment(draft, null, "Ana", ANA, "Held for a moderator", CommentStatus.PENDING, "203.0.113.8");
             Comment spam = site.comment(harbour, published, "Ana L", ANA, "Buy cheap ferry tickets", CommentStatus.SPAM, null);
@@ -207,7 +207,7 @@ class CommenterDataTest {
             String authorToken = author.csrfToken("/newsroom/account", "/newsroom/logout");
             assertThat(author.post("/newsroom/commenters/erase", Map.of("_csrf", authorToken, "email", ANA, "confirm", "yes"))
                     .statusCode()).isEqualTo(403);
-            int left = site.comments.database().read(h -> h.createQuery("select count(*) from comments")
+            int left = site.app.database().read(h -> h.createQuery("select count(*) from comments")
                     .mapTo(Integer.class).one());
             assertThat(left).isEqualTo(1);
         }
@@ -242,7 +242,7 @@ class CommenterDataTest {
     }
 
     private static String networkOf(SeededSite site, long id) {
-        return site.comments.database().read(h -> h.createQuery("select ip_network from comments where id = :id")
+        return site.app.database().read(h -> h.createQuery("select ip_network from comments where id = :id")
                 .bind("id", id).mapTo(String.class).one());
     }
 }

@@ -38,6 +38,7 @@ final class ModerationSite implements AutoCloseable {
     ModerationSite(TestSites.Kind kind) {
         app = App.create(TestSites.config(kind)).start();
         comments = new CommentStore(app.database());
+        app.database().addListener(comments); // to see the settings and blocks the app changes
         Markdown markdown = new Markdown(MediaResolver.NONE);
         article = app.database().write(tx -> {
             long section = new SectionStore(app.database()).add(tx, "harbour", "Harbour", "Ships and quays.", null, 0);

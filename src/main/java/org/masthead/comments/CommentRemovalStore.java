@@ -20,13 +20,13 @@ import org.masthead.db.Tx;
  * the caller's transaction; on PostgreSQL the chosen rows are locked first, so a rescue,
  * a reply or another instance's sweep touching them waits instead of racing.
  */
-public final class CommentRemoval {
+public final class CommentRemovalStore {
     /** Bound parameters per statement, well below what either database allows. */
     private static final int CHUNK = 500;
 
     private final Dialect dialect;
 
-    public CommentRemoval(Dialect dialect) {
+    public CommentRemovalStore(Dialect dialect) {
         this.dialect = dialect;
     }
 

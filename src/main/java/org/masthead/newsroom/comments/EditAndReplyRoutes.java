@@ -25,7 +25,7 @@ import org.masthead.web.Templates;
  * One comment: a moderator corrects its name, website or text, or replies as the site. A
  * reply is published at once, one level under the comment, signed with the site's name.
  */
-final class CommentRoutes {
+final class EditAndReplyRoutes {
     /** As much text as a comment form takes: 64 KB. */
     static final int MAX_TEXT = 65_536;
     private static final Pattern WEBSITE = Pattern.compile("https?://[^\\s/?#]+\\.[^\\s/?#]+\\S*", Pattern.CASE_INSENSITIVE);
@@ -37,12 +37,13 @@ final class CommentRoutes {
     private final AuditStore audit;
     private final Templates templates;
 
-    CommentRoutes(CommentStore store, ModerationQueries queries, Entries entries, SiteQueries site, Templates templates) {
+    EditAndReplyRoutes(CommentStore store, ModerationQueries queries, Entries entries, SiteQueries site, AuditStore audit,
+                       Templates templates) {
         this.store = store;
         this.queries = queries;
         this.entries = entries;
         this.site = site;
-        this.audit = new AuditStore(store.database());
+        this.audit = audit;
         this.templates = templates;
     }
 
