@@ -29,6 +29,8 @@ import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
 import org.masthead.media.MediaLibrary;
 import org.masthead.accounts.AuditStore;
+import org.masthead.accounts.LoginFailureStore;
+import org.masthead.newsroom.media.MediaRoutes;
 import org.masthead.newsroom.NewsroomRoutes;
 import org.masthead.accounts.SessionStore;
 import org.masthead.accounts.UserStore;
@@ -122,14 +124,16 @@ public final class App implements AutoCloseable {
             ArticleDesk articleDesk = new ArticleDesk(db, articles, articleQueries, settings, sections, markdown, templates);
             AdminRoutes admin = new AdminRoutes(db, new AdminQueries(db), sections, tags, authors, pages, settings, users,
                     templates);
-            NewsroomRoutes newsroom = new NewsroomRoutes(db, users, new SessionStore(db), audit, templates, articleDesk,
-                    articleQueries, new MediaLibrary(db, new org.masthead.media.MediaStore(db), config.mediaDir()), admin,
-                    new ModerationDesk(comments, new ModerationQueries(db, commentRemoval), classifier, audit, queries,
-                            templates));
+            ModerationDesk moderation = new ModerationDesk(comments, new ModerationQueries(db, commentRemoval), classifier,
+                    audit, settings, templates);
+            NewsroomRoutes newsroom = new NewsroomRoutes(users, new SessionStore(db), new LoginFailureStore(db), audit,
+                    templates, articleQueries::countByStatus, moderation::badges);
+            MediaRoutes media = new MediaRoutes(new MediaLibrary(db, new org.masthead.media.MediaStore(db),
+                    config.mediaDir()), templates);
             TrustedProxies proxies = trustedProxies(config);
             ConsentRoutes consent = new ConsentRoutes(consents);
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, audit, templates);
-            CommenterRoutes commenters = new CommenterRoutes(new CommenterStore(db, commentRemoval), audit, queries,
+            CommenterRoutes commenters = new CommenterRoutes(new CommenterStore(db, commentRemoval), audit, settings,
                     templates);
             // One cached copy per consent state: question shown, answered, or Global Privacy Control.
             pageCache.varyBy("Cookie, Sec-GPC", ctx -> Notice.of(ctx).variant().name());
@@ -176,7 +180,12 @@ public final class App implements AutoCloseable {
                     ctx.status(ok ? 200 : 503).contentType("text/plain; charset=utf-8")
                             .result(ok ? "ok\n" : "database unavailable\n");
                 });
+                media.limits(c.routes); // before the newsroom's guard, which reads the form
                 newsroom.register(c.routes);
+                articleDesk.register(c.routes);
+                media.register(c.routes);
+                admin.register(c.routes);
+                moderation.register(c.routes);
                 consentLog.register(c.routes);
                 commenters.register(c.routes);
                 commentRoutes.register(c.routes);

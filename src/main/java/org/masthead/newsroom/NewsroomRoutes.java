@@ -4,11 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import org.masthead.db.Database;
-import org.masthead.newsroom.articles.ArticleDesk;
-import org.masthead.newsroom.articles.ArticleQueries;
-import org.masthead.newsroom.admin.AdminRoutes;
-import org.masthead.newsroom.comments.ModerationDesk;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 import org.masthead.accounts.AuditStore;
@@ -18,36 +15,37 @@ import org.masthead.accounts.Role;
 import org.masthead.accounts.SessionStore;
 import org.masthead.accounts.User;
 import org.masthead.accounts.UserStore;
-import org.masthead.newsroom.media.MediaRoutes;
 
-/** The newsroom at /newsroom: its guard, sign-in, dashboard, audit log, and the desks of each area. */
+/**
+ * The newsroom's frame at /newsroom: its guard, the navigation's badges, sign-in, dashboard and
+ * audit log. Each area (articles, media, management, comments, ...) registers its own pages after
+ * this; App does that, so the frame knows none of them.
+ */
 public final class NewsroomRoutes {
     private static final int AUDIT_PAGE = 50;
 
-    private final ArticleQueries articleCounts;
     private final UserStore users;
     private final AuditStore audit;
     private final Guard guard;
     private final AuthRoutes auth;
     private final Templates templates;
-    private final ArticleDesk articles;
-    private final MediaRoutes media;
-    private final AdminRoutes admin;
-    private final ModerationDesk comments;
+    private final Supplier<Map<String, Long>> articlesByStatus;
+    private final Function<User, Map<String, Desk.Badge>> badges;
 
-    public NewsroomRoutes(Database db, UserStore users, SessionStore sessions, AuditStore audit, Templates templates,
-                          ArticleDesk articles, ArticleQueries articleCounts, org.masthead.media.MediaLibrary mediaLibrary,
-                          AdminRoutes admin, ModerationDesk comments) {
-        this.articleCounts = articleCounts;
-        this.admin = admin;
-        this.comments = comments;
+    /**
+     * {@code articlesByStatus} counts articles for the dashboard; {@code badges} gives the counts
+     * shown beside navigation items (such as pending comments) for the signed-in person.
+     */
+    public NewsroomRoutes(UserStore users, SessionStore sessions, LoginFailureStore failures, AuditStore audit,
+                          Templates templates, Supplier<Map<String, Long>> articlesByStatus,
+                          Function<User, Map<String, Desk.Badge>> badges) {
         this.users = users;
         this.audit = audit;
         this.templates = templates;
-        this.articles = articles;
+        this.articlesByStatus = articlesByStatus;
+        this.badges = badges;
         this.guard = new Guard(sessions);
-        this.auth = new AuthRoutes(users, sessions, new LoginFailureStore(db), audit, templates);
-        this.media = new MediaRoutes(mediaLibrary, templates);
+        this.auth = new AuthRoutes(users, sessions, failures, audit, templates);
     }
 
     /** What the dashboard shows: the signed-in person's desk and the count of articles by status. */
@@ -57,8 +55,8 @@ public final class NewsroomRoutes {
     public record AuditPage(Desk desk, List<AuditStore.Entry> entries, int page, int pageCount) {
     }
 
+    /** The guard and the frame's pages; register the areas after this (and anything that must run before the guard, before it). */
     public void register(RoutesConfig routes) {
-        media.limits(routes); // before the guard, which reads the form
         routes.before("/newsroom", guard::before);
         routes.before("/newsroom/*", guard::before);
         routes.before("/newsroom", this::badges);
@@ -66,19 +64,15 @@ public final class NewsroomRoutes {
         auth.register(routes);
         routes.get("/newsroom", this::dashboard);
         routes.get("/newsroom/audit", this::auditLog);
-        articles.register(routes);
-        media.register(routes);
-        admin.register(routes);
-        comments.register(routes);
     }
 
     private void badges(Context ctx) {
-        ctx.attribute(Desk.BADGES, (java.util.function.Function<User, Map<String, Desk.Badge>>) comments::badges);
+        ctx.attribute(Desk.BADGES, badges);
     }
 
     private void dashboard(Context ctx) {
         templates.render(ctx, "newsroom/dashboard.jte",
-                new DashboardPage(Desk.of(ctx, "Dashboard", "dashboard"), articleCounts.countByStatus(), users.count()));
+                new DashboardPage(Desk.of(ctx, "Dashboard", "dashboard"), articlesByStatus.get(), users.count()));
     }
 
     private void auditLog(Context ctx) {

@@ -13,7 +13,7 @@ import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
-import org.masthead.site.SiteQueries;
+import org.masthead.content.SettingsStore;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 
@@ -27,11 +27,11 @@ public final class CommenterRoutes {
     static final String BASE = "/newsroom/commenters";
 
     private final CommenterStore store;
-    private final SiteQueries site;
+    private final SettingsStore site;
     private final AuditStore audit;
     private final Templates templates;
 
-    public CommenterRoutes(CommenterStore store, AuditStore audit, SiteQueries site, Templates templates) {
+    public CommenterRoutes(CommenterStore store, AuditStore audit, SettingsStore site, Templates templates) {
         this.store = store;
         this.site = site;
         this.audit = audit;
@@ -75,7 +75,7 @@ public final class CommenterRoutes {
         if (email.isEmpty()) {
             throw HttpError.badRequest("Say whose comments to download: add ?email= with their address.");
         }
-        List<SentComment> comments = store.comments(email, site.settings().zone(), Integer.MAX_VALUE);
+        List<SentComment> comments = store.comments(email, site.current().zone(), Integer.MAX_VALUE);
         audit.record(editor, "commenters.export", "commenter " + CommenterStore.masked(email), comments.size() + " comment(s)");
         ctx.contentType("application/json; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + Export.fileName(email) + "\"");
@@ -147,7 +147,7 @@ public final class CommenterRoutes {
             return;
         }
         templates.render(ctx, "newsroom/commenters/list.jte", new CommentersPage(desk, email, store.count(email),
-                store.comments(email, site.settings().zone(), CommenterStore.SHOWN)));
+                store.comments(email, site.current().zone(), CommenterStore.SHOWN)));
     }
 
     private static Desk desk(Context ctx) {

@@ -17,7 +17,7 @@ import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
 import org.masthead.newsroom.comments.ModerationPages.EditForm;
-import org.masthead.site.SiteQueries;
+import org.masthead.content.SettingsStore;
 import org.masthead.web.HttpError;
 import org.masthead.web.Templates;
 
@@ -33,11 +33,11 @@ final class EditAndReplyRoutes {
     private final CommentStore store;
     private final ModerationQueries queries;
     private final Entries entries;
-    private final SiteQueries site;
+    private final SettingsStore site;
     private final AuditStore audit;
     private final Templates templates;
 
-    EditAndReplyRoutes(CommentStore store, ModerationQueries queries, Entries entries, SiteQueries site, AuditStore audit,
+    EditAndReplyRoutes(CommentStore store, ModerationQueries queries, Entries entries, SettingsStore site, AuditStore audit,
                        Templates templates) {
         this.store = store;
         this.queries = queries;
@@ -96,7 +96,7 @@ final class EditAndReplyRoutes {
             render(ctx, 422, row, kept, text, null, List.of(problem));
             return;
         }
-        Comment reply = store.add(new NewComment(parent.articleId(), parent.id(), site.settings().name(), user.email(), "",
+        Comment reply = store.add(new NewComment(parent.articleId(), parent.id(), site.current().name(), user.email(), "",
                         text, null), parent.depth() + 1, CommentStatus.APPROVED, List.of(), 0, CommentGate.fingerprint(text),
                 null, user.id());
         audit.record(user, "replied to a comment", "comment:" + reply.id(), "in reply to comment " + parent.id() + ": "
@@ -127,7 +127,7 @@ final class EditAndReplyRoutes {
         ctx.status(status);
         templates.render(ctx, "newsroom/comments/comment.jte", new ModerationPages.CommentPage(
                 notice == null ? desk : desk.withNotice(notice), entries.of(row, Moderator.Action.offeredIn(null)), form,
-                reply, replyRefusal(row.comment()), site.settings().name(),
+                reply, replyRefusal(row.comment()), site.current().name(),
                 QueueRoutes.PATH + "?status=" + QueueRoutes.key(row.comment().status())));
     }
 

@@ -7,19 +7,19 @@ import org.masthead.comments.CommentStatus;
 import org.masthead.comments.CommentText;
 import org.masthead.content.ArticlePaths;
 import org.masthead.web.Dates;
-import org.masthead.site.SiteQueries;
+import org.masthead.content.SettingsStore;
 
 /** Turns stored comments into what the moderation pages show: links, times in the site's zone, the text as HTML. */
 final class Entries {
-    private final SiteQueries site;
+    private final SettingsStore site;
 
-    Entries(SiteQueries site) {
+    Entries(SettingsStore site) {
         this.site = site;
     }
 
     ModerationPages.Entry of(ModerationQueries.Row row, List<Moderator.Action> offered) {
         Comment c = row.comment();
-        ZoneId zone = site.settings().zone();
+        ZoneId zone = site.current().zone();
         List<ModerationPages.Choice> actions = offered.stream()
                 .filter(a -> a != Moderator.Action.DELETE && a.appliesTo(c.status())).map(a -> new ModerationPages.Choice(a.value, a.label, false)).toList();
         boolean held = c.status() == CommentStatus.PENDING || c.status() == CommentStatus.SPAM;

@@ -8,7 +8,7 @@ import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
-import org.masthead.site.SiteQueries;
+import org.masthead.content.SettingsStore;
 import org.masthead.web.Templates;
 
 /**
@@ -25,7 +25,7 @@ public final class ModerationDesk {
     private final CommentSettingsRoutes settings;
 
     public ModerationDesk(CommentStore store, ModerationQueries queries, SpamClassifier classifier, AuditStore audit,
-                          SiteQueries site, Templates templates) {
+                          SettingsStore site, Templates templates) {
         this.queries = queries;
         Entries entries = new Entries(site);
         this.queue = new QueueRoutes(queries, new Moderator(store, queries, classifier), entries, templates);
