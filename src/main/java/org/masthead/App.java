@@ -114,18 +114,19 @@ public final class App implements AutoCloseable {
             PageCache pageCache = new PageCache();
             db.addListener(pageCache);
             SpamClassifier classifier = SpamClassifier.open(db);
+            db.addListener(classifier);
             FormToken formTokens = new FormToken(comments.formKey());
             CommentThreads threads = new CommentThreads(comments, formTokens);
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads);
-            CommentRoutes commentRoutes = new CommentRoutes(comments, new CommentGate(comments, classifier), threads,
+            CommentRoutes commentRoutes = new CommentRoutes(db, comments, new CommentGate(comments, classifier), threads,
                     formTokens, site, templates);
             UserStore users = new UserStore(db);
             AuditStore audit = new AuditStore(db);
             ArticleDesk articleDesk = new ArticleDesk(db, articles, articleQueries, settings, sections, markdown, templates);
             AdminRoutes admin = new AdminRoutes(db, new AdminQueries(db), sections, tags, authors, pages, settings, users,
                     templates);
-            ModerationDesk moderation = new ModerationDesk(comments, new ModerationQueries(db, commentRemoval), classifier,
-                    audit, settings, templates);
+            ModerationDesk moderation = new ModerationDesk(db, comments, commentRemoval, new ModerationQueries(db),
+                    classifier, settings, templates);
             NewsroomRoutes newsroom = new NewsroomRoutes(users, new SessionStore(db), new LoginFailureStore(db), audit,
                     templates, articleQueries::countByStatus, moderation::badges);
             MediaRoutes media = new MediaRoutes(new MediaLibrary(db, new org.masthead.media.MediaStore(db),
@@ -133,7 +134,7 @@ public final class App implements AutoCloseable {
             TrustedProxies proxies = trustedProxies(config);
             ConsentRoutes consent = new ConsentRoutes(consents);
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, audit, templates);
-            CommenterRoutes commenters = new CommenterRoutes(new CommenterStore(db, commentRemoval), audit, settings,
+            CommenterRoutes commenters = new CommenterRoutes(db, new CommenterStore(db, commentRemoval), audit, settings,
                     templates);
             // One cached copy per consent state: question shown, answered, or Global Privacy Control.
             pageCache.varyBy("Cookie, Sec-GPC", ctx -> Notice.of(ctx).variant().name());

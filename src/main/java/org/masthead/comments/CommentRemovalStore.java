@@ -1,6 +1,7 @@
 package org.masthead.comments;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -32,6 +33,25 @@ public final class CommentRemovalStore {
 
     /** What a removal did: comments deleted, and replies by others that moved up a level. */
     public record Removed(int comments, int repliesMoved) {
+    }
+
+    /**
+     * Deletes for good those of these comments that are still in one of {@code from} when the
+     * transaction runs, and returns them as they were. Their replies stay, moved up a level.
+     */
+    public List<Comment> delete(Tx tx, Collection<Long> ids, Collection<CommentStatus> from) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Comment> doomed = tx.handle().createQuery("select " + CommentStore.columns("c") + " from comments c where c.id in (<ids>)")
+                .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> CommentStore.read(rs)).list()
+                .stream().filter(c -> from.contains(c.status())).toList();
+        if (!doomed.isEmpty()) {
+            // Ids are numbers read back from the database, so they are safe to write into the condition.
+            String list = doomed.stream().map(c -> Long.toString(c.id())).collect(java.util.stream.Collectors.joining(","));
+            remove(tx, "id in (" + list + ")", Map.of(), doomed.size());
+        }
+        return doomed;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.masthead.db.Database;
 import org.masthead.web.Json;
 import org.masthead.web.FormBody;
 import org.masthead.web.HttpError;
@@ -26,6 +27,7 @@ public final class CommentRoutes {
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern ID = Pattern.compile("\\d{1,18}");
 
+    private final Database db;
     private final CommentStore store;
     private final CommentGate gate;
     private final CommentThreads threads;
@@ -33,8 +35,9 @@ public final class CommentRoutes {
     private final ArticlePages articles;
     private final Templates templates;
 
-    public CommentRoutes(CommentStore store, CommentGate gate, CommentThreads threads, FormToken tokens,
+    public CommentRoutes(Database db, CommentStore store, CommentGate gate, CommentThreads threads, FormToken tokens,
                          ArticlePages articles, Templates templates) {
+        this.db = db;
         this.store = store;
         this.gate = gate;
         this.threads = threads;
@@ -172,8 +175,8 @@ public final class CommentRoutes {
             case CommentGate.Outcome.Judged judged -> {
                 Long parentId = comment.parentId();
                 int depth = parentId == null ? 0 : store.find(parentId).map(p -> p.depth() + 1).orElse(0);
-                yield store.add(comment, depth, judged.status(), judged.reasons(), judged.spamScore(),
-                        judged.fingerprint(), judged.ipNetwork(), null);
+                yield db.write(tx -> store.add(tx, comment, depth, judged.status(), judged.reasons(), judged.spamScore(),
+                        judged.fingerprint(), judged.ipNetwork(), null));
             }
         };
     }

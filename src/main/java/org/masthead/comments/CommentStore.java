@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
@@ -88,45 +87,39 @@ public final class CommentStore implements CommentHistory, ChangeListener {
         return CommentSettings.from(rows);
     }
 
-    /** Saves the comment settings; {@code alongside} runs in the same transaction (for the audit log). */
-    public void saveSettings(CommentSettings next, java.util.function.Consumer<Tx> alongside) {
-        db.write(tx -> {
-            for (Map.Entry<String, String> row : next.rows().entrySet()) {
-                tx.handle().execute("delete from site_settings where name = ?", row.getKey());
-                tx.handle().execute("insert into site_settings (name, value) values (?, ?)", row.getKey(), row.getValue());
-            }
-            alongside.accept(tx);
-            tx.changed("settings", 1, Change.Kind.UPDATED);
-            return null;
-        });
+    /** Saves the comment settings in the caller's transaction. */
+    public void saveSettings(Tx tx, CommentSettings next) {
+        for (Map.Entry<String, String> row : next.rows().entrySet()) {
+            tx.handle().execute("delete from site_settings where name = ?", row.getKey());
+            tx.handle().execute("insert into site_settings (name, value) values (?, ?)", row.getKey(), row.getValue());
+        }
+        tx.changed("settings", 1, Change.Kind.UPDATED);
     }
 
-    /** Stores a judged comment; returns it as stored. */
-    public Comment add(NewComment c, int depth, CommentStatus status, List<String> reasons, double spamScore,
+    /** Stores a judged comment, sent now; returns it as stored. */
+    public Comment add(Tx tx, NewComment c, int depth, CommentStatus status, List<String> reasons, double spamScore,
                        String fingerprint, String ipNetwork, Long siteUserId) {
-        return add(c, depth, status, reasons, spamScore, fingerprint, ipNetwork, siteUserId, Instant.now());
+        return add(tx, c, depth, status, reasons, spamScore, fingerprint, ipNetwork, siteUserId, Instant.now());
     }
 
     /** Stores a judged comment as sent at a given time (imports and the demo); returns it as stored. */
-    public Comment add(NewComment c, int depth, CommentStatus status, List<String> reasons, double spamScore,
+    public Comment add(Tx tx, NewComment c, int depth, CommentStatus status, List<String> reasons, double spamScore,
                        String fingerprint, String ipNetwork, Long siteUserId, Instant sentAt) {
         long now = sentAt.toEpochMilli();
-        return db.write(tx -> {
-            long id = tx.handle().createUpdate("""
-                            insert into comments (article_id, parent_id, depth, author_name, author_email, author_url, body,
-                                status, reasons, spam_score, fingerprint, ip, ip_network, site_user_id, created_at,
-                                updated_at, status_at)
-                            values (:article, :parent, :depth, :name, :email, :url, :body, :status, :reasons, :score,
-                                :fingerprint, :ip, :network, :siteUser, :now, :now, :now)""")
-                    .bind("article", c.articleId()).bind("parent", c.parentId()).bind("depth", depth)
-                    .bind("name", c.name()).bind("email", c.email()).bind("url", c.url()).bind("body", c.body())
-                    .bind("status", status.name()).bind("reasons", String.join("\n", reasons))
-                    .bind("score", spamScore).bind("fingerprint", fingerprint)
-                    .bind("ip", c.ip()).bind("network", ipNetwork).bind("siteUser", siteUserId).bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            tx.changed(ENTITY, id, Change.Kind.CREATED);
-            return find(tx.handle(), id).orElseThrow();
-        });
+        long id = tx.handle().createUpdate("""
+                        insert into comments (article_id, parent_id, depth, author_name, author_email, author_url, body,
+                            status, reasons, spam_score, fingerprint, ip, ip_network, site_user_id, created_at,
+                            updated_at, status_at)
+                        values (:article, :parent, :depth, :name, :email, :url, :body, :status, :reasons, :score,
+                            :fingerprint, :ip, :network, :siteUser, :now, :now, :now)""")
+                .bind("article", c.articleId()).bind("parent", c.parentId()).bind("depth", depth)
+                .bind("name", c.name()).bind("email", c.email()).bind("url", c.url()).bind("body", c.body())
+                .bind("status", status.name()).bind("reasons", String.join("\n", reasons))
+                .bind("score", spamScore).bind("fingerprint", fingerprint)
+                .bind("ip", c.ip()).bind("network", ipNetwork).bind("siteUser", siteUserId).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        tx.changed(ENTITY, id, Change.Kind.CREATED);
+        return find(tx.handle(), id).orElseThrow();
     }
 
     public Optional<Comment> find(long id) {
@@ -159,27 +152,31 @@ public final class CommentStore implements CommentHistory, ChangeListener {
         return counts;
     }
 
-    /**
-     * Moves comments to a status; returns those whose status changed, as they were before.
-     * {@code alongside} runs in the same transaction with them (audit log, learning).
-     */
-    public List<Comment> setStatus(Collection<Long> ids, CommentStatus status, BiConsumer<Tx, List<Comment>> alongside) {
+    /** Moves comments to a status in the caller's transaction; returns those whose status changed, as they were before. */
+    public List<Comment> setStatus(Tx tx, Collection<Long> ids, CommentStatus status) {
         if (ids.isEmpty()) {
             return List.of();
         }
         long now = System.currentTimeMillis();
-        return db.write(tx -> {
-            List<Comment> before = tx.handle().createQuery("select " + COLUMNS + " from comments where id in (<ids>)")
-                    .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> read(rs)).list()
-                    .stream().filter(c -> c.status() != status).toList();
-            for (Comment c : before) {
-                tx.handle().createUpdate("update comments set status = :status, status_at = :now where id = :id")
-                        .bind("status", status.name()).bind("now", now).bind("id", c.id()).execute();
-                tx.changed(ENTITY, c.id(), Change.Kind.UPDATED);
-            }
-            alongside.accept(tx, before);
-            return before;
-        });
+        List<Comment> before = tx.handle().createQuery("select " + COLUMNS + " from comments where id in (<ids>)")
+                .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> read(rs)).list()
+                .stream().filter(c -> c.status() != status).toList();
+        for (Comment c : before) {
+            tx.handle().createUpdate("update comments set status = :status, status_at = :now where id = :id")
+                    .bind("status", status.name()).bind("now", now).bind("id", c.id()).execute();
+            tx.changed(ENTITY, c.id(), Change.Kind.UPDATED);
+        }
+        return before;
+    }
+
+    /** A moderator's correction of name, website and text; the fingerprint follows the new text. */
+    public void edit(Tx tx, long id, String name, String url, String body) {
+        tx.handle().createUpdate("""
+                        update comments set author_name = :name, author_url = :url, body = :body,
+                            fingerprint = :fingerprint, updated_at = :now where id = :id""")
+                .bind("name", name).bind("url", url).bind("body", body).bind("fingerprint", CommentGate.fingerprint(body))
+                .bind("now", System.currentTimeMillis()).bind("id", id).execute();
+        tx.changed(ENTITY, id, Change.Kind.UPDATED);
     }
 
     /** Counts used by the spam checks: comments since a time from one IP network. */
@@ -211,32 +208,28 @@ public final class CommentStore implements CommentHistory, ChangeListener {
         return blocks.get();
     }
 
-    /** Adds a block unless the same one exists; {@code alongside} runs in the same transaction. */
-    public void addBlock(Block.Kind kind, String value, java.util.function.Consumer<Tx> alongside) {
+    /** Adds a block unless the same one exists, in the caller's transaction; whether it was added. */
+    public boolean addBlock(Tx tx, Block.Kind kind, String value) {
         String normal = Block.normalise(kind, value);
-        db.write(tx -> {
-            boolean exists = tx.handle().createQuery("select count(*) from comment_blocks where kind = :k and value = :v")
-                    .bind("k", kind.name()).bind("v", normal).mapTo(Integer.class).one() > 0;
-            if (!exists) {
-                long id = tx.handle().createUpdate(
-                                "insert into comment_blocks (kind, value, created_at) values (:k, :v, :at)")
-                        .bind("k", kind.name()).bind("v", normal).bind("at", System.currentTimeMillis())
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-                tx.changed(BLOCK_ENTITY, id, Change.Kind.CREATED);
-                alongside.accept(tx);
-            }
-            return null;
-        });
+        boolean exists = tx.handle().createQuery("select count(*) from comment_blocks where kind = :k and value = :v")
+                .bind("k", kind.name()).bind("v", normal).mapTo(Integer.class).one() > 0;
+        if (!exists) {
+            long id = tx.handle().createUpdate(
+                            "insert into comment_blocks (kind, value, created_at) values (:k, :v, :at)")
+                    .bind("k", kind.name()).bind("v", normal).bind("at", System.currentTimeMillis())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            tx.changed(BLOCK_ENTITY, id, Change.Kind.CREATED);
+        }
+        return !exists;
     }
 
-    public void removeBlock(long id, java.util.function.Consumer<Tx> alongside) {
-        db.write(tx -> {
-            if (tx.handle().execute("delete from comment_blocks where id = ?", id) > 0) {
-                tx.changed(BLOCK_ENTITY, id, Change.Kind.DELETED);
-                alongside.accept(tx);
-            }
-            return null;
-        });
+    /** Removes a block in the caller's transaction; whether there was one. */
+    public boolean removeBlock(Tx tx, long id) {
+        if (tx.handle().execute("delete from comment_blocks where id = ?", id) == 0) {
+            return false;
+        }
+        tx.changed(BLOCK_ENTITY, id, Change.Kind.DELETED);
+        return true;
     }
 
     /** Whether the article's editors left its comments open (closing by age is the caller's rule). */

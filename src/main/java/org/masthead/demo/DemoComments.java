@@ -10,6 +10,7 @@ import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentStatus;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.NewComment;
+import org.masthead.db.Tx;
 
 /**
  * The demo's reader comments from {@code demo/comments.txt}: a few threads, and one held and
@@ -23,7 +24,7 @@ final class DemoComments {
     }
 
     /** Adds the comments to the demo articles, given by slug with their ids and publication times. */
-    void load(Map<String, Long> articleIds, Map<String, Instant> published) {
+    void load(Tx tx, Map<String, Long> articleIds, Map<String, Instant> published) {
         Map<String, Comment> byKey = new HashMap<>();
         for (List<String> row : DemoResources.table("comments.txt")) {
             if (row.size() != 8) {
@@ -45,7 +46,7 @@ final class DemoComments {
             };
             NewComment comment = new NewComment(article, parent == null ? null : parent.id(), row.get(4),
                     row.get(5), "", body, null);
-            byKey.put(row.get(1), comments.add(comment, parent == null ? 0 : parent.depth() + 1, status, reasons,
+            byKey.put(row.get(1), comments.add(tx, comment, parent == null ? 0 : parent.depth() + 1, status, reasons,
                     0, CommentGate.fingerprint(body), null, null, at));
         }
     }

@@ -90,9 +90,10 @@ public final class DemoContent {
             for (FrontMatter page : pageFiles) {
                 pages.add(tx, page.required("slug"), page.required("title"), page.body());
             }
-            return articles(tx, articleFiles, site.zone(), sectionIds, tagNames, authorIds, entered.featured());
+            Loaded articles = articles(tx, articleFiles, site.zone(), sectionIds, tagNames, authorIds, entered.featured());
+            comments.load(tx, articles.ids(), articles.publishedAt());
+            return articles;
         });
-        comments.load(loaded.ids(), loaded.publishedAt());
         LOG.info("demo content loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         return true;
     }

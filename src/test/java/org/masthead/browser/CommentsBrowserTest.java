@@ -47,7 +47,10 @@ class CommentsBrowserTest {
         comments = new CommentStore(app.database());
         Map<String, String> rows = new LinkedHashMap<>(comments.settings().rows());
         rows.put("comments.min_fill_seconds", "0");
-        comments.saveSettings(CommentSettings.from(rows), tx -> { });
+        app.database().write(tx -> {
+            comments.saveSettings(tx, CommentSettings.from(rows));
+            return null;
+        });
     }
 
     @AfterAll

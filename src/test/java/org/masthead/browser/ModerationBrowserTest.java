@@ -46,12 +46,12 @@ class ModerationBrowserTest {
                         new SectionStore(app.database()).add(tx, "harbour", "Harbour", "", null, 0),
                         ArticleStatus.PUBLISHED, Instant.now().minusSeconds(60)), ArticleEdit.By.SYSTEM));
         CommentStore comments = new CommentStore(app.database());
-        held = comments.add(new NewComment(article, null, "Ada Lovelace", "ada@readers.example", "https://ada.example",
+        held = app.database().write(tx -> comments.add(tx, new NewComment(article, null, "Ada Lovelace", "ada@readers.example", "https://ada.example",
                         "When do the night ferries start?\n\nSee https://ferries.example/timetable.", "203.0.113.9"), 0,
-                CommentStatus.PENDING, List.of("2 links (more than 1)"), 0.4, CommentGate.fingerprint("ferries"), "203.0.113.0", null);
-        comments.add(new NewComment(article, null, "Deals", "deals@spam.example", "", "Cheap watches here.", "198.51.100.4"), 0,
-                CommentStatus.SPAM, List.of("spam filter: probability 0.99"), 0.99, CommentGate.fingerprint("watches"), "198.51.100.0", null);
-        comments.addBlock(Block.Kind.DOMAIN, "spam.example", tx -> { });
+                CommentStatus.PENDING, List.of("2 links (more than 1)"), 0.4, CommentGate.fingerprint("ferries"), "203.0.113.0", null));
+        app.database().write(tx -> comments.add(tx, new NewComment(article, null, "Deals", "deals@spam.example", "", "Cheap watches here.", "198.51.100.4"), 0,
+                CommentStatus.SPAM, List.of("spam filter: probability 0.99"), 0.99, CommentGate.fingerprint("watches"), "198.51.100.0", null));
+        app.database().write(tx -> comments.addBlock(tx, Block.Kind.DOMAIN, "spam.example"));
     }
 
     @AfterAll

@@ -25,7 +25,10 @@ class CommentRetentionTest {
     @EnumSource(Kind.class)
     void deletesSpamPastItsPeriodAndDropsOldAddresses(Kind kind) {
         try (SeededSite site = new SeededSite(TestSites.config(kind), false)) {
-            site.comments.saveSettings(withDays(site.comments.settings(), 10, 20), tx -> { });
+            site.app.database().write(tx -> {
+                site.comments.saveSettings(tx, withDays(site.comments.settings(), 10, 20));
+                return null;
+            });
             long article = site.article("harbour-opens");
             Comment oldSpam = site.comment(article, null, "Spammer", "spam@example.net", "Cheap tickets", CommentStatus.SPAM, "192.0.2.1");
             site.age(oldSpam.id(), NOW.minus(Duration.ofDays(40)), NOW.minus(Duration.ofDays(11)));

@@ -53,7 +53,10 @@ final class CommentSite implements AutoCloseable {
     /** Changes settings through their stored rows, as the settings page would. */
     void settings(UnaryOperator<Map<String, String>> change) {
         Map<String, String> rows = new LinkedHashMap<>(comments.settings().rows());
-        comments.saveSettings(CommentSettings.from(change.apply(rows)), tx -> { });
+        app.database().write(tx -> {
+            comments.saveSettings(tx, CommentSettings.from(change.apply(rows)));
+            return null;
+        });
     }
 
     static Map<String, String> with(Map<String, String> rows, String name, String value) {

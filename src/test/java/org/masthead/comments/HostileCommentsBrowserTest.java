@@ -45,7 +45,7 @@ class HostileCommentsBrowserTest {
                     }
                 }
             }
-            site.comments.setStatus(ids, CommentStatus.APPROVED, (tx, changed) -> { });
+            site.app.database().write(tx -> site.comments.setStatus(tx, ids, CommentStatus.APPROVED));
             site.settings(rows -> CommentSite.with(rows, "per_page", "1000"));
 
             try (BrowserContext context = browser.newContext()) {

@@ -74,7 +74,7 @@ class HostileCommentsTest {
             }
 
             List<Long> ids = sent.stream().filter(s -> s.id() > 0).map(Sent::id).toList();
-            site.comments.setStatus(ids, CommentStatus.APPROVED, (tx, changed) -> { });
+            site.app.database().write(tx -> site.comments.setStatus(tx, ids, CommentStatus.APPROVED));
             site.settings(rows -> CommentSite.with(rows, "per_page", "1000"));
             Document page = Jsoup.parse(site.get(CommentSite.ARTICLE_URL).body());
             onlyTheSitesOwnMarkup(page, baseline);

@@ -229,8 +229,8 @@ class ReaderCommentsTest {
             assertThat(last(site).status()).isEqualTo(CommentStatus.PENDING);
             assertThat(lastReasons(site)).anyMatch(r -> r.contains("3 links (more than 2)"));
 
-            site.comments.addBlock(Block.Kind.DOMAIN, "www.pills.example", tx -> { });
-            site.comments.addBlock(Block.Kind.WORD, "casino", tx -> { });
+            site.app.database().write(tx -> site.comments.addBlock(tx, Block.Kind.DOMAIN, "www.pills.example")
+                    && site.comments.addBlock(tx, Block.Kind.WORD, "casino"));
             site.post(site.form("Seller", "seller@example.org", "Visit https://shop.pills.example today"));
             assertThat(lastReasons(site)).anyMatch(r -> r.contains("domain pills.example is blocked"));
             site.post(site.form("Gambler", "gambler@example.org", "Best Casino in town!"));

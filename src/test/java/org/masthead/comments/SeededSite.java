@@ -61,8 +61,8 @@ public final class SeededSite implements AutoCloseable {
     public Comment comment(long articleId, Comment parent, String name, String email, String body, CommentStatus status,
                            String ip) {
         NewComment c = new NewComment(articleId, parent == null ? null : parent.id(), name, email, "", body, ip);
-        return comments.add(c, parent == null ? 0 : parent.depth() + 1, status, List.of("seeded by a test"), 0.1,
-                CommentGate.fingerprint(body), ip == null ? null : IpDigest.network(ip), null);
+        return app.database().write(tx -> comments.add(tx, c, parent == null ? 0 : parent.depth() + 1, status,
+                List.of("seeded by a test"), 0.1, CommentGate.fingerprint(body), ip == null ? null : IpDigest.network(ip), null));
     }
 
     public Comment comment(long articleId, Comment parent, String email, String body) {

@@ -39,7 +39,10 @@ public final class SpamClassifier implements ChangeListener {
         this.threshold = threshold;
     }
 
-    /** Loads the model from the database and follows its changes, with the default threshold. */
+    /**
+     * Loads the model from the database, with the default threshold. To hear what other
+     * instances learn, register it as a change listener ({@code db.addListener}).
+     */
     public static SpamClassifier open(Database db) {
         return open(db, DEFAULT_THRESHOLD);
     }
@@ -48,7 +51,6 @@ public final class SpamClassifier implements ChangeListener {
     public static SpamClassifier open(Database db, double threshold) {
         SpamClassifier classifier = new SpamClassifier(new SpamStore(db), threshold);
         classifier.reload();
-        db.addListener(classifier);
         return classifier;
     }
 

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntBiFunction;
+import org.masthead.comments.CommentRemovalStore;
+import org.masthead.db.Database;
 import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Guard;
@@ -26,12 +28,14 @@ import org.masthead.web.Templates;
 public final class CommenterRoutes {
     static final String BASE = "/newsroom/commenters";
 
+    private final Database db;
     private final CommenterStore store;
     private final SettingsStore site;
     private final AuditStore audit;
     private final Templates templates;
 
-    public CommenterRoutes(CommenterStore store, AuditStore audit, SettingsStore site, Templates templates) {
+    public CommenterRoutes(Database db, CommenterStore store, AuditStore audit, SettingsStore site, Templates templates) {
+        this.db = db;
         this.store = store;
         this.site = site;
         this.audit = audit;
@@ -89,14 +93,28 @@ public final class CommenterRoutes {
                     + (replies == 0 ? "" : replies + (replies == 1 ? " reply" : " replies")
                     + " by others to them stay, each moved up to the comment above or to the top. ")
                     + "This cannot be undone: if the person asked for a copy, download it first.";
-        }, (email, editor) -> store.erase(email, editor).comments());
+        }, (email, editor) -> db.write(tx -> {
+            CommentRemovalStore.Removed removed = store.erase(tx, email);
+            if (removed.comments() > 0) {
+                AuditStore.record(tx, editor, "commenters.erase", "commenter " + CommenterStore.masked(email),
+                        removed.comments() + " comment(s) deleted, " + removed.repliesMoved() + " repl(ies) by others moved up");
+            }
+            return removed.comments();
+        }));
     }
 
     private void anonymise(Context ctx) {
         confirmThen(ctx, "Anonymise", "anonymise", "anonymised",
                 email -> "Their text stays where it is, signed \"" + CommenterStore.ANONYMOUS + "\". The name, email address, "
                         + "website and IP address are removed from every one of them. This cannot be undone.",
-                store::anonymise);
+                (email, editor) -> db.write(tx -> {
+                    int count = store.anonymise(tx, email);
+                    if (count > 0) {
+                        AuditStore.record(tx, editor, "commenters.anonymise", "commenter " + CommenterStore.masked(email),
+                                count + " comment(s)");
+                    }
+                    return count;
+                }));
     }
 
     /**

@@ -12,8 +12,7 @@ import org.masthead.comments.CommentStore;
 import org.masthead.content.ArticleStatus;
 import org.masthead.db.Change;
 import org.masthead.db.Database;
-import org.masthead.accounts.AuditStore;
-import org.masthead.accounts.User;
+import org.masthead.db.Tx;
 import org.masthead.content.ArticlePaths;
 
 /**
@@ -66,37 +65,27 @@ public final class CommenterStore {
                 .bind("e", email).mapTo(Integer.class).one());
     }
 
-    /** Deletes every comment of the address and records it in the audit log; returns what was done. */
-    CommentRemovalStore.Removed erase(String email, User by) {
-        return db.write(tx -> {
-            CommentRemovalStore.Removed removed = removal.remove(tx, "author_email = :e", Map.of("e", email), Integer.MAX_VALUE);
-            if (removed.comments() > 0) {
-                AuditStore.record(tx, by, "commenters.erase", "commenter " + masked(email),
-                        removed.comments() + " comment(s) deleted, " + removed.repliesMoved() + " repl(ies) by others moved up");
-            }
-            return removed;
-        });
+    /** Deletes every comment of the address in the caller's transaction; returns what was done. */
+    CommentRemovalStore.Removed erase(Tx tx, String email) {
+        return removal.remove(tx, "author_email = :e", Map.of("e", email), Integer.MAX_VALUE);
     }
 
     /** Replaces name, email, website and IP address on every comment of the address; the text stays. */
-    int anonymise(String email, User by) {
-        return db.write(tx -> {
-            List<Long> ids = tx.handle().createQuery("select id from comments where author_email = :e")
-                    .bind("e", email).mapTo(Long.class).list();
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            tx.handle().createUpdate("""
-                            update comments set author_name = :name, author_email = '', author_url = '',
-                                ip = null, ip_network = null
-                            where author_email = :e""")
-                    .bind("name", ANONYMOUS).bind("e", email).execute();
-            for (long id : ids) {
-                tx.changed(CommentStore.ENTITY, id, Change.Kind.UPDATED);
-            }
-            AuditStore.record(tx, by, "commenters.anonymise", "commenter " + masked(email), ids.size() + " comment(s)");
-            return ids.size();
-        });
+    int anonymise(Tx tx, String email) {
+        List<Long> ids = tx.handle().createQuery("select id from comments where author_email = :e")
+                .bind("e", email).mapTo(Long.class).list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        tx.handle().createUpdate("""
+                        update comments set author_name = :name, author_email = '', author_url = '',
+                            ip = null, ip_network = null
+                        where author_email = :e""")
+                .bind("name", ANONYMOUS).bind("e", email).execute();
+        for (long id : ids) {
+            tx.changed(CommentStore.ENTITY, id, Change.Kind.UPDATED);
+        }
+        return ids.size();
     }
 
     /**

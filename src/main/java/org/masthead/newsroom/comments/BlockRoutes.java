@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.masthead.comments.Block;
 import org.masthead.comments.CommentStore;
+import org.masthead.db.Database;
 import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
@@ -30,10 +31,12 @@ final class BlockRoutes {
     private static final Pattern IPV4 = Pattern.compile("(?:" + OCTET + "\\.){3}" + OCTET);
     private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]*:[0-9a-f:.]*");
 
+    private final Database db;
     private final CommentStore store;
     private final Templates templates;
 
-    BlockRoutes(CommentStore store, Templates templates) {
+    BlockRoutes(Database db, CommentStore store, Templates templates) {
+        this.db = db;
         this.store = store;
         this.templates = templates;
     }
@@ -71,8 +74,12 @@ final class BlockRoutes {
             Input.redirect(ctx, PATH + "?done=exists");
             return;
         }
-        store.addBlock(kind, value, tx -> AuditStore.record(tx, user, "added a block", "comment_block",
-                kind.label() + ": " + value));
+        db.write(tx -> {
+            if (store.addBlock(tx, kind, value)) {
+                AuditStore.record(tx, user, "added a block", "comment_block", kind.label() + ": " + value);
+            }
+            return null;
+        });
         Input.redirect(ctx, PATH + "?done=added");
     }
 
@@ -81,8 +88,12 @@ final class BlockRoutes {
         long id = FormFields.id(ctx);
         Block block = store.blocks().stream().filter(b -> b.id() == id).findFirst()
                 .orElseThrow(() -> HttpError.notFound("That block is not on the list; it may have been removed already."));
-        store.removeBlock(id, tx -> AuditStore.record(tx, user, "removed a block", "comment_block:" + id,
-                block.kind().label() + ": " + block.value()));
+        db.write(tx -> {
+            if (store.removeBlock(tx, id)) {
+                AuditStore.record(tx, user, "removed a block", "comment_block:" + id, block.kind().label() + ": " + block.value());
+            }
+            return null;
+        });
         Input.redirect(ctx, PATH + "?done=removed");
     }
 

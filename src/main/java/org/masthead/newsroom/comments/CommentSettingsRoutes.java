@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.masthead.comments.CommentSettings;
 import org.masthead.comments.CommentStore;
+import org.masthead.db.Database;
 import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
@@ -24,10 +25,12 @@ final class CommentSettingsRoutes {
     private static final Pattern LOCAL_PATH = Pattern.compile("/(?!/)[^\\s\\\\]*");
     private static final Pattern WEB_ADDRESS = Pattern.compile("https?://[^\\s/?#]+\\.[^\\s/?#]+\\S*", Pattern.CASE_INSENSITIVE);
 
+    private final Database db;
     private final CommentStore store;
     private final Templates templates;
 
-    CommentSettingsRoutes(CommentStore store, Templates templates) {
+    CommentSettingsRoutes(Database db, CommentStore store, Templates templates) {
+        this.db = db;
         this.store = store;
         this.templates = templates;
     }
@@ -58,8 +61,11 @@ final class CommentSettingsRoutes {
             return;
         }
         CommentSettings before = store.settings();
-        store.saveSettings(next, tx -> AuditStore.record(tx, user, "changed the comment settings", "settings",
-                differences(before, next)));
+        db.write(tx -> {
+            store.saveSettings(tx, next);
+            AuditStore.record(tx, user, "changed the comment settings", "settings", differences(before, next));
+            return null;
+        });
         Input.redirect(ctx, PATH + "?done=saved");
     }
 

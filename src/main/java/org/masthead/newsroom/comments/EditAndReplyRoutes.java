@@ -9,6 +9,7 @@ import org.masthead.comments.Comment;
 import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentStatus;
 import org.masthead.comments.CommentStore;
+import org.masthead.db.Database;
 import org.masthead.comments.NewComment;
 import org.masthead.accounts.AuditStore;
 import org.masthead.newsroom.Desk;
@@ -30,20 +31,20 @@ final class EditAndReplyRoutes {
     static final int MAX_TEXT = 65_536;
     private static final Pattern WEBSITE = Pattern.compile("https?://[^\\s/?#]+\\.[^\\s/?#]+\\S*", Pattern.CASE_INSENSITIVE);
 
+    private final Database db;
     private final CommentStore store;
     private final ModerationQueries queries;
     private final Entries entries;
     private final SettingsStore site;
-    private final AuditStore audit;
     private final Templates templates;
 
-    EditAndReplyRoutes(CommentStore store, ModerationQueries queries, Entries entries, SettingsStore site, AuditStore audit,
+    EditAndReplyRoutes(Database db, CommentStore store, ModerationQueries queries, Entries entries, SettingsStore site,
                        Templates templates) {
+        this.db = db;
         this.store = store;
         this.queries = queries;
         this.entries = entries;
         this.site = site;
-        this.audit = audit;
         this.templates = templates;
     }
 
@@ -75,8 +76,11 @@ final class EditAndReplyRoutes {
             return;
         }
         Comment before = row.comment();
-        queries.edit(before.id(), form.name(), form.website(), form.text(), tx -> AuditStore.record(tx, user,
-                "edited a comment", "comment:" + before.id(), changes(before, form)));
+        db.write(tx -> {
+            store.edit(tx, before.id(), form.name(), form.website(), form.text());
+            AuditStore.record(tx, user, "edited a comment", "comment:" + before.id(), changes(before, form));
+            return null;
+        });
         Input.redirect(ctx, QueueRoutes.PATH + "/" + before.id() + "/edit?done=saved");
     }
 
@@ -96,11 +100,14 @@ final class EditAndReplyRoutes {
             render(ctx, 422, row, kept, text, null, List.of(problem));
             return;
         }
-        Comment reply = store.add(new NewComment(parent.articleId(), parent.id(), site.current().name(), user.email(), "",
-                        text, null), parent.depth() + 1, CommentStatus.APPROVED, List.of(), 0, CommentGate.fingerprint(text),
-                null, user.id());
-        audit.record(user, "replied to a comment", "comment:" + reply.id(), "in reply to comment " + parent.id() + ": "
-                + Moderator.describe(reply));
+        NewComment answer = new NewComment(parent.articleId(), parent.id(), site.current().name(), user.email(), "", text, null);
+        Comment reply = db.write(tx -> {
+            Comment stored = store.add(tx, answer, parent.depth() + 1, CommentStatus.APPROVED, List.of(), 0,
+                    CommentGate.fingerprint(text), null, user.id());
+            AuditStore.record(tx, user, "replied to a comment", "comment:" + stored.id(),
+                    "in reply to comment " + parent.id() + ": " + Moderator.describe(stored));
+            return stored;
+        });
         Input.redirect(ctx, QueueRoutes.PATH + "/" + reply.id() + "/edit?done=replied");
     }
 

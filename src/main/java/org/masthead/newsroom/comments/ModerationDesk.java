@@ -2,8 +2,9 @@ package org.masthead.newsroom.comments;
 
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
-import org.masthead.accounts.AuditStore;
+import org.masthead.comments.CommentRemovalStore;
 import org.masthead.comments.CommentStore;
+import org.masthead.db.Database;
 import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.newsroom.Desk;
 import org.masthead.accounts.Role;
@@ -24,14 +25,14 @@ public final class ModerationDesk {
     private final BlockRoutes blocks;
     private final CommentSettingsRoutes settings;
 
-    public ModerationDesk(CommentStore store, ModerationQueries queries, SpamClassifier classifier, AuditStore audit,
-                          SettingsStore site, Templates templates) {
+    public ModerationDesk(Database db, CommentStore store, CommentRemovalStore removal, ModerationQueries queries,
+                          SpamClassifier classifier, SettingsStore site, Templates templates) {
         this.queries = queries;
         Entries entries = new Entries(site);
-        this.queue = new QueueRoutes(queries, new Moderator(store, queries, classifier), entries, templates);
-        this.comment = new EditAndReplyRoutes(store, queries, entries, site, audit, templates);
-        this.blocks = new BlockRoutes(store, templates);
-        this.settings = new CommentSettingsRoutes(store, templates);
+        this.queue = new QueueRoutes(queries, new Moderator(db, store, removal, queries, classifier), entries, templates);
+        this.comment = new EditAndReplyRoutes(db, store, queries, entries, site, templates);
+        this.blocks = new BlockRoutes(db, store, templates);
+        this.settings = new CommentSettingsRoutes(db, store, templates);
     }
 
     public void register(RoutesConfig routes) {

@@ -9,30 +9,22 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import org.jdbi.v3.core.Handle;
 import org.masthead.comments.Comment;
-import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentStatus;
-import org.masthead.comments.CommentRemovalStore;
 import org.masthead.comments.CommentStore;
-import org.masthead.db.Change;
 import org.masthead.db.Database;
-import org.masthead.db.Tx;
 
 /**
- * The moderation queue's own SQL: comments with their article for the queue, counts by
- * status, searching, and the writes CommentStore does not make: editing and deleting.
+ * The moderation queue's own reads: comments with their article for the queue, counts by
+ * status, searching. Its writes go through CommentStore and CommentRemovalStore.
  */
 public final class ModerationQueries {
     static final int PAGE_SIZE = 20;
 
     private final Database db;
-    private final CommentRemovalStore removal;
 
-    public ModerationQueries(Database db, CommentRemovalStore removal) {
+    public ModerationQueries(Database db) {
         this.db = db;
-        this.removal = removal;
     }
 
     /** A comment as the queue shows it, with the article it belongs to. */
@@ -115,43 +107,5 @@ public final class ModerationQueries {
         return db.read(h -> h.createQuery("select " + CommentStore.columns("c") + " from comments c where c.id in (<ids>)"
                         + " order by c.created_at desc, c.id desc")
                 .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> CommentStore.read(rs)).list());
-    }
-
-    /** A moderator's correction of name, website and text; the fingerprint follows the new text. */
-    void edit(long id, String name, String url, String body, java.util.function.Consumer<Tx> alongside) {
-        db.write(tx -> {
-            tx.handle().createUpdate("""
-                            update comments set author_name = :name, author_url = :url, body = :body,
-                                fingerprint = :fingerprint, updated_at = :now where id = :id""")
-                    .bind("name", name).bind("url", url).bind("body", body).bind("fingerprint", CommentGate.fingerprint(body))
-                    .bind("now", System.currentTimeMillis()).bind("id", id).execute();
-            tx.changed(CommentStore.ENTITY, id, Change.Kind.UPDATED);
-            alongside.accept(tx);
-            return null;
-        });
-    }
-
-    /**
-     * Deletes comments for good, those still in one of {@code from} when the transaction runs,
-     * and returns them. Their replies stay: each moves up to the deleted comment's parent, one
-     * level shallower with everything under it, so no thread loses a reader's words.
-     */
-    List<Comment> delete(Collection<Long> ids, Collection<CommentStatus> from, BiConsumer<Tx, List<Comment>> alongside) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return db.write(tx -> {
-            Handle h = tx.handle();
-            List<Comment> doomed = h.createQuery("select " + CommentStore.columns("c") + " from comments c where c.id in (<ids>)")
-                    .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> CommentStore.read(rs)).list()
-                    .stream().filter(c -> from.contains(c.status())).toList();
-            if (!doomed.isEmpty()) {
-                // Ids are numbers read back from the database, so they are safe to write into the condition.
-                String list = doomed.stream().map(c -> Long.toString(c.id())).collect(java.util.stream.Collectors.joining(","));
-                removal.remove(tx, "id in (" + list + ")", Map.of(), doomed.size());
-            }
-            alongside.accept(tx, doomed);
-            return doomed;
-        });
     }
 }

@@ -6,9 +6,11 @@ import java.util.Set;
 import org.masthead.comments.Block;
 import org.masthead.comments.Comment;
 import org.masthead.comments.CommentStatus;
+import org.masthead.comments.CommentRemovalStore;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.spam.LabeledComment;
 import org.masthead.comments.spam.SpamClassifier;
+import org.masthead.db.Database;
 import org.masthead.db.Tx;
 import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.User;
@@ -23,12 +25,17 @@ import org.slf4j.LoggerFactory;
 final class Moderator {
     private static final Logger LOG = LoggerFactory.getLogger(Moderator.class);
 
+    private final Database db;
     private final CommentStore store;
+    private final CommentRemovalStore removal;
     private final ModerationQueries queries;
     private final SpamClassifier classifier;
 
-    Moderator(CommentStore store, ModerationQueries queries, SpamClassifier classifier) {
+    Moderator(Database db, CommentStore store, CommentRemovalStore removal, ModerationQueries queries,
+              SpamClassifier classifier) {
+        this.db = db;
         this.store = store;
+        this.removal = removal;
         this.queries = queries;
         this.classifier = classifier;
     }
@@ -92,18 +99,20 @@ final class Moderator {
     int apply(Action action, Collection<Long> ids, User user) {
         List<Long> fitting = queries.comments(ids).stream().filter(c -> action.appliesTo(c.status())).map(Comment::id).toList();
         if (action == Action.DELETE) {
-            return queries.delete(fitting, Set.of(CommentStatus.SPAM, CommentStatus.TRASH),
-                    (tx, deleted) -> audit(tx, user, action, deleted)).size();
+            return db.write(tx -> audit(tx, user, action,
+                    removal.delete(tx, fitting, Set.of(CommentStatus.SPAM, CommentStatus.TRASH)))).size();
         }
-        List<Comment> changed = store.setStatus(fitting, action.target, (tx, before) -> audit(tx, user, action, before));
+        List<Comment> changed = db.write(tx -> audit(tx, user, action, store.setStatus(tx, fitting, action.target)));
         learn(action, changed);
         return changed.size();
     }
 
-    private static void audit(Tx tx, User user, Action action, List<Comment> comments) {
+    /** One audit entry per comment, in the transaction that moved them; returns them. */
+    private static List<Comment> audit(Tx tx, User user, Action action, List<Comment> comments) {
         for (Comment c : comments) {
             AuditStore.record(tx, user, action.audit, "comment:" + c.id(), describe(c));
         }
+        return comments;
     }
 
     /** Approving a held comment teaches "legitimate"; every mark as spam teaches "spam". Learned after the commit. */
@@ -134,8 +143,13 @@ final class Moderator {
         if (value == null || value.isBlank()) {
             return false;
         }
-        store.addBlock(kind, value, tx -> AuditStore.record(tx, user, "blocked " + (kind == Block.Kind.EMAIL
-                ? "an email address" : "an IP address"), "comment:" + c.id(), Block.normalise(kind, value)));
+        db.write(tx -> {
+            if (store.addBlock(tx, kind, value)) {
+                AuditStore.record(tx, user, "blocked " + (kind == Block.Kind.EMAIL ? "an email address" : "an IP address"),
+                        "comment:" + c.id(), Block.normalise(kind, value));
+            }
+            return null;
+        });
         return true;
     }
 

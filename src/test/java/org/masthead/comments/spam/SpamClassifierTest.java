@@ -78,6 +78,8 @@ class SpamClassifierTest {
         try (Database db = Database.open(TestSites.config(kind).jdbcUrl())) {
             SpamClassifier first = SpamClassifier.open(db);
             SpamClassifier second = SpamClassifier.open(db);
+            db.addListener(first);
+            db.addListener(second);
             first.learnAll(TINY);
             eventually(() -> second.comments() == TINY.size());
             String comment = "subscribe to my channel for free gifts";

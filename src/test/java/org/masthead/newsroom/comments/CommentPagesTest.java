@@ -83,7 +83,10 @@ class CommentPagesTest {
             assertThat(reply.email()).isEqualTo(ModerationSite.email(Role.EDITOR));
             assertThat(site.audit()).anyMatch(a -> a.startsWith("replied to a comment comment:" + replyId));
 
-            site.comments.saveSettings(withMaxDepth(site.comments.settings(), 2), tx -> { });
+            site.app.database().write(tx -> {
+                site.comments.saveSettings(tx, withMaxDepth(site.comments.settings(), 2));
+                return null;
+            });
             String replyPage = QUEUE + "/" + replyId + "/edit";
             assertThat(editor.page(replyPage).select("#reply")).isEmpty();
             assertThat(editor.page(replyPage).text()).contains("A reply here would be nested 3 levels deep, and the comment "

@@ -71,9 +71,10 @@ final class ModerationSite implements AutoCloseable {
 
     Comment reply(Long parent, int depth, String name, String body, CommentStatus status) {
         String email = name.toLowerCase().replaceAll("[^a-z]+", ".") + "@readers.example";
-        return comments.add(new NewComment(article, parent, name, email, "", body, "203.0.113.9"), depth, status,
+        NewComment c = new NewComment(article, parent, name, email, "", body, "203.0.113.9");
+        return app.database().write(tx -> comments.add(tx, c, depth, status,
                 status == CommentStatus.APPROVED ? List.of() : List.of("spam filter unsure: probability 0.93"), 0.93,
-                CommentGate.fingerprint(body), "203.0.113.0", null);
+                CommentGate.fingerprint(body), "203.0.113.0", null));
     }
 
     CommentStatus status(long id) {
