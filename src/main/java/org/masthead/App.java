@@ -17,7 +17,6 @@ import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.config.Config;
 import org.masthead.content.ArticleStore;
 import org.masthead.content.AuthorStore;
-import org.masthead.content.ImageStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.PageStore;
 import org.masthead.content.SectionStore;
@@ -27,6 +26,7 @@ import org.masthead.db.Database;
 import org.masthead.db.Remembered;
 import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
+import org.masthead.media.MediaStore;
 import org.masthead.media.MediaLibrary;
 import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.LoginFailureStore;
@@ -106,8 +106,9 @@ public final class App implements AutoCloseable {
             ConsentStore consents = new ConsentStore(db);
             db.addListener(consents);
             CommentRemovalStore commentRemoval = new CommentRemovalStore(db.dialect());
+            MediaStore mediaStore = new MediaStore(db);
             if (config.demo()) {
-                new DemoContent(db, settings, sections, tags, authors, pages, articles, new ImageStore(), comments,
+                new DemoContent(db, settings, sections, tags, authors, pages, articles, mediaStore, comments,
                         config.mediaDir()).loadIfEmpty();
             }
             Templates templates = new Templates();
@@ -129,7 +130,7 @@ public final class App implements AutoCloseable {
                     classifier, settings, templates);
             NewsroomRoutes newsroom = new NewsroomRoutes(users, new SessionStore(db), new LoginFailureStore(db), audit,
                     templates, articleQueries::countByStatus, moderation::badges);
-            MediaRoutes media = new MediaRoutes(new MediaLibrary(db, new org.masthead.media.MediaStore(db),
+            MediaRoutes media = new MediaRoutes(new MediaLibrary(db, mediaStore,
                     config.mediaDir()), templates);
             TrustedProxies proxies = trustedProxies(config);
             ConsentRoutes consent = new ConsentRoutes(consents);

@@ -10,18 +10,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.masthead.media.MediaStore;
 import org.masthead.comments.CommentStore;
+import org.masthead.media.MediaStore;
 import org.masthead.content.ArticleEdit;
+import org.masthead.media.MediaStore;
 import org.masthead.content.ArticleStatus;
+import org.masthead.media.MediaStore;
 import org.masthead.content.ArticleStore;
+import org.masthead.media.MediaStore;
 import org.masthead.content.AuthorStore;
-import org.masthead.content.ImageStore;
+import org.masthead.media.MediaStore;
 import org.masthead.content.PageStore;
+import org.masthead.media.MediaStore;
 import org.masthead.content.SectionStore;
+import org.masthead.media.MediaStore;
 import org.masthead.content.SettingsStore;
+import org.masthead.media.MediaStore;
 import org.masthead.content.SiteSettings;
+import org.masthead.media.MediaStore;
 import org.masthead.content.TagStore;
+import org.masthead.media.MediaStore;
 import org.masthead.db.Database;
+import org.masthead.media.MediaStore;
 import org.masthead.db.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +58,7 @@ public final class DemoContent {
     private final DemoComments comments;
 
     public DemoContent(Database db, SettingsStore settings, SectionStore sections, TagStore tags, AuthorStore authors,
-                       PageStore pages, ArticleStore articles, ImageStore images, CommentStore comments, Path mediaDir) {
+                       PageStore pages, ArticleStore articles, MediaStore images, CommentStore comments, Path mediaDir) {
         this.db = db;
         this.settings = settings;
         this.sections = sections;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.masthead.content.ImageStore;
+import org.masthead.media.MediaStore;
 import org.masthead.content.Media;
 import org.masthead.db.Tx;
 
@@ -24,10 +24,10 @@ final class DemoPictures {
     private static final Pattern NAME = Pattern.compile("demo/([a-z-]+)-(\\d+)\\.jpg");
 
     private final Path mediaDir;
-    private final ImageStore images;
+    private final MediaStore images;
     private final Map<String, Long> registered = new ConcurrentHashMap<>();
 
-    DemoPictures(Path mediaDir, ImageStore images) {
+    DemoPictures(Path mediaDir, MediaStore images) {
         this.mediaDir = mediaDir;
         this.images = images;
     }
@@ -57,7 +57,7 @@ final class DemoPictures {
             return known;
         }
         draw(fileName);
-        long id = images.add(tx, fileName, "image/jpeg", 1600, 900, WIDTHS, alt, caption, credit);
+        long id = images.add(tx, fileName, "image/jpeg", 1600, 900, WIDTHS, alt, caption, credit, null);
         registered.put(fileName, id);
         return id;
     }
@@ -69,7 +69,7 @@ final class DemoPictures {
             write(Media.variantName(fileName, w), () -> Illustrations.portrait(n, w, w));
         }
         write(fileName, () -> Illustrations.portrait(n, 480, 480));
-        return images.add(tx, fileName, "image/jpeg", 480, 480, PORTRAIT_WIDTHS, alt, "", "Illustration: Courier graphics");
+        return images.add(tx, fileName, "image/jpeg", 480, 480, PORTRAIT_WIDTHS, alt, "", "Illustration: Courier graphics", null);
     }
 
     private void write(String fileName, java.util.function.Supplier<BufferedImage> drawing) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import org.masthead.content.Media;
-import org.masthead.db.Change;
 import org.masthead.db.Database;
 import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.Role;
@@ -58,9 +57,8 @@ public final class MediaLibrary {
             result.variants().forEach((w, variant) -> folder.write(Media.variantName(fileName, w), variant));
             folder.write(fileName, result.original());
             long id = db.write(tx -> {
-                long newId = store.insert(tx.handle(), fileName, result.format(), result.width(), result.height(), widths,
+                long newId = store.add(tx, fileName, result.format().contentType(), result.width(), result.height(), widths,
                         alt, caption, credit, by.id());
-                tx.changed("media", newId, Change.Kind.CREATED);
                 AuditStore.record(tx, by, "uploaded an image", "media:" + newId, fileName);
                 return newId;
             });
@@ -142,8 +140,7 @@ public final class MediaLibrary {
             throw new MediaRefused(422, String.join(" ", problems));
         }
         db.write(tx -> {
-            store.updateWords(tx.handle(), item.media().id(), alt.strip(), caption.strip(), credit.strip());
-            tx.changed("media", item.media().id(), Change.Kind.UPDATED);
+            store.updateWords(tx, item.media().id(), alt.strip(), caption.strip(), credit.strip());
             AuditStore.record(tx, by, "edited an image", "media:" + item.media().id(), item.media().fileName());
             return null;
         });
@@ -161,8 +158,7 @@ public final class MediaLibrary {
                         + first.title() + "”" + (uses.size() > 1 ? " and " + (uses.size() - 1) + " more" : "")
                         + "). Take it out of those first, then delete it.");
             }
-            store.delete(tx.handle(), media.id());
-            tx.changed("media", media.id(), Change.Kind.DELETED);
+            store.delete(tx, media.id());
             AuditStore.record(tx, by, "deleted an image", "media:" + media.id(), media.fileName());
             return null;
         });

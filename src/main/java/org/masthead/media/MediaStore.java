@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.masthead.content.Media;
+import org.masthead.db.Change;
 import org.masthead.db.Database;
+import org.masthead.db.Tx;
 
 /** All SQL of the media library: the rows, the search over them, and where an image is used. */
 public final class MediaStore {
@@ -21,22 +23,31 @@ public final class MediaStore {
             where (:q = '' or lower(m.file_name) like :p escape '!' or lower(m.alt) like :p escape '!'
                 or lower(m.caption) like :p escape '!' or lower(m.credit) like :p escape '!')""";
 
+    /** The change log's name for media rows. */
+    public static final String ENTITY = "media";
+
     private final Database db;
 
     public MediaStore(Database db) {
         this.db = db;
     }
 
-    long insert(Handle h, String fileName, ImageKind format, int width, int height, List<Integer> widths,
-                String alt, String caption, String credit, long userId) {
-        return h.createUpdate("""
+    /**
+     * Enters an image whose files are already in the media folder, in the caller's transaction;
+     * {@code userId} is who uploaded it, or null for the site itself (the demo, an import).
+     */
+    public long add(Tx tx, String fileName, String contentType, int width, int height, List<Integer> widths,
+                    String alt, String caption, String credit, Long userId) {
+        long id = tx.handle().createUpdate("""
                         insert into media (file_name, content_type, width, height, widths, alt, caption, credit, created_at, created_by)
                         values (:file, :type, :width, :height, :widths, :alt, :caption, :credit, :at, :by)""")
-                .bind("file", fileName).bind("type", format.contentType()).bind("width", width).bind("height", height)
+                .bind("file", fileName).bind("type", contentType).bind("width", width).bind("height", height)
                 .bind("widths", widths.stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .bind("alt", alt).bind("caption", caption).bind("credit", credit)
                 .bind("at", System.currentTimeMillis()).bind("by", userId)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        tx.changed(ENTITY, id, Change.Kind.CREATED);
+        return id;
     }
 
     Optional<LibraryItem> find(long id) {
@@ -55,13 +66,15 @@ public final class MediaStore {
                 .bind("q", query).bind("p", pattern(query)).mapTo(Long.class).one());
     }
 
-    void updateWords(Handle h, long id, String alt, String caption, String credit) {
-        h.createUpdate("update media set alt = :alt, caption = :caption, credit = :credit where id = :id")
+    void updateWords(Tx tx, long id, String alt, String caption, String credit) {
+        tx.handle().createUpdate("update media set alt = :alt, caption = :caption, credit = :credit where id = :id")
                 .bind("alt", alt).bind("caption", caption).bind("credit", credit).bind("id", id).execute();
+        tx.changed(ENTITY, id, Change.Kind.UPDATED);
     }
 
-    void delete(Handle h, long id) {
-        h.createUpdate("delete from media where id = :id").bind("id", id).execute();
+    void delete(Tx tx, long id) {
+        tx.handle().createUpdate("delete from media where id = :id").bind("id", id).execute();
+        tx.changed(ENTITY, id, Change.Kind.DELETED);
     }
 
     List<MediaUse> uses(Media media) {

@@ -13,7 +13,7 @@ import org.masthead.content.ArticleEdit;
 import org.masthead.content.ArticleStatus;
 import org.masthead.content.ArticleStore;
 import org.masthead.content.AuthorStore;
-import org.masthead.content.ImageStore;
+import org.masthead.media.MediaStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.PageStore;
 import org.masthead.content.SectionStore;
@@ -54,7 +54,7 @@ final class AdminSite implements AutoCloseable {
 
     /** An image in the media library, as if its files were in the media folder. */
     long image(String fileName, int width, int height, List<Integer> widths, String alt) {
-        return app.database().write(tx -> new ImageStore().add(tx, fileName, "image/jpeg", width, height, widths, alt, "", ""));
+        return app.database().write(tx -> new MediaStore(app.database()).add(tx, fileName, "image/jpeg", width, height, widths, alt, "", "", null));
     }
 
     User addUser(Role role) {

@@ -12,7 +12,7 @@ import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.content.ArticleStore;
 import org.masthead.content.AuthorStore;
-import org.masthead.content.ImageStore;
+import org.masthead.media.MediaStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
 import org.masthead.content.SectionStore;
@@ -44,7 +44,7 @@ final class DeskFixture implements AutoCloseable {
 
     /** An image in the media library, as if its files were in the media folder. */
     long image(String fileName, String alt) {
-        return app.database().write(tx -> new ImageStore().add(tx, fileName, "image/jpeg", 800, 600, List.of(), alt, "", ""));
+        return app.database().write(tx -> new MediaStore(app.database()).add(tx, fileName, "image/jpeg", 800, 600, List.of(), alt, "", "", null));
     }
 
     NewsroomClient signedIn(Role role) {
