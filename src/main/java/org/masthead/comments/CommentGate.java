@@ -80,6 +80,23 @@ public final class CommentGate {
         return new Outcome.Judged(status, reasons, verdict.spamProbability(), fingerprint, network);
     }
 
+    /**
+     * The refusals that depend on earlier comments (the rate limits and the same comment twice),
+     * asked again of {@code history} as the storing transaction sees it, after the judgement:
+     * comments sent at the same moment all passed {@link #judge}, and only one at a time may
+     * pass this. Null when the comment may be stored.
+     */
+    Outcome.Refused recheck(CommentHistory history, NewComment c, Outcome.Judged judged, Instant now) {
+        Submission s = new Submission(c, "", Duration.ZERO, now, store.settings(), judged.ipNetwork(),
+                history.sameText(judged.fingerprint(), now.minus(COPIES_SINCE)), null, 0);
+        for (SpamSignal signal : List.of(new RateSignal(history), new RepeatSignal())) {
+            if (signal.check(s) instanceof Finding.Refused refused) {
+                return new Outcome.Refused(refused.httpStatus(), refused.message());
+            }
+        }
+        return null;
+    }
+
     /** SPAM over PENDING over APPROVED. */
     static CommentStatus stricter(CommentStatus current, CommentStatus next) {
         if (current == CommentStatus.SPAM || next == CommentStatus.SPAM) {

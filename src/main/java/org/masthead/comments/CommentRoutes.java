@@ -63,7 +63,8 @@ public final class CommentRoutes {
             Duration formAge = admitted(fields.get("token"), article, form, now);
             NewComment comment = new NewComment(article.id(), form.parent(), form.name(), form.email(), form.url(),
                     form.body(), ctx.ip());
-            Comment stored = judgedAndStored(comment, fields.get("homepage"), formAge, now, article, form);
+            Comment stored = judgedAndStored(comment, formKey(fields.get("token"), comment.email()), fields.get("homepage"),
+                    formAge, now, article, form);
             answerStored(ctx, json, article, stored);
         } catch (NotSent e) {
             if (e.form == null) {
@@ -167,18 +168,62 @@ public final class CommentRoutes {
         return valid.age();
     }
 
-    private Comment judgedAndStored(NewComment comment, String honeypot, Duration formAge, Instant now,
+    /**
+     * Judges the comment, then stores it in one transaction that holds the new-comment lock
+     * and asks again what other comments decide: whether this form already sent one (the
+     * same text is answered with the comment stored then; another text is refused, kept in
+     * the form), and the rate and repeat limits. So simultaneous sends cannot all pass.
+     */
+    private Comment judgedAndStored(NewComment comment, String formKey, String honeypot, Duration formAge, Instant now,
                                     CommentedArticle article, CommentsView.Form form) {
-        return switch (gate.judge(comment, honeypot, formAge, now)) {
+        Optional<Comment> sent = store.sentWith(formKey);
+        if (sent.isPresent()) {
+            return sameOrRefused(sent.get(), comment, article, form);
+        }
+        CommentGate.Outcome.Judged judged = switch (gate.judge(comment, honeypot, formAge, now)) {
             case CommentGate.Outcome.Refused refused ->
                     throw new NotSent(refused.httpStatus(), article, form.withMessage(refused.message()));
-            case CommentGate.Outcome.Judged judged -> {
-                Long parentId = comment.parentId();
-                int depth = parentId == null ? 0 : store.find(parentId).map(p -> p.depth() + 1).orElse(0);
-                yield db.write(tx -> store.add(tx, comment, depth, judged.status(), judged.reasons(), judged.spamScore(),
-                        judged.fingerprint(), judged.ipNetwork(), null));
-            }
+            case CommentGate.Outcome.Judged j -> j;
         };
+        Long parentId = comment.parentId();
+        int depth = parentId == null ? 0 : store.find(parentId).map(p -> p.depth() + 1).orElse(0);
+        return db.write(tx -> {
+            store.lockForNewComment(tx);
+            Optional<Comment> earlier = store.sentWith(tx, formKey);
+            if (earlier.isPresent()) {
+                return sameOrRefused(earlier.get(), comment, article, form);
+            }
+            CommentGate.Outcome.Refused refused = gate.recheck(store.history(tx), comment, judged, now);
+            if (refused != null) {
+                throw new NotSent(refused.httpStatus(), article, form.withMessage(refused.message()));
+            }
+            Comment stored = store.add(tx, comment, depth, judged.status(), judged.reasons(), judged.spamScore(),
+                    judged.fingerprint(), judged.ipNetwork(), null);
+            store.claimForm(tx, stored.id(), formKey);
+            return stored;
+        });
+    }
+
+    /** The comment this form sent before when it is the same one again (a double click); refused otherwise. */
+    private static Comment sameOrRefused(Comment earlier, NewComment comment, CommentedArticle article,
+                                         CommentsView.Form form) {
+        if (earlier.articleId() == comment.articleId()
+                && CommentGate.fingerprint(earlier.body()).equals(CommentGate.fingerprint(comment.body()))) {
+            return earlier;
+        }
+        throw new NotSent(409, article, form.withMessage("This form has already sent a comment. Your text is still here: "
+                + "please send it again."));
+    }
+
+    /** One comment per form and sender: a hash of the form's token and the sender's address. */
+    static String formKey(String token, String email) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((token + "\n" + email).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void answerStored(Context ctx, boolean json, CommentedArticle article, Comment stored) {
@@ -190,6 +235,8 @@ public final class CommentRoutes {
             answer.put("id", stored.id());
             answer.put("status", published ? "published" : "held");
             answer.put("message", message);
+            // A form sends one comment: the next one from this page goes with a new token.
+            answer.put("token", tokens.issue(article.id(), Instant.now()));
             if (published) {
                 answer.put("html", new String(templates.renderToBytes("tag/comment-alone.jte",
                         new CommentFragment(threads.node(stored), articles.zone())), StandardCharsets.UTF_8));
@@ -212,9 +259,7 @@ public final class CommentRoutes {
             Map<String, String> fieldErrors = new LinkedHashMap<>(form.errors());
             fieldErrors.remove("form");
             answer.put("errors", fieldErrors);
-            if (status == 422) {
-                answer.put("token", tokens.issue(article.id(), Instant.now()));
-            }
+            answer.put("token", tokens.issue(article.id(), Instant.now()));
             sendJson(ctx, status, answer);
             return;
         }

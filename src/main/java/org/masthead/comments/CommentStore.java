@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
 import org.masthead.db.Database;
+import org.masthead.db.Dialect;
 import org.masthead.db.Remembered;
 import org.masthead.db.Tx;
 
@@ -33,6 +34,8 @@ public final class CommentStore implements CommentHistory, ChangeListener {
             spam_score, ip, site_user_id, created_at, updated_at""";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The advisory lock key that serialises storing readers' comments on PostgreSQL ("cmnt"). */
+    private static final long NEW_COMMENT_LOCK = 0x636d6e74L;
 
     private final Database db;
     private final Remembered<CommentSettings> settings;
@@ -180,22 +183,97 @@ public final class CommentStore implements CommentHistory, ChangeListener {
     }
 
     /** Counts used by the spam checks: comments since a time from one IP network. */
+    @Override
     public int countFromNetwork(String network, Instant since) {
-        return db.read(h -> h.createQuery("select count(*) from comments where ip_network = :n and created_at >= :since")
-                .bind("n", network).bind("since", since.toEpochMilli()).mapTo(Integer.class).one());
+        return db.read(h -> countFromNetwork(h, network, since));
+    }
+
+    private static int countFromNetwork(Handle h, String network, Instant since) {
+        return h.createQuery("select count(*) from comments where ip_network = :n and created_at >= :since")
+                .bind("n", network).bind("since", since.toEpochMilli()).mapTo(Integer.class).one();
     }
 
     /** Comments since a time from one email address. */
+    @Override
     public int countFromEmail(String email, Instant since) {
-        return db.read(h -> h.createQuery("select count(*) from comments where author_email = :e and created_at >= :since")
-                .bind("e", email).bind("since", since.toEpochMilli()).mapTo(Integer.class).one());
+        return db.read(h -> countFromEmail(h, email, since));
+    }
+
+    private static int countFromEmail(Handle h, String email, Instant since) {
+        return h.createQuery("select count(*) from comments where author_email = :e and created_at >= :since")
+                .bind("e", email).bind("since", since.toEpochMilli()).mapTo(Integer.class).one();
     }
 
     /** Earlier comments with the same text fingerprint since a time, newest first. */
+    @Override
     public List<Comment> sameText(String fingerprint, Instant since) {
-        return db.read(h -> h.createQuery("select " + COLUMNS
+        return db.read(h -> sameText(h, fingerprint, since));
+    }
+
+    private static List<Comment> sameText(Handle h, String fingerprint, Instant since) {
+        return h.createQuery("select " + COLUMNS
                         + " from comments where fingerprint = :f and created_at >= :since order by created_at desc limit 20")
-                .bind("f", fingerprint).bind("since", since.toEpochMilli()).map((rs, ctx) -> read(rs)).list());
+                .bind("f", fingerprint).bind("since", since.toEpochMilli()).map((rs, ctx) -> read(rs)).list();
+    }
+
+    /**
+     * Makes the caller's transaction the only one storing a reader's comment until it ends, so
+     * that the checks it makes against earlier comments (limits, repeats, the form key) still
+     * hold when it inserts. SQLite's write transactions are exclusive already; on PostgreSQL a
+     * transaction-scoped advisory lock does it, released by commit or rollback.
+     */
+    public void lockForNewComment(Tx tx) {
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            tx.handle().createQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked").bind("key", NEW_COMMENT_LOCK)
+                    .mapTo(Integer.class).one();
+        }
+    }
+
+    /** The earlier comments as the caller's transaction sees them, for checks made again before an insert. */
+    CommentHistory history(Tx tx) {
+        Handle h = tx.handle();
+        return new CommentHistory() {
+            @Override
+            public int countFromEmail(String email, Instant since) {
+                return CommentStore.countFromEmail(h, email, since);
+            }
+
+            @Override
+            public int countFromNetwork(String network, Instant since) {
+                return CommentStore.countFromNetwork(h, network, since);
+            }
+
+            @Override
+            public List<Comment> sameText(String fingerprint, Instant since) {
+                return CommentStore.sameText(h, fingerprint, since);
+            }
+
+            @Override
+            public List<Block> blocks() {
+                return CommentStore.this.blocks();
+            }
+        };
+    }
+
+    /** The comment a form already sent, by its form key. */
+    public Optional<Comment> sentWith(String formKey) {
+        return db.read(h -> sentWith(h, formKey));
+    }
+
+    /** The comment a form already sent, as the caller's transaction sees it. */
+    public Optional<Comment> sentWith(Tx tx, String formKey) {
+        return sentWith(tx.handle(), formKey);
+    }
+
+    private static Optional<Comment> sentWith(Handle h, String formKey) {
+        return h.createQuery("select " + COLUMNS + " from comments where form_key = :k").bind("k", formKey)
+                .map((rs, ctx) -> read(rs)).findOne();
+    }
+
+    /** Marks a stored comment as the one its form sent; the unique index refuses a second. */
+    public void claimForm(Tx tx, long commentId, String formKey) {
+        tx.handle().createUpdate("update comments set form_key = :k where id = :id").bind("k", formKey).bind("id", commentId)
+                .execute();
     }
 
     /** Approved comments earlier from this email address: a returning commenter. */
