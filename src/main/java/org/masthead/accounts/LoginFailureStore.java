@@ -2,6 +2,7 @@ package org.masthead.accounts;
 
 import java.time.Duration;
 import org.masthead.db.Database;
+import org.masthead.db.Tx;
 
 /**
  * Slows password guessing: after too many failed sign-ins within a window, per account
@@ -19,37 +20,38 @@ public final class LoginFailureStore {
         this.db = db;
     }
 
-    /** Null when a try is allowed; otherwise the message to show. */
-    public String refusal(String account, String ip) {
-        long since = System.currentTimeMillis() - WINDOW.toMillis();
-        long byAccount = count("account", UserStore.normalize(account), since);
-        long byIp = count("ip", ip, since);
-        if (byAccount >= PER_ACCOUNT) {
-            return "Too many failed sign-ins for this account. Wait " + WINDOW.toMinutes()
-                    + " minutes and try again, or ask an admin to reset the password.";
-        }
-        if (byIp >= PER_IP) {
-            return "Too many failed sign-ins from your network. Wait " + WINDOW.toMinutes() + " minutes and try again.";
-        }
-        return null;
-    }
-
-    public void failed(String account, String ip) {
+    /**
+     * Takes a try, or refuses it: null when the password may be checked, otherwise the message
+     * to show. A try is counted as failed before the password is checked, in one locked
+     * transaction with the count, so simultaneous guesses cannot all pass the limit; a right
+     * password then clears the account's count ({@link #succeeded}).
+     */
+    public String attempt(String account, String ip) {
         long now = System.currentTimeMillis();
-        db.write(tx -> {
-            tx.handle().execute("delete from login_failures where failed_at < ?", now - WINDOW.toMillis());
-            tx.handle().execute("insert into login_failures (account, ip, failed_at) values (?, ?, ?)",
-                    UserStore.normalize(account), ip, now);
+        long since = now - WINDOW.toMillis();
+        String normal = UserStore.normalize(account);
+        return db.write(tx -> {
+            tx.lock("login_failures");
+            tx.handle().execute("delete from login_failures where failed_at < ?", since);
+            if (count(tx, "account", normal, since) >= PER_ACCOUNT) {
+                return "Too many failed sign-ins for this account. Wait " + WINDOW.toMinutes()
+                        + " minutes and try again, or ask an admin to reset the password.";
+            }
+            if (count(tx, "ip", ip, since) >= PER_IP) {
+                return "Too many failed sign-ins from your network. Wait " + WINDOW.toMinutes() + " minutes and try again.";
+            }
+            tx.handle().execute("insert into login_failures (account, ip, failed_at) values (?, ?, ?)", normal, ip, now);
             return null;
         });
     }
 
+    /** The password was right: the account's failures are forgotten, this try's included. */
     public void succeeded(String account) {
         db.write(tx -> tx.handle().execute("delete from login_failures where account = ?", UserStore.normalize(account)));
     }
 
-    private long count(String column, String value, long since) {
-        return db.read(h -> h.createQuery("select count(*) from login_failures where " + column + " = :v and failed_at >= :since")
-                .bind("v", value).bind("since", since).mapTo(Long.class).one());
+    private static long count(Tx tx, String column, String value, long since) {
+        return tx.handle().createQuery("select count(*) from login_failures where " + column + " = :v and failed_at >= :since")
+                .bind("v", value).bind("since", since).mapTo(Long.class).one();
     }
 }

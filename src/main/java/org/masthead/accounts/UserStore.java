@@ -51,17 +51,35 @@ public final class UserStore {
 
     /** Creates an account for an admin ({@code by}, if given) and records it in the audit log in the same transaction. */
     public User add(NewUser form, User by) {
+        return add(form, by, false).orElseThrow();
+    }
+
+    /**
+     * Creates the first account, as setup does; empty when an account exists already (another
+     * setup got there first: the check and the insert are one locked transaction).
+     */
+    public Optional<User> addFirst(NewUser form) {
+        return add(form, null, true);
+    }
+
+    private Optional<User> add(NewUser form, User by, boolean onlyIfFirst) {
         List<String> problems = form.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join(" ", problems));
         }
         String email = normalize(form.email());
-        if (find(email).isPresent()) {
-            throw new IllegalArgumentException("An account with the email " + email + " already exists.");
-        }
         Role role = Role.parse(form.role());
         String hash = Passwords.hash(form.password());
-        long id = db.write(tx -> {
+        Long id = db.write(tx -> {
+            // The checks and the insert hold the accounts lock, so two requests cannot both pass them.
+            tx.lock("users");
+            if (onlyIfFirst && tx.handle().createQuery("select count(*) from users").mapTo(Long.class).one() > 0) {
+                return null;
+            }
+            if (tx.handle().createQuery("select count(*) from users where email = :e").bind("e", email)
+                    .mapTo(Long.class).one() > 0) {
+                throw new IllegalArgumentException("An account with the email " + email + " already exists.");
+            }
             long newId = tx.handle().createUpdate("""
                             insert into users (email, name, role, password_hash, created_at)
                             values (:email, :name, :role, :hash, :at)""")
@@ -74,7 +92,7 @@ public final class UserStore {
             }
             return newId;
         });
-        return new User(id, email, form.name().strip(), role);
+        return id == null ? Optional.empty() : Optional.of(new User(id, email, form.name().strip(), role));
     }
 
     public long count() {

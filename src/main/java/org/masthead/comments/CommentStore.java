@@ -16,7 +16,6 @@ import org.jdbi.v3.core.Handle;
 import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
 import org.masthead.db.Database;
-import org.masthead.db.Dialect;
 import org.masthead.db.Remembered;
 import org.masthead.db.Tx;
 
@@ -34,8 +33,6 @@ public final class CommentStore implements CommentHistory, ChangeListener {
             spam_score, ip, site_user_id, created_at, updated_at""";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The advisory lock key that serialises storing readers' comments on PostgreSQL ("cmnt"). */
-    private static final long NEW_COMMENT_LOCK = 0x636d6e74L;
 
     private final Database db;
     private final Remembered<CommentSettings> settings;
@@ -219,14 +216,10 @@ public final class CommentStore implements CommentHistory, ChangeListener {
     /**
      * Makes the caller's transaction the only one storing a reader's comment until it ends, so
      * that the checks it makes against earlier comments (limits, repeats, the form key) still
-     * hold when it inserts. SQLite's write transactions are exclusive already; on PostgreSQL a
-     * transaction-scoped advisory lock does it, released by commit or rollback.
+     * hold when it inserts.
      */
     public void lockForNewComment(Tx tx) {
-        if (db.dialect() == Dialect.POSTGRESQL) {
-            tx.handle().createQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked").bind("key", NEW_COMMENT_LOCK)
-                    .mapTo(Integer.class).one();
-        }
+        tx.lock("comments.new");
     }
 
     /** The earlier comments as the caller's transaction sees them, for checks made again before an insert. */

@@ -104,7 +104,7 @@ public final class Database implements AutoCloseable {
         T result;
         try {
             result = jdbi.inTransaction(handle -> {
-                open[0] = new Tx(handle, follower);
+                open[0] = new Tx(handle, follower, dialect);
                 return work.apply(open[0]);
             });
         } catch (RuntimeException | Error e) {

@@ -13,12 +13,31 @@ public final class Tx {
     private final Handle handle;
     private final List<Change> changes = new ArrayList<>();
     private final ChangeFollower follower;
+    private final Dialect dialect;
 
     /** {@code follower} is told of each change before the commit, or null when none follows the log. */
-    Tx(Handle handle, ChangeFollower follower) {
+    Tx(Handle handle, ChangeFollower follower, Dialect dialect) {
         this.handle = handle;
         this.follower = follower;
+        this.dialect = dialect;
     }
+
+    /**
+     * Makes this the only transaction holding {@code name} until it commits or rolls back, on
+     * every instance: for a check followed by a write (a limit, "the first account") that must
+     * not be passed by two transactions at once. SQLite's write transactions are exclusive
+     * already; PostgreSQL takes a transaction-scoped advisory lock.
+     */
+    public void lock(String name) {
+        if (dialect == Dialect.POSTGRESQL) {
+            long key = LOCK_SPACE << 32 | (name.hashCode() & 0xffffffffL);
+            handle.createQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked").bind("key", key)
+                    .mapTo(Integer.class).one();
+        }
+    }
+
+    /** The high half of every advisory lock key Masthead takes ("mast"). */
+    private static final long LOCK_SPACE = 0x6d617374L;
 
     public Handle handle() {
         return handle;

@@ -68,7 +68,7 @@ public final class AuthRoutes {
         String email = trim(ctx.formParam("email"));
         String password = ctx.formParam("password");
         String next = safeNext(ctx.formParam("next"));
-        String refusal = limiter.refusal(email, ctx.ip());
+        String refusal = limiter.attempt(email, ctx.ip());
         if (refusal != null) {
             ctx.status(429);
             templates.render(ctx, "newsroom/login.jte", new LoginPage(anonymous(ctx, "Sign in").withErrors(List.of(refusal)), email, next));
@@ -76,7 +76,6 @@ public final class AuthRoutes {
         }
         User user = users.signIn(email, password).orElse(null);
         if (user == null) {
-            limiter.failed(email, ctx.ip());
             ctx.status(401);
             templates.render(ctx, "newsroom/login.jte", new LoginPage(anonymous(ctx, "Sign in")
                     .withErrors(List.of("The email address or the password is wrong.")), email, next));
@@ -114,7 +113,8 @@ public final class AuthRoutes {
                     form.email(), form.name()));
             return;
         }
-        User admin = users.add(form);
+        User admin = users.addFirst(form).orElseThrow(
+                () -> HttpError.notFound("The newsroom is already set up. Sign in at /newsroom/login."));
         audit.record(admin, "created the first admin", "user:" + admin.id(), admin.email());
         SessionStore.Session session = sessions.start(admin);
         ctx.cookie(Guard.cookie(ctx, Guard.SESSION_COOKIE, session.token(), (int) SessionStore.LIFETIME.toSeconds()));
