@@ -178,9 +178,10 @@ public final class App implements AutoCloseable {
                 c.routes.before(SecurityHeaders::apply);
                 consent.register(c.routes);
                 SiteRoutes.getAndHead(c.routes, "/healthz", ctx -> {
-                    boolean ok = db.healthy();
-                    ctx.status(ok ? 200 : 503).contentType("text/plain; charset=utf-8")
-                            .result(ok ? "ok\n" : "database unavailable\n");
+                    String problem = db.problem();
+                    ctx.header("Cache-Control", "no-store");
+                    ctx.status(problem == null ? 200 : 503).contentType("text/plain; charset=utf-8")
+                            .result(problem == null ? "ok\n" : "database unavailable: " + problem + "\n");
                 });
                 media.limits(c.routes); // before the newsroom's guard, which reads the form
                 newsroom.register(c.routes);
@@ -196,6 +197,11 @@ public final class App implements AutoCloseable {
                     site.error(ctx, e.status(), e.getMessage());
                 });
                 c.routes.exception(Exception.class, (e, ctx) -> {
+                    if (Database.unavailable(e)) {
+                        LOG.warn("{} {}: the database is unavailable ({})", ctx.method(), ctx.path(), e.getMessage());
+                        unavailable(ctx, site);
+                        return;
+                    }
                     LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                     site.error(ctx, 500, "The page could not be shown. Please try again in a moment.");
                 });
@@ -221,6 +227,31 @@ public final class App implements AutoCloseable {
             return TrustedProxies.parse(config.trustedProxies());
         } catch (IllegalArgumentException e) {
             throw new StartupException("--trusted-proxy: " + e.getMessage());
+        }
+    }
+
+    /** Seconds a client is asked to wait before trying again while the database is away. */
+    static final int RETRY_AFTER_SECONDS = 5;
+    static final String UNAVAILABLE = "The site cannot reach its database just now. Nothing you sent was lost "
+            + "or half-saved: please try again in a few seconds.";
+
+    /**
+     * 503 with Retry-After: JSON for clients that ask for it (the comment form's script), else
+     * the site's error page, or plain text when even that needs the database.
+     */
+    private static void unavailable(io.javalin.http.Context ctx, SiteRoutes site) {
+        ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        ctx.header("Cache-Control", "no-store");
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("application/json")) {
+            ctx.status(503).contentType("application/json; charset=utf-8")
+                    .result(org.masthead.web.Json.write(java.util.Map.of("message", UNAVAILABLE, "errors", java.util.Map.of())));
+            return;
+        }
+        try {
+            site.error(ctx, 503, UNAVAILABLE);
+        } catch (RuntimeException e) {
+            ctx.status(503).contentType("text/plain; charset=utf-8").result(UNAVAILABLE + "\n");
         }
     }
 

@@ -51,7 +51,9 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("masthead");
-        config.setConnectionTimeout(5_000);
+        // A request waits at most this long for a connection; past it, the database counts as
+        // unavailable (503) rather than holding the request, and a thread, for longer.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setInitializationFailTimeout(5_000);
         if (dialect == Dialect.SQLITE) {
             // One writer at a time is SQLite's rule; WAL lets readers go on meanwhile, and
@@ -89,9 +91,65 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Runs read-only work on a connection of its own. */
+    /**
+     * Runs read-only work on a connection of its own. A read that fails because its connection
+     * broke (a database restart closes every pooled connection) is run once more on a fresh one.
+     */
     public <T> T read(Function<Handle, T> work) {
-        return jdbi.withHandle(work::apply);
+        try {
+            return jdbi.withHandle(work::apply);
+        } catch (RuntimeException e) {
+            if (!brokenConnection(e)) {
+                throw e;
+            }
+            LOG.info("a database connection broke during a read; reading again on another ({})", rootMessage(e));
+            return jdbi.withHandle(work::apply);
+        }
+    }
+
+    /** How long a request waits for a pooled connection before the database counts as unavailable. */
+    static final int CONNECTION_TIMEOUT_MILLIS = 2_000;
+
+    /**
+     * Whether {@code e} says the database cannot be reached: no connection within the pool's
+     * timeout, a connection refused, closed or broken, or a server shutting down or starting.
+     */
+    public static boolean unavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && connectionState(sql.getSQLState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** A connection that was open and broke, as opposed to none being available in time. */
+    private static boolean brokenConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return false; // the pool's timeout: trying again would only wait as long again
+            }
+            if (t instanceof SQLException sql && connectionState(sql.getSQLState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE class 08 (connection exception) and PostgreSQL's 57P01-57P03 (shutdown, crash, starting up). */
+    private static boolean connectionState(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
     }
 
     /**
@@ -149,10 +207,16 @@ public final class Database implements AutoCloseable {
 
     /** True when a connection can be had and answers a trivial query. */
     public boolean healthy() {
+        return problem() == null;
+    }
+
+    /** Null when a connection can be had and answers a trivial query; otherwise what is wrong, in a line. */
+    public String problem() {
         try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
-            return statement.execute("select 1");
+            statement.execute("select 1");
+            return null;
         } catch (SQLException e) {
-            return false;
+            return rootMessage(e);
         }
     }
 

@@ -229,6 +229,7 @@ public final class SiteRoutes implements ArticlePages {
             case 403 -> "You cannot do that here";
             case 413 -> "That request is too large";
             case 429 -> "Too many tries";
+            case 503 -> "Back in a moment";
             default -> "Something went wrong";
         };
         List<ArticleSummary> suggestions = status == 404 ? safeLatest() : List.of();

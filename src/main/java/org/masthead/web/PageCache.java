@@ -10,13 +10,15 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
+import org.masthead.db.Database;
 
 /**
  * Rendered reader pages kept in memory, keyed by host, path, query and variant. Any committed change
  * empties it: writes are rare next to reads, and a page shows many entities (lists,
  * related stories, navigation), so dropping everything is both simple and never stale.
  * A page rendered while a change committed is not kept (the generation moved on), and none
- * is served from here once older than {@link #MAX_AGE_MILLIS}. It holds at most {@link #MAX_PAGES}
+ * is served from here once older than {@link #MAX_AGE_MILLIS}, except while the database cannot
+ * be reached: then the last copy is served rather than an error (stale if error). It holds at most {@link #MAX_PAGES}
  * pages and {@link #MAX_BYTES} bytes of HTML; when either is reached it starts empty again.
  */
 public final class PageCache implements ChangeListener {
@@ -99,7 +101,17 @@ public final class PageCache implements ChangeListener {
                 return;
             }
             long before = generation.get();
-            handler.handle(ctx);
+            try {
+                handler.handle(ctx);
+            } catch (Exception e) {
+                if (hit != null && Database.unavailable(e)) {
+                    // Stale if error: while the database is away, the last good copy beats an error page.
+                    ctx.status(200);
+                    Templates.send(ctx, hit.page());
+                    return;
+                }
+                throw e;
+            }
             Rendered rendered = ctx.attribute(RENDERED);
             int status = ctx.status().getCode();
             boolean ok = status == 200 || status == 304;

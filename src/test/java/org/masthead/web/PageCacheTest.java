@@ -19,6 +19,8 @@ class PageCacheTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final AtomicInteger renders = new AtomicInteger();
     private final PageCache cache = new PageCache(now::get);
+    /** When set, /page fails as a render does while the database cannot be reached. */
+    private volatile boolean databaseAway;
     private Javalin server;
 
     @BeforeEach
@@ -27,6 +29,10 @@ class PageCacheTest {
             c.startup.showJavalinBanner = false;
             c.jetty.port = 0;
             c.routes.get("/page", cache.cached(ctx -> {
+                if (databaseAway) {
+                    throw new IllegalStateException("render failed",
+                            new java.sql.SQLTransientConnectionException("masthead - Connection is not available"));
+                }
                 byte[] html = ("render " + renders.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
                 PageCache.Rendered rendered = new PageCache.Rendered(html, "\"" + renders.get() + "\"");
                 ctx.attribute(PageCache.RENDERED, rendered);
@@ -39,6 +45,7 @@ class PageCacheTest {
                 ctx.attribute(PageCache.RENDERED, rendered);
                 Templates.send(ctx, rendered);
             }));
+            c.routes.exception(Exception.class, (e, ctx) -> ctx.status(503).result("unavailable"));
         }).start();
     }
 
@@ -94,5 +101,21 @@ class PageCacheTest {
         now.addAndGet(1);
         assertThat(get()).isEqualTo("render 2");
         assertThat(get()).isEqualTo("render 2");
+    }
+
+    @Test
+    void servesTheLastCopyPastItsAgeWhileTheDatabaseIsAway() throws Exception {
+        assertThat(get()).isEqualTo("render 1");
+        now.addAndGet(PageCache.MAX_AGE_MILLIS + 60_000);
+        databaseAway = true;
+        assertThat(get()).as("stale, rather than an error").isEqualTo("render 1");
+        databaseAway = false;
+        assertThat(get()).as("fresh again once the database is back").isEqualTo("render 2");
+    }
+
+    @Test
+    void aPageNeverKeptIsAnErrorWhileTheDatabaseIsAway() throws Exception {
+        databaseAway = true;
+        assertThat(get()).isEqualTo("unavailable");
     }
 }
