@@ -130,6 +130,25 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether {@code e} is a unique constraint refusing a row: what a check made before a write
+     * turns into when another request wrote the same value in between (PostgreSQL SQLSTATE
+     * 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE or PRIMARYKEY).
+     */
+    public static boolean duplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState())
+                    || sql.getErrorCode() == 2067 || sql.getErrorCode() == 1555
+                    || String.valueOf(sql.getMessage()).contains("UNIQUE constraint failed"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** A connection that was open and broke, as opposed to none being available in time. */
     private static boolean brokenConnection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

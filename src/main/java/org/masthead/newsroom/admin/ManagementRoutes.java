@@ -63,11 +63,16 @@ final class ManagementRoutes<R extends Managed.Row, F extends Managed.Form> {
             render(ctx, null, form, problems);
             return;
         }
-        db.write(tx -> {
-            long id = kind.add(tx, form);
-            AuditStore.record(tx, user, "added " + words.one(), target(id), kind.added(form));
-            return id;
-        });
+        try {
+            db.write(tx -> {
+                long id = kind.add(tx, form);
+                AuditStore.record(tx, user, "added " + words.one(), target(id), kind.added(form));
+                return id;
+            });
+        } catch (RuntimeException e) {
+            refuseDuplicate(ctx, null, form, e);
+            return;
+        }
         Forms.redirect(ctx, words.path() + "?done=added");
     }
 
@@ -87,12 +92,33 @@ final class ManagementRoutes<R extends Managed.Row, F extends Managed.Form> {
             render(ctx, row, form, problems);
             return;
         }
-        db.write(tx -> {
-            kind.update(tx, row, form);
-            AuditStore.record(tx, user, words.edited(), target(row.id()), kind.edited(row, form));
-            return null;
-        });
+        try {
+            db.write(tx -> {
+                kind.update(tx, row, form);
+                AuditStore.record(tx, user, words.edited(), target(row.id()), kind.edited(row, form));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            refuseDuplicate(ctx, row, form, e);
+            return;
+        }
         Forms.redirect(ctx, words.path() + "?done=saved");
+    }
+
+    /**
+     * The checks passed but the insert or update met a unique constraint: another request saved
+     * the same slug (or name) in between. Nothing was written; the form comes back with what was
+     * typed and, checked again now, the reason. Other failures go on to the error page.
+     */
+    private void refuseDuplicate(Context ctx, R row, F form, RuntimeException e) {
+        if (!Database.duplicate(e)) {
+            throw e;
+        }
+        List<String> problems = kind.problems(form, row);
+        ctx.status(409);
+        render(ctx, row, form, problems.isEmpty()
+                ? List.of("Someone else saved the same " + words.one() + " a moment ago; nothing was changed. Check the list, then try again.")
+                : problems);
     }
 
     private void confirmDelete(Context ctx) {
