@@ -11,10 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,17 @@ class DatabaseOutageTest {
             assertThat(json.statusCode()).isEqualTo(503);
             assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
             assertThat(json.body()).contains("\"message\"");
+            // A crowd at once: each answered 503 straight away instead of waiting for a connection in turn.
+            ExecutorService crowd = Executors.newFixedThreadPool(100);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                int c = i;
+                statuses.add(crowd.submit(() -> get(base + "/?crowd=" + c, false).statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(503);
+            }
+            crowd.shutdown();
             HttpResponse<String> health = get(base + "/healthz", false);
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).startsWith("database unavailable: ");

@@ -26,6 +26,10 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private volatile ChangeFollower follower;
+    /** While the database is away: System.nanoTime() before which work fails at once; 0 when it is up. */
+    private volatile long awayUntil;
+    /** Whether one piece of work is finding out if the database is back. */
+    private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
     private Periodic following;
 
     private Database(Dialect dialect, HikariDataSource pool) {
@@ -96,16 +100,55 @@ public final class Database implements AutoCloseable {
      * broke (a database restart closes every pooled connection) is run once more on a fresh one.
      */
     public <T> T read(Function<Handle, T> work) {
-        try {
-            return jdbi.withHandle(work::apply);
-        } catch (RuntimeException e) {
-            if (!brokenConnection(e)) {
-                throw e;
+        return guarded(() -> {
+            try {
+                return jdbi.withHandle(work::apply);
+            } catch (RuntimeException e) {
+                if (!brokenConnection(e)) {
+                    throw e;
+                }
+                LOG.info("a database connection broke during a read; reading again on another ({})", rootMessage(e));
+                return jdbi.withHandle(work::apply);
             }
-            LOG.info("a database connection broke during a read; reading again on another ({})", rootMessage(e));
-            return jdbi.withHandle(work::apply);
+        });
+    }
+
+    /**
+     * Runs work on the database, failing at once while it is known to be away, so that requests
+     * do not pile up waiting for connections that cannot come: after a failure that says the
+     * database cannot be reached, work fails straight away for a second; then one piece of work at
+     * a time is let through to find out whether it is back (the others still fail at once), and
+     * the first success ends it.
+     */
+    private <T> T guarded(java.util.function.Supplier<T> work) {
+        boolean probe = false;
+        if (awayUntil != 0) {
+            if (System.nanoTime() - awayUntil < 0 || !probing.compareAndSet(false, true)) {
+                throw new IllegalStateException("the database is unavailable",
+                        new java.sql.SQLTransientConnectionException("the database was unreachable a moment ago"));
+            }
+            probe = true;
+        }
+        try {
+            T result = work.get();
+            if (awayUntil != 0) {
+                awayUntil = 0;
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (unavailable(e)) {
+                awayUntil = System.nanoTime() + AWAY_RETRY.toNanos();
+            }
+            throw e;
+        } finally {
+            if (probe) {
+                probing.set(false);
+            }
         }
     }
+
+    /** How long work fails at once after the database was found unreachable, before it is tried again. */
+    private static final Duration AWAY_RETRY = Duration.ofSeconds(1);
 
     /** How long a request waits for a pooled connection before the database counts as unavailable. */
     static final int CONNECTION_TIMEOUT_MILLIS = 2_000;
@@ -176,6 +219,10 @@ public final class Database implements AutoCloseable {
      * that transaction and reach the listeners after commit, in sequence order.
      */
     public <T> T write(Function<Tx, T> work) {
+        return guarded(() -> writeNow(work));
+    }
+
+    private <T> T writeNow(Function<Tx, T> work) {
         ChangeFollower follower = this.follower;
         Tx[] open = new Tx[1];
         T result;
