@@ -1,10 +1,10 @@
 package org.masthead.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -18,12 +18,14 @@ import org.masthead.db.Database;
  * related stories, navigation), so dropping everything is both simple and never stale.
  * A page rendered while a change committed is not kept (the generation moved on), and none
  * is served from here once older than {@link #MAX_AGE_MILLIS}, except while the database cannot
- * be reached: then the last copy is served rather than an error (stale if error). It holds at most {@link #MAX_PAGES}
- * pages and {@link #MAX_BYTES} bytes of HTML; when either is reached it starts empty again.
+ * be reached: then the last copy is served rather than an error (stale if error). It holds at
+ * most {@link #MAX_BYTES} bytes of HTML; past that, Caffeine evicts the pages least likely to
+ * be asked for again (by recency and frequency), so a flood of distinct URLs cannot push out
+ * the pages readers actually read. Tracking parameters (utm_*, fbclid, gclid, ...) are left
+ * out of the key: a link shared on social media is the same page as the plain one.
  */
 public final class PageCache implements ChangeListener {
     static final String RENDERED = "masthead.rendered-page";
-    private static final int MAX_PAGES = 5_000;
     /** Bytes of HTML kept at most: the cache stays a small, fixed part of the heap. */
     static final long MAX_BYTES = 32L * 1024 * 1024;
 
@@ -41,9 +43,8 @@ public final class PageCache implements ChangeListener {
     private record Kept(Rendered page, long storedAt) {
     }
 
-    private final Map<String, Kept> pages = new ConcurrentHashMap<>();
+    private final Cache<String, Kept> pages;
     private final AtomicLong generation = new AtomicLong();
-    private final AtomicLong bytes = new AtomicLong();
     private volatile Function<Context, String> variant = ctx -> "";
     private volatile String varyHeader;
     private final LongSupplier clock;
@@ -55,6 +56,15 @@ public final class PageCache implements ChangeListener {
     /** {@code clock} gives the time in epoch milliseconds. */
     PageCache(LongSupplier clock) {
         this.clock = clock;
+        // Eviction runs on the calling thread: no background pool, and what a test sees is settled.
+        this.pages = Caffeine.newBuilder().maximumWeight(MAX_BYTES).executor(Runnable::run)
+                .weigher((String key, Kept kept) -> kept.page().html().length + 2 * key.length() + 64)
+                .build();
+    }
+
+    /** The bytes the kept pages weigh now (HTML, keys and a little for each entry). */
+    long weight() {
+        return pages.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     /**
@@ -82,20 +92,41 @@ public final class PageCache implements ChangeListener {
     }
 
     private void empty() {
-        pages.clear();
-        bytes.set(0);
+        pages.invalidateAll();
+    }
+
+    /** Query parameters that only say where a reader came from; no page looks at them. */
+    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid",
+            "twclid", "ttclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "ref_src", "mkt_tok");
+
+    /** The query string without tracking parameters (utm_* and {@link #TRACKING}), in its order; "" when none is left. */
+    static String keptQuery(String query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = (eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(java.util.Locale.ROOT);
+            if (pair.isEmpty() || name.startsWith("utm_") || TRACKING.contains(name)) {
+                continue;
+            }
+            kept.append(kept.isEmpty() ? "" : "&").append(pair);
+        }
+        return kept.toString();
     }
 
     /** Wraps a page handler: answers from the cache when it can, fills it when it cannot. */
     public Handler cached(Handler handler) {
         return ctx -> {
             // Pages carry absolute URLs in their structured data, so the host is part of the key.
-            String key = ctx.scheme() + "://" + ctx.host() + ctx.path()
-                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) + "#" + variant.apply(ctx);
+            String query = keptQuery(ctx.queryString());
+            String key = ctx.scheme() + "://" + ctx.host() + ctx.path() + (query.isEmpty() ? "" : "?" + query)
+                    + "#" + variant.apply(ctx);
             if (varyHeader != null) {
                 ctx.header("Vary", varyHeader);
             }
-            Kept hit = pages.get(key);
+            Kept hit = pages.getIfPresent(key);
             if (hit != null && clock.getAsLong() - hit.storedAt() < MAX_AGE_MILLIS) {
                 Templates.send(ctx, hit.page());
                 return;
@@ -116,12 +147,7 @@ public final class PageCache implements ChangeListener {
             int status = ctx.status().getCode();
             boolean ok = status == 200 || status == 304;
             if (rendered != null && ok && generation.get() == before) {
-                long size = rendered.html().length;
-                if (pages.size() >= MAX_PAGES || bytes.get() + size > MAX_BYTES) {
-                    empty(); // a full cache starts over: cheaper than tracking which page is coldest
-                }
-                Kept previous = pages.put(key, new Kept(rendered, clock.getAsLong()));
-                bytes.addAndGet(size - (previous == null ? 0 : previous.page().html().length));
+                pages.put(key, new Kept(rendered, clock.getAsLong()));
             }
         };
     }

@@ -55,8 +55,12 @@ class PageCacheTest {
     }
 
     private String get() throws Exception {
+        return get("/page");
+    }
+
+    private String get(String pathAndQuery) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/page")).build(),
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + pathAndQuery)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }
     }
@@ -70,15 +74,28 @@ class PageCacheTest {
     }
 
     @Test
-    void startsOverWhenTheNextPageWouldPassTheByteBudget() throws Exception {
-        String first = etagOfBig(1);
-        String second = etagOfBig(2);
-        assertThat(etagOfBig(1)).as("two large pages fit").isEqualTo(first);
-        assertThat(etagOfBig(2)).isEqualTo(second);
+    void aFloodOfDistinctUrlsStaysInTheByteBudgetAndKeepsThePagesReadersRead() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(get()).as("a page readers keep asking for").isEqualTo("render 1");
+        }
+        // Thirty large pages, each asked for once, would be ten times the budget.
+        for (int n = 0; n < 30; n++) {
+            etagOfBig(n);
+            assertThat(cache.weight()).isLessThanOrEqualTo(PageCache.MAX_BYTES);
+        }
+        assertThat(get()).as("the often-read page was not pushed out").isEqualTo("render 1");
+        String kept = etagOfBig(29);
+        assertThat(etagOfBig(29)).as("the cache still keeps new pages").isEqualTo(kept);
+    }
 
-        String third = etagOfBig(3);
-        assertThat(etagOfBig(3)).as("the page that did not fit is kept in the emptied cache").isEqualTo(third);
-        assertThat(etagOfBig(1)).as("older pages were let go").isNotEqualTo(first);
+    @Test
+    void trackingParametersShareThePlainPagesCopy() throws Exception {
+        assertThat(get("/page")).isEqualTo("render 1");
+        assertThat(get("/page?utm_source=newsletter&utm_medium=email")).isEqualTo("render 1");
+        assertThat(get("/page?fbclid=IwAR0abc&gclid=xyz")).isEqualTo("render 1");
+        assertThat(get("/page?cpage=2")).as("a parameter pages read is part of the key").isEqualTo("render 2");
+        assertThat(get("/page?cpage=2&utm_campaign=x")).isEqualTo("render 2");
+        assertThat(PageCache.keptQuery("utm_source=a&cpage=2&FBCLID=b&corder=newest")).isEqualTo("cpage=2&corder=newest");
     }
 
     @Test
