@@ -23,6 +23,7 @@ import org.masthead.content.SectionStore;
 import org.masthead.content.SettingsStore;
 import org.masthead.content.TagStore;
 import org.masthead.db.Database;
+import org.masthead.web.Origin;
 import org.masthead.db.Remembered;
 import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
@@ -176,6 +177,9 @@ public final class App implements AutoCloseable {
                     s.headers = java.util.Map.of("Cache-Control", "public, max-age=86400");
                 });
                 c.routes.before(SecurityHeaders::apply);
+                if (config.baseUrl() != null) {
+                    c.routes.before(ctx -> Origin.use(ctx, config.baseUrl()));
+                }
                 consent.register(c.routes);
                 SiteRoutes.getAndHead(c.routes, "/healthz", ctx -> {
                     String problem = db.problem();

@@ -32,9 +32,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "headers are believed; repeat or separate with commas (env MASTHEAD_TRUSTED_PROXIES; default: none).")
     java.util.List<String> trustedProxies;
 
+    @Option(names = "--base-url", paramLabel = "URL", defaultValue = "${env:MASTHEAD_BASE_URL}",
+            description = "The site's public address, e.g. https://news.example: every absolute link (canonical, "
+                    + "structured data, feeds) uses it, whatever Host a request names (env MASTHEAD_BASE_URL; "
+                    + "default: the Host of each request).")
+    String baseUrl;
+
     @Override
     public Integer call() throws InterruptedException {
-        Config config = new Config(host, port, storage.dataDir, storage.databaseUrl, demo, trustedProxies);
+        Config config = new Config(host, port, storage.dataDir, storage.databaseUrl, demo, trustedProxies, baseUrl);
         App app = App.create(config).start();
         System.out.println("Masthead is serving at http://localhost:" + app.port() + "/ (data in " + config.dataDir()
                 + ", heap up to " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");

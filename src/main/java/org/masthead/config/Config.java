@@ -7,9 +7,12 @@ import java.util.List;
  * Everything the site needs to start: where it listens, where its files and database live,
  * and whether to fill an empty site with demo content. Built by the CLI from flags, then
  * environment variables (MASTHEAD_*), then defaults. {@code trustedProxies} lists the
- * addresses or CIDR ranges of reverse proxies whose X-Forwarded-For/-Proto headers count.
+ * addresses or CIDR ranges of reverse proxies whose X-Forwarded-For/-Proto headers count;
+ * {@code baseUrl} is the site's public address (scheme://host[:port]) used in every absolute
+ * link, or null to use the Host each request names.
  */
-public record Config(String host, int port, Path dataDir, String databaseUrl, boolean demo, List<String> trustedProxies) {
+public record Config(String host, int port, Path dataDir, String databaseUrl, boolean demo, List<String> trustedProxies,
+                     String baseUrl) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -19,6 +22,12 @@ public record Config(String host, int port, Path dataDir, String databaseUrl, bo
         }
         dataDir = dataDir.toAbsolutePath().normalize();
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        baseUrl = normaliseBaseUrl(baseUrl);
+    }
+
+    /** A config without a base URL: links use the Host each request names. */
+    public Config(String host, int port, Path dataDir, String databaseUrl, boolean demo, List<String> trustedProxies) {
+        this(host, port, dataDir, databaseUrl, demo, trustedProxies, null);
     }
 
     /** A config that trusts no proxy. */
@@ -32,19 +41,52 @@ public record Config(String host, int port, Path dataDir, String databaseUrl, bo
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, dataDir, databaseUrl, demo, trustedProxies);
+        return new Config(host, newPort, dataDir, databaseUrl, demo, trustedProxies, baseUrl);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(host, port, dataDir, url, demo, trustedProxies);
+        return new Config(host, port, dataDir, url, demo, trustedProxies, baseUrl);
     }
 
     public Config withDemo(boolean withDemo) {
-        return new Config(host, port, dataDir, databaseUrl, withDemo, trustedProxies);
+        return new Config(host, port, dataDir, databaseUrl, withDemo, trustedProxies, baseUrl);
     }
 
     public Config withTrustedProxies(List<String> proxies) {
-        return new Config(host, port, dataDir, databaseUrl, demo, proxies);
+        return new Config(host, port, dataDir, databaseUrl, demo, proxies, baseUrl);
+    }
+
+    public Config withBaseUrl(String url) {
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, url);
+    }
+
+    /**
+     * A base URL as the site uses it: http or https, a host, an optional port, nothing else;
+     * lower case, no trailing slash. Null for null or blank; IllegalArgumentException saying what
+     * is wrong otherwise.
+     */
+    static String normaliseBaseUrl(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return null;
+        }
+        String trimmed = baseUrl.strip();
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("--base-url: " + trimmed + " is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalArgumentException("--base-url: give the site's address as http(s)://host[:port], e.g. "
+                    + "https://news.example, not " + trimmed);
+        }
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null
+                || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("--base-url: only scheme, host and port, without a path, query or user, not "
+                    + trimmed);
+        }
+        return scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     /** The JDBC URL in use: the configured one, or an SQLite file in the data folder. */

@@ -16,7 +16,7 @@ final class SameOrigin {
         if (host == null || host.isBlank()) {
             return false;
         }
-        String expected = ctx.scheme() + "://" + host;
+        String expected = org.masthead.web.Origin.of(ctx);
         String origin = ctx.header("Origin");
         if (origin != null) {
             return origin.equalsIgnoreCase(expected);

@@ -247,10 +247,9 @@ public final class SiteRoutes implements ArticlePages {
         }
     }
 
-    /** scheme://host[:port] as the reader reached us; structured data wants absolute URLs. */
+    /** The site's origin for absolute URLs in structured data: the configured base URL, or as the reader reached us. */
     private static String origin(Context ctx) {
-        String host = ctx.host();
-        return ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host);
+        return org.masthead.web.Origin.of(ctx);
     }
 
     private static String slug(Context ctx) {

@@ -119,9 +119,10 @@ public final class PageCache implements ChangeListener {
     /** Wraps a page handler: answers from the cache when it can, fills it when it cannot. */
     public Handler cached(Handler handler) {
         return ctx -> {
-            // Pages carry absolute URLs in their structured data, so the host is part of the key.
+            // Pages carry absolute URLs in their structured data, so the origin is part of the key.
             String query = keptQuery(ctx.queryString());
-            String key = ctx.scheme() + "://" + ctx.host() + ctx.path() + (query.isEmpty() ? "" : "?" + query)
+            // The origin is the configured base URL when there is one, so then no Host header can make a new entry.
+            String key = Origin.of(ctx) + ctx.path() + (query.isEmpty() ? "" : "?" + query)
                     + "#" + variant.apply(ctx);
             if (varyHeader != null) {
                 ctx.header("Vary", varyHeader);

@@ -83,7 +83,7 @@ public final class CommenterRoutes {
         audit.record(editor, "commenters.export", "commenter " + CommenterStore.masked(email), comments.size() + " comment(s)");
         ctx.contentType("application/json; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + Export.fileName(email) + "\"");
-        ctx.result(Export.json(email, comments, ctx.scheme() + "://" + ctx.host()));
+        ctx.result(Export.json(email, comments, org.masthead.web.Origin.of(ctx)));
     }
 
     private void erase(Context ctx) {
