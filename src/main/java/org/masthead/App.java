@@ -27,6 +27,7 @@ import org.masthead.db.Database;
 import org.masthead.db.Remembered;
 import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
+import org.masthead.feeds.FeedRoutes;
 import org.masthead.media.MediaLibrary;
 import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.LoginFailureStore;
@@ -117,6 +118,8 @@ public final class App implements AutoCloseable {
             FormToken formTokens = new FormToken(comments.formKey());
             CommentThreads threads = new CommentThreads(comments, formTokens);
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads);
+            FeedRoutes feeds = new FeedRoutes(db, config.mediaDir(), queries::settings,
+                    Remembered.of(db, settings::publishing, "settings")::get, pageCache);
             CommentRoutes commentRoutes = new CommentRoutes(comments, new CommentGate(comments, classifier), threads,
                     formTokens, site, templates);
             UserStore users = new UserStore(db);
@@ -189,6 +192,7 @@ public final class App implements AutoCloseable {
                 consentLog.register(c.routes);
                 commenters.register(c.routes);
                 commentRoutes.register(c.routes);
+                feeds.register(c.routes); // before the site's /{slug}, which would take /rss.xml
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
                     site.error(ctx, e.status(), e.getMessage());

@@ -195,7 +195,7 @@ public final class SiteRoutes implements ArticlePages {
         Pages.ListingPage model = new Pages.ListingPage(null, kind, heading, intro, author, tag, parents, subsections,
                 articles, baseUrl);
         String title = articles.page() > 1 ? heading + " (page " + articles.page() + ")" : heading;
-        layout.title(title).description(heading + ": latest stories")
+        layout.title(title).description(heading + ": latest stories").feeds(baseUrl, heading)
                 .canonical(model.pageUrl(articles.page()))
                 .paging(articles.hasPrevious() ? model.pageUrl(articles.page() - 1) : null,
                         articles.hasNext() ? model.pageUrl(articles.page() + 1) : null);

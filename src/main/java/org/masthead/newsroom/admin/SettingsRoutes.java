@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.masthead.content.PublishingSettings;
 import org.masthead.content.SettingsStore;
 import org.masthead.content.SiteSettings;
 import org.masthead.accounts.AuditStore;
@@ -20,7 +21,7 @@ import org.masthead.db.Database;
 import org.masthead.web.Templates;
 
 /**
- * Admins set the site's name, tagline, language and time zone. Saving goes through the
+ * Admins set the site's name, tagline, language and time zone, and whether feeds carry full text. Saving goes through the
  * change log, so every cached page and the in-memory settings are dropped at once.
  */
 public final class SettingsRoutes {
@@ -39,11 +40,21 @@ public final class SettingsRoutes {
         this.templates = templates;
     }
 
-    public record SettingsForm(String name, String tagline, String language, String zone) {
-        static SettingsForm of(Context ctx) {
+    /** {@code feeds} is "full" or "excerpt"; a form sent without it keeps the current choice. */
+    public record SettingsForm(String name, String tagline, String language, String zone, String feeds) {
+        static SettingsForm of(Context ctx, PublishingSettings current) {
+            String feeds = FormFields.field(ctx, "feeds");
             return new SettingsForm(FormFields.field(ctx, "name"), FormFields.field(ctx, "tagline"), FormFields.field(ctx, "language"),
-                    FormFields.field(ctx, "zone"));
+                    FormFields.field(ctx, "zone"), feeds.isEmpty() ? feedsChoice(current) : feeds);
         }
+
+        public boolean fullTextFeeds() {
+            return "full".equals(feeds);
+        }
+    }
+
+    private static String feedsChoice(PublishingSettings settings) {
+        return settings.fullTextFeeds() ? "full" : "excerpt";
     }
 
     public record SettingsPage(Desk desk, SettingsForm form, List<String> zones) {
@@ -61,12 +72,14 @@ public final class SettingsRoutes {
         if ("saved".equals(ctx.queryParam("done"))) {
             desk = desk.withNotice("Settings saved. The public site shows them now.");
         }
-        render(ctx, desk, new SettingsForm(current.name(), current.tagline(), current.language(), current.zone().getId()));
+        render(ctx, desk, new SettingsForm(current.name(), current.tagline(), current.language(), current.zone().getId(),
+                feedsChoice(store.publishing())));
     }
 
     private void save(Context ctx) {
         User user = Guard.require(ctx, Role.ADMIN);
-        SettingsForm form = SettingsForm.of(ctx);
+        PublishingSettings publishingBefore = store.publishing();
+        SettingsForm form = SettingsForm.of(ctx, publishingBefore);
         List<String> problems = problems(form);
         if (!problems.isEmpty()) {
             ctx.status(422);
@@ -75,9 +88,15 @@ public final class SettingsRoutes {
         }
         SiteSettings before = store.current();
         SiteSettings after = new SiteSettings(form.name(), form.tagline(), canonicalLanguage(form.language()), ZoneId.of(form.zone()));
+        PublishingSettings publishingAfter = new PublishingSettings(form.fullTextFeeds());
         db.write(tx -> {
             store.save(tx, after);
             AuditStore.record(tx, user, "changed the site settings", "settings", describe(before) + " → " + describe(after));
+            if (!publishingAfter.equals(publishingBefore)) {
+                store.savePublishing(tx, publishingAfter);
+                AuditStore.record(tx, user, "changed the publishing settings", "settings",
+                        "feeds: " + feedsChoice(publishingBefore) + " → " + feedsChoice(publishingAfter));
+            }
             return null;
         });
         Forms.redirect(ctx, PATH + "?done=saved");
@@ -101,6 +120,9 @@ public final class SettingsRoutes {
         } catch (DateTimeException e) {
             problems.add("Choose a time zone from the list, such as Europe/Berlin or America/Sao_Paulo; \""
                     + form.zone() + "\" is not one.");
+        }
+        if (!form.feeds().equals("full") && !form.feeds().equals("excerpt")) {
+            problems.add("Choose whether feeds carry each story's full text or its dek only.");
         }
         return problems;
     }
