@@ -28,6 +28,7 @@ import org.masthead.db.Remembered;
 import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
 import org.masthead.feeds.FeedRoutes;
+import org.masthead.feeds.SitemapRoutes;
 import org.masthead.media.MediaLibrary;
 import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.LoginFailureStore;
@@ -120,6 +121,7 @@ public final class App implements AutoCloseable {
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads);
             FeedRoutes feeds = new FeedRoutes(db, config.mediaDir(), queries::settings,
                     Remembered.of(db, settings::publishing, "settings")::get, pageCache);
+            SitemapRoutes sitemaps = new SitemapRoutes(db, queries::settings);
             CommentRoutes commentRoutes = new CommentRoutes(comments, new CommentGate(comments, classifier), threads,
                     formTokens, site, templates);
             UserStore users = new UserStore(db);
@@ -193,6 +195,7 @@ public final class App implements AutoCloseable {
                 commenters.register(c.routes);
                 commentRoutes.register(c.routes);
                 feeds.register(c.routes); // before the site's /{slug}, which would take /rss.xml
+                sitemaps.register(c.routes);
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
                     site.error(ctx, e.status(), e.getMessage());
