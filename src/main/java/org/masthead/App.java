@@ -118,9 +118,11 @@ public final class App implements AutoCloseable {
             SpamClassifier classifier = SpamClassifier.open(db);
             FormToken formTokens = new FormToken(comments.formKey());
             CommentThreads threads = new CommentThreads(comments, formTokens);
-            SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads);
-            FeedRoutes feeds = new FeedRoutes(db, config.mediaDir(), queries::settings,
-                    Remembered.of(db, settings::publishing, "settings")::get, pageCache);
+            // Feeds and article heads read the publishing settings; kept until the change log says they changed.
+            java.util.function.Supplier<org.masthead.content.PublishingSettings> publishing =
+                    Remembered.of(db, settings::publishing, "settings")::get;
+            SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads, publishing);
+            FeedRoutes feeds = new FeedRoutes(db, config.mediaDir(), queries::settings, publishing, pageCache);
             SitemapRoutes sitemaps = new SitemapRoutes(db, queries::settings);
             CommentRoutes commentRoutes = new CommentRoutes(comments, new CommentGate(comments, classifier), threads,
                     formTokens, site, templates);

@@ -30,14 +30,19 @@ public final class SettingsStore {
         Map<String, String> values = new HashMap<>();
         db.read(h -> h.createQuery("select name, value from site_settings where name like 'publishing.%'")
                 .map((rs, ctx) -> values.put(rs.getString("name"), rs.getString("value"))).list());
-        PublishingSettings d = PublishingSettings.DEFAULTS;
-        return new PublishingSettings(Boolean.parseBoolean(values.getOrDefault("publishing.full_text_feeds",
-                String.valueOf(d.fullTextFeeds()))));
+        return new PublishingSettings(Boolean.parseBoolean(values.getOrDefault("publishing.full_text_feeds", "false")),
+                values.getOrDefault("publishing.logo", ""), values.getOrDefault("publishing.corrections_policy", ""),
+                values.getOrDefault("publishing.ethics_policy", ""), values.getOrDefault("publishing.masthead", ""),
+                values.getOrDefault("publishing.feedback_policy", ""), values.getOrDefault("publishing.ownership_funding", ""));
     }
 
     /** Saves the publishing settings in the caller's transaction; readers' caches follow the change log. */
     public void savePublishing(Tx tx, PublishingSettings settings) {
-        put(tx, Map.of("publishing.full_text_feeds", String.valueOf(settings.fullTextFeeds())));
+        put(tx, Map.of("publishing.full_text_feeds", String.valueOf(settings.fullTextFeeds()),
+                "publishing.logo", settings.logo(), "publishing.corrections_policy", settings.correctionsPolicy(),
+                "publishing.ethics_policy", settings.ethicsPolicy(), "publishing.masthead", settings.masthead(),
+                "publishing.feedback_policy", settings.feedbackPolicy(),
+                "publishing.ownership_funding", settings.ownershipFunding()));
     }
 
     private static void put(Tx tx, Map<String, String> rows) {

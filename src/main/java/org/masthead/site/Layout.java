@@ -10,12 +10,13 @@ import org.masthead.privacy.Notice;
  * head's title, description, canonical path, language, paging links and structured data,
  * and the consent notice (the cookie question) when the page is public. {@code feedList} is the
  * path of the list whose own feeds the page offers besides the site's (a section, tag or
- * author page), else null.
+ * author page), else null. {@code social} is what link previews show, or null on pages that are
+ * not shared (cookie settings, errors).
  */
 public record Layout(SiteSettings site, List<Section> navigation, String title, String description,
                      String canonicalPath, String language, String previousUrl, String nextUrl, String jsonLd,
                      String currentSectionSlug, boolean noindex, String banner, Notice privacy, String feedList,
-                     String feedTitle) {
+                     String feedTitle, Social social) {
 
     public String rss(String listPath) {
         return org.masthead.content.FeedPaths.rss(listPath);
@@ -46,6 +47,7 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
         private Notice privacy;
         private String feedList;
         private String feedTitle;
+        private Social social;
 
         public Builder(SiteSettings site, List<Section> navigation, String path) {
             this.site = site;
@@ -114,9 +116,14 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
             return this;
         }
 
+        public Builder social(Social value) {
+            social = value;
+            return this;
+        }
+
         public Layout build() {
             return new Layout(site, navigation, title, description, canonicalPath, language, previousUrl, nextUrl,
-                    jsonLd, currentSection, noindex, banner, privacy, feedList, feedTitle);
+                    jsonLd, currentSection, noindex, banner, privacy, feedList, feedTitle, social);
         }
     }
 }
