@@ -27,6 +27,7 @@ import org.masthead.db.Database;
 import org.masthead.db.Remembered;
 import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
+import org.masthead.api.ApiRoutes;
 import org.masthead.feeds.FeedRoutes;
 import org.masthead.feeds.SitemapRoutes;
 import org.masthead.media.MediaLibrary;
@@ -124,6 +125,7 @@ public final class App implements AutoCloseable {
             SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads, publishing);
             FeedRoutes feeds = new FeedRoutes(db, config.mediaDir(), queries::settings, publishing, pageCache);
             SitemapRoutes sitemaps = new SitemapRoutes(db, queries::settings);
+            ApiRoutes api = new ApiRoutes(db, queries::settings, pageCache);
             CommentRoutes commentRoutes = new CommentRoutes(comments, new CommentGate(comments, classifier), threads,
                     formTokens, site, templates);
             UserStore users = new UserStore(db);
@@ -198,6 +200,7 @@ public final class App implements AutoCloseable {
                 commentRoutes.register(c.routes);
                 feeds.register(c.routes); // before the site's /{slug}, which would take /rss.xml
                 sitemaps.register(c.routes);
+                api.register(c.routes);
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
                     site.error(ctx, e.status(), e.getMessage());
