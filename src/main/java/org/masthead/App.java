@@ -28,6 +28,7 @@ import org.masthead.db.Remembered;
 import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
 import org.masthead.api.ApiRoutes;
+import org.masthead.api.OEmbedRoutes;
 import org.masthead.feeds.FeedRoutes;
 import org.masthead.feeds.SitemapRoutes;
 import org.masthead.media.MediaLibrary;
@@ -126,6 +127,7 @@ public final class App implements AutoCloseable {
             FeedRoutes feeds = new FeedRoutes(db, config.mediaDir(), queries::settings, publishing, pageCache);
             SitemapRoutes sitemaps = new SitemapRoutes(db, queries::settings);
             ApiRoutes api = new ApiRoutes(db, queries::settings, pageCache);
+            OEmbedRoutes oembed = new OEmbedRoutes(db, queries::settings, pageCache);
             CommentRoutes commentRoutes = new CommentRoutes(comments, new CommentGate(comments, classifier), threads,
                     formTokens, site, templates);
             UserStore users = new UserStore(db);
@@ -201,6 +203,7 @@ public final class App implements AutoCloseable {
                 feeds.register(c.routes); // before the site's /{slug}, which would take /rss.xml
                 sitemaps.register(c.routes);
                 api.register(c.routes);
+                oembed.register(c.routes);
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
                     site.error(ctx, e.status(), e.getMessage());

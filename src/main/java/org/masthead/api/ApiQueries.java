@@ -75,6 +75,13 @@ final class ApiQueries {
                 .map(row -> complete(h, row, origin)));
     }
 
+    /** A published article by its slug, as the detail route gives it. */
+    Optional<Map<String, Object>> article(String slug, ZoneId zone, String origin) {
+        return db.read(h -> h.createQuery(ARTICLE_SELECT + " where a.status = 'PUBLISHED' and a.slug = :slug").bind("slug", slug)
+                .map((rs, ctx) -> article(rs, zone, origin, true)).findOne()
+                .map(row -> complete(h, row, origin)));
+    }
+
     private static final String ARTICLE_SELECT = """
             select a.id, a.slug, a.headline, a.dek, a.body_html, a.language, a.label, a.sponsor, a.published_at,
                    a.updated_at, a.note_kind, a.note_text, a.note_at, a.comments, s.slug as section_slug,

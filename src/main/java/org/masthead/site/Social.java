@@ -40,6 +40,11 @@ public record Social(String type, String url, String title, String description, 
         return "article".equals(type);
     }
 
+    /** Where other sites ask for this article's embeddable card (the oEmbed provider's discovery link). */
+    public String oembed() {
+        return "/oembed?url=" + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Twitter's large card when there is a picture to show. */
     public String twitterCard() {
         return picture == null ? "summary" : "summary_large_image";
