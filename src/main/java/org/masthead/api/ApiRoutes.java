@@ -93,6 +93,14 @@ public final class ApiRoutes {
         });
         // Anything else under the API is a JSON 404, never the reader site's HTML page.
         routes.get("/api/*", ctx -> error(ctx, ApiError.notFound("There is no API resource at " + ctx.path() + ".")));
+        io.javalin.http.Handler readOnly = ctx -> {
+            ctx.header("Allow", "GET, HEAD, OPTIONS");
+            error(ctx, new ApiError(405, "method_not_allowed", null, "This API only reads: use GET."));
+        };
+        routes.post("/api/*", readOnly);
+        routes.put("/api/*", readOnly);
+        routes.patch("/api/*", readOnly);
+        routes.delete("/api/*", readOnly);
     }
 
     private void read(RoutesConfig routes, String path, Set<String> parameters, Read read) {

@@ -164,6 +164,14 @@ class ApiTest {
             assertThat(JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("error").get("code").getAsString())
                     .isEqualTo("not_found");
         }
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+            HttpResponse<String> write = TestSites.send(app, HttpRequest.newBuilder(URI.create(TestSites.baseUrl(app)
+                    + "/api/v1/articles/1")).method(method, HttpRequest.BodyPublishers.ofString("{\"headline\":\"x\"}"))
+                    .header("Content-Type", "application/json"));
+            assertThat(write.statusCode()).as(method).isEqualTo(405);
+            assertThat(JsonParser.parseString(write.body()).getAsJsonObject().getAsJsonObject("error").get("code").getAsString())
+                    .isEqualTo("method_not_allowed");
+        }
         // An unpublished article is not there, and a draft's comments neither.
         long draft = app.database().write(tx -> tx.handle().createQuery(
                 "select coalesce(max(id), 0) from articles where status <> 'PUBLISHED'").mapTo(Long.class).one());
