@@ -28,6 +28,10 @@ import org.masthead.db.Remembered;
 import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
 import org.masthead.media.MediaStore;
+import org.masthead.api.ApiRoutes;
+import org.masthead.api.OEmbedRoutes;
+import org.masthead.feeds.FeedRoutes;
+import org.masthead.feeds.SitemapRoutes;
 import org.masthead.media.MediaLibrary;
 import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.LoginFailureStore;
@@ -119,7 +123,14 @@ public final class App implements AutoCloseable {
             db.addListener(classifier);
             FormToken formTokens = new FormToken(comments.formKey());
             CommentThreads threads = new CommentThreads(comments, formTokens);
-            SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads);
+            // Feeds and article heads read the publishing settings; kept until the change log says they changed.
+            java.util.function.Supplier<org.masthead.content.PublishingSettings> publishing =
+                    Remembered.of(db, settings::publishing, "settings")::get;
+            SiteRoutes site = new SiteRoutes(queries, templates, pageCache, threads, publishing);
+            FeedRoutes feeds = new FeedRoutes(db, config.mediaDir(), queries::settings, publishing, pageCache);
+            SitemapRoutes sitemaps = new SitemapRoutes(db, queries::settings);
+            ApiRoutes api = new ApiRoutes(db, queries::settings, pageCache);
+            OEmbedRoutes oembed = new OEmbedRoutes(db, queries::settings, pageCache);
             CommentRoutes commentRoutes = new CommentRoutes(db, comments, new CommentGate(comments, classifier), threads,
                     formTokens, site, templates);
             UserStore users = new UserStore(db);
@@ -196,6 +207,10 @@ public final class App implements AutoCloseable {
                 consentLog.register(c.routes);
                 commenters.register(c.routes);
                 commentRoutes.register(c.routes);
+                feeds.register(c.routes); // before the site's /{slug}, which would take /rss.xml
+                sitemaps.register(c.routes);
+                api.register(c.routes);
+                oembed.register(c.routes);
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
                     site.error(ctx, e.status(), e.getMessage());

@@ -53,6 +53,15 @@ public final class ArticleStore {
      * Publishes one scheduled article whose time has come; true when this call did. The
      * update is conditional, so when several instances race only one of them publishes it.
      */
+    /**
+     * Sets the article's label (News, Opinion, Analysis, Review, Sponsored) and sponsor, checked by
+     * the caller, in the transaction that saves the article (which records the change).
+     */
+    public void label(Tx tx, long id, String label, String sponsor) {
+        tx.handle().createUpdate("update articles set label = :label, sponsor = :sponsor where id = :id")
+                .bind("label", label).bind("sponsor", sponsor).bind("id", id).execute();
+    }
+
     public boolean publishIfDue(Tx tx, long id, Instant now) {
         int rows = tx.handle().createUpdate("""
                         update articles set status = 'PUBLISHED'

@@ -3,7 +3,11 @@ package org.masthead.site;
 import java.time.Instant;
 import org.masthead.content.Media;
 
-/** An article as lists show it: headline, dek, section, date, picture and comment count, with its URL. */
+/** An article as lists show it: label, headline, dek, section, date, picture and comment count, with its URL. */
 public record ArticleSummary(long id, String url, String headline, String dek, String sectionName,
-                             String sectionUrl, Instant publishedAt, Media image, int comments) {
+                             String sectionUrl, Instant publishedAt, Media image, int comments, String label) {
+    /** Lists name the kind of every story but plain news, the usual kind. */
+    public boolean showsLabel() {
+        return label != null && !"News".equals(label);
+    }
 }

@@ -12,7 +12,7 @@ public record ArticleView(long id, String slug, String url, String headline, Str
                           List<Integer> paragraphBreaks, String language, List<Section> sectionTrail,
                           List<Author> authors, List<Tag> tags, Media image, Instant publishedAt,
                           Instant updatedAt, List<Long> pinnedSeeAlso, String noteKind, String noteText,
-                          Instant noteAt, String seoTitle, String seoDescription) {
+                          Instant noteAt, String seoTitle, String seoDescription, String label, String sponsor) {
     public Section section() {
         return sectionTrail.getLast();
     }
@@ -25,6 +25,17 @@ public record ArticleView(long id, String slug, String url, String headline, Str
     /** The summary under the title in search results: the SEO description when set, else the dek. */
     public String pageDescription() {
         return seoDescription == null || seoDescription.isBlank() ? dek : seoDescription.strip();
+    }
+
+    /** Whether this is paid content, which readers and search engines are told, with the sponsor's name. */
+    public boolean isSponsored() {
+        return "Sponsored".equals(label);
+    }
+
+    /** The last time readers saw the story change: publication, an edit, or a correction or update note. */
+    public Instant lastChanged() {
+        Instant last = wasUpdated() ? updatedAt : publishedAt;
+        return hasNote() && noteAt.isAfter(last) ? noteAt : last;
     }
 
     /** Whether the newsroom attached a correction or update note for readers. */

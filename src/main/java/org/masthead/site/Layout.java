@@ -8,11 +8,23 @@ import org.masthead.privacy.Notice;
 /**
  * What the page frame needs besides the page itself: the site, its navigation, and the
  * head's title, description, canonical path, language, paging links and structured data,
- * and the consent notice (the cookie question) when the page is public.
+ * and the consent notice (the cookie question) when the page is public. {@code feedList} is the
+ * path of the list whose own feeds the page offers besides the site's (a section, tag or
+ * author page), else null. {@code social} is what link previews show, or null on pages that are
+ * not shared (cookie settings, errors).
  */
 public record Layout(SiteSettings site, List<Section> navigation, String title, String description,
                      String canonicalPath, String language, String previousUrl, String nextUrl, String jsonLd,
-                     String currentSectionSlug, boolean noindex, String banner, Notice privacy) {
+                     String currentSectionSlug, boolean noindex, String banner, Notice privacy, String feedList,
+                     String feedTitle, Social social) {
+
+    public String rss(String listPath) {
+        return org.masthead.content.FeedPaths.rss(listPath);
+    }
+
+    public String atom(String listPath) {
+        return org.masthead.content.FeedPaths.atom(listPath);
+    }
 
     public String fullTitle() {
         return title == null || title.isEmpty() ? site.name() + " — " + site.tagline() : title + " — " + site.name();
@@ -33,6 +45,9 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
         private boolean noindex;
         private String banner;
         private Notice privacy;
+        private String feedList;
+        private String feedTitle;
+        private Social social;
 
         public Builder(SiteSettings site, List<Section> navigation, String path) {
             this.site = site;
@@ -94,9 +109,21 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
             return this;
         }
 
+        /** The page lists a section's, tag's or author's stories, which have feeds of their own at {@code listPath}. */
+        public Builder feeds(String listPath, String name) {
+            feedList = listPath;
+            feedTitle = name;
+            return this;
+        }
+
+        public Builder social(Social value) {
+            social = value;
+            return this;
+        }
+
         public Layout build() {
             return new Layout(site, navigation, title, description, canonicalPath, language, previousUrl, nextUrl,
-                    jsonLd, currentSection, noindex, banner, privacy);
+                    jsonLd, currentSection, noindex, banner, privacy, feedList, feedTitle, social);
         }
     }
 }

@@ -28,7 +28,7 @@ import org.masthead.db.Database;
  */
 public final class SiteQueries {
     static final String SUMMARY_COLUMNS = """
-            a.id, a.slug, a.headline, a.dek, a.published_at, s.slug as section_slug, s.name as section_name,
+            a.id, a.slug, a.headline, a.dek, a.published_at, a.label, s.slug as section_slug, s.name as section_name,
             m.id as m_id, m.file_name as m_file_name, m.content_type as m_content_type, m.width as m_width,
             m.height as m_height, m.widths as m_widths, m.alt as m_alt, m.caption as m_caption, m.credit as m_credit,
             (select count(*) from comments c where c.article_id = a.id and c.status = 'APPROVED') as comment_count
@@ -157,7 +157,7 @@ public final class SiteQueries {
                         ArticlePaths.url(rs.getString("slug"), instant(rs, "published_at"), zone),
                         rs.getString("headline"), rs.getString("dek"), rs.getString("section_name"),
                         "/section/" + rs.getString("section_slug"), instant(rs, "published_at"), media(rs, "m_"),
-                        rs.getInt("comment_count")))
+                        rs.getInt("comment_count"), rs.getString("label")))
                 .list());
     }
 
@@ -215,7 +215,7 @@ public final class SiteQueries {
     private record ArticleRow(long id, String slug, String url, String headline, String dek, String bodyHtml,
                               List<Integer> breaks, String language, long sectionId, Media image,
                               Instant publishedAt, Instant updatedAt, String noteKind, String noteText, Instant noteAt,
-                              String seoTitle, String seoDescription) {
+                              String seoTitle, String seoDescription, String label, String sponsor) {
     }
 
     private static ArticleRow articleRow(ResultSet rs, ZoneId zone) throws SQLException {
@@ -228,7 +228,8 @@ public final class SiteQueries {
                 breaks.isEmpty() ? List.of() : Arrays.stream(breaks.split(",")).map(Integer::valueOf).toList(),
                 rs.getString("language"), rs.getLong("section_id"), media(rs, "m_"),
                 published, instant(rs, "updated_at"), rs.getString("note_kind"), rs.getString("note_text"),
-                instant(rs, "note_at"), rs.getString("seo_title"), rs.getString("seo_description"));
+                instant(rs, "note_at"), rs.getString("seo_title"), rs.getString("seo_description"), rs.getString("label"),
+                rs.getString("sponsor"));
     }
 
     private ArticleView complete(Handle h, ArticleRow row) {
@@ -245,7 +246,7 @@ public final class SiteQueries {
         Section section = sections().stream().filter(s -> s.id() == row.sectionId()).findFirst().orElseThrow();
         return new ArticleView(row.id(), row.slug(), row.url(), row.headline(), row.dek(), row.bodyHtml(), row.breaks(),
                 row.language(), trail(section), authors, tags, row.image(), row.publishedAt(), row.updatedAt(), pinned,
-                row.noteKind(), row.noteText(), row.noteAt(), row.seoTitle(), row.seoDescription());
+                row.noteKind(), row.noteText(), row.noteAt(), row.seoTitle(), row.seoDescription(), row.label(), row.sponsor());
     }
 
     private static final String AUTHOR_SELECT = """

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.masthead.comments.ArticlePages;
 import org.masthead.comments.CommentThreads;
@@ -15,6 +16,7 @@ import org.masthead.comments.CommentedArticle;
 import org.masthead.comments.CommentsView;
 import org.masthead.content.Author;
 import org.masthead.content.Page;
+import org.masthead.content.PublishingSettings;
 import org.masthead.content.Section;
 import org.masthead.content.Slugs;
 import org.masthead.content.Tag;
@@ -42,8 +44,12 @@ public final class SiteRoutes implements ArticlePages {
 
     private final CommentThreads comments;
 
-    public SiteRoutes(SiteQueries queries, Templates templates, PageCache cache, CommentThreads comments) {
+    private final Supplier<PublishingSettings> publishing;
+
+    public SiteRoutes(SiteQueries queries, Templates templates, PageCache cache, CommentThreads comments,
+                      Supplier<PublishingSettings> publishing) {
         this.queries = queries;
+        this.publishing = publishing;
         this.comments = comments;
         this.templates = templates;
         this.cache = cache;
@@ -82,7 +88,12 @@ public final class SiteRoutes implements ArticlePages {
                 blocks.add(new Pages.SectionBlock(section.name(), section.url(), fresh));
             }
         }
-        Layout layout = layout(ctx).description(queries.settings().tagline()).jsonLd(structuredData.website(queries.settings(), origin(ctx))).build();
+        String origin = origin(ctx);
+        Layout layout = layout(ctx).description(queries.settings().tagline())
+                .jsonLd(structuredData.website(queries.settings(), origin))
+                .social(Social.page("website", origin + "/", queries.settings().name(), queries.settings().tagline(),
+                        latest.isEmpty() ? null : latest.getFirst().image(), origin))
+                .build();
         ArticleSummary lead = latest.isEmpty() ? null : latest.getFirst();
         templates.render(ctx, "site/home.jte", new Pages.HomePage(layout, lead,
                 latest.isEmpty() ? List.of() : latest.subList(1, latest.size()), blocks));
@@ -148,11 +159,22 @@ public final class SiteRoutes implements ArticlePages {
     private void renderArticle(Context ctx, ArticleView article, Layout.Builder layout, CommentThreads.Request request,
                                CommentsView.Form form) {
         ArticleLinks.Choice choice = links.choose(article);
+        String origin = origin(ctx);
+        PublishingSettings publishing = this.publishing.get();
+        StructuredData.Logo logo = publishing.logo().isEmpty() ? StructuredData.Logo.ICON
+                : StructuredData.Logo.of(queries.media(publishing.logo()).orElse(null));
+        var zone = queries.settings().zone();
         layout.title(article.pageTitle())
                 .description(article.pageDescription())
                 .language(article.language())
                 .currentSection(article.sectionTrail().getFirst().slug())
-                .jsonLd(structuredData.article(queries.settings(), article, origin(ctx)));
+                .jsonLd(structuredData.article(queries.settings(), publishing, logo, article, origin))
+                .social(new Social("article", origin + article.url(), article.pageTitle(), article.pageDescription(),
+                        article.image() == null ? null : Social.Picture.of(article.image(), origin),
+                        org.masthead.web.Dates.machine(article.publishedAt(), zone),
+                        org.masthead.web.Dates.machine(article.lastChanged(), zone), article.section().name(),
+                        article.tags().stream().map(Tag::name).toList(),
+                        article.authors().stream().map(a -> origin + a.url()).toList()));
         templates.render(ctx, "site/article.jte", new Pages.ArticlePage(layout.build(), article,
                 ArticleLinks.weave(article.bodyHtml(), article.paragraphBreaks(), choice.seeAlso()), choice.related(),
                 request == null ? null
@@ -176,7 +198,11 @@ public final class SiteRoutes implements ArticlePages {
 
     void author(Context ctx) {
         Author author = queries.author(slug(ctx)).orElseThrow(() -> HttpError.notFound("There is no writer by that name."));
-        listing(ctx, layout(ctx).jsonLd(structuredData.person(author, origin(ctx))), "author", author.name(), author.role(),
+        String origin = origin(ctx);
+        listing(ctx, layout(ctx).jsonLd(structuredData.profile(author, origin))
+                        .social(Social.page("profile", origin + author.url(), author.name(),
+                                author.role().isBlank() ? author.name() + " writes for " + queries.settings().name()
+                                        : author.role(), author.photo(), origin)), "author", author.name(), author.role(),
                 author, null, queries.byAuthor(author.id(), PageNumber.parse(ctx.queryParam("page"))), author.url());
     }
 
@@ -195,7 +221,14 @@ public final class SiteRoutes implements ArticlePages {
         Pages.ListingPage model = new Pages.ListingPage(null, kind, heading, intro, author, tag, parents, subsections,
                 articles, baseUrl);
         String title = articles.page() > 1 ? heading + " (page " + articles.page() + ")" : heading;
-        layout.title(title).description(heading + ": latest stories")
+        String description = "section".equals(kind) && intro != null && !intro.isBlank() ? intro
+                : heading + ": latest stories";
+        if (!"author".equals(kind)) {
+            String origin = origin(ctx);
+            layout.social(Social.page("website", origin + model.pageUrl(articles.page()), title, description,
+                    articles.items().isEmpty() ? null : articles.items().getFirst().image(), origin));
+        }
+        layout.title(title).description(description).feeds(baseUrl, heading)
                 .canonical(model.pageUrl(articles.page()))
                 .paging(articles.hasPrevious() ? model.pageUrl(articles.page() - 1) : null,
                         articles.hasNext() ? model.pageUrl(articles.page() + 1) : null);
@@ -216,7 +249,10 @@ public final class SiteRoutes implements ArticlePages {
 
     void page(Context ctx) {
         Page page = queries.page(slug(ctx)).orElseThrow(() -> HttpError.notFound("There is no page at this address."));
-        templates.render(ctx, "site/page.jte", new Pages.StaticPage(layout(ctx).title(page.title()).build(), page));
+        String origin = origin(ctx);
+        String description = Descriptions.of(page.bodyHtml());
+        templates.render(ctx, "site/page.jte", new Pages.StaticPage(layout(ctx).title(page.title()).description(description)
+                .social(Social.page("website", origin + page.url(), page.title(), description, null, origin)).build(), page));
     }
 
     /** The 404 and other error pages, with a few fresh stories to go on to. */

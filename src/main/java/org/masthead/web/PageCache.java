@@ -29,8 +29,14 @@ public final class PageCache implements ChangeListener {
     /** Bytes of HTML kept at most: the cache stays a small, fixed part of the heap. */
     static final long MAX_BYTES = 32L * 1024 * 1024;
 
-    /** The bytes of one rendered page and their ETag. */
-    public record Rendered(byte[] html, String etag) {
+    /**
+     * The bytes of one rendered page (HTML, or a feed), their ETag, media type, and the time
+     * its newest content changed (epoch milliseconds, 0 when unknown), sent as Last-Modified.
+     */
+    public record Rendered(byte[] html, String etag, String contentType, long lastModified) {
+        public Rendered(byte[] html, String etag) {
+            this(html, etag, "text/html; charset=utf-8", 0);
+        }
     }
 
     /**

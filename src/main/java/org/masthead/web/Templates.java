@@ -7,6 +7,11 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.zip.CRC32C;
 
 /**
@@ -18,10 +23,7 @@ public final class Templates {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public void render(Context ctx, String template, Object model) {
-        byte[] html = renderToBytes(template, model);
-        PageCache.Rendered rendered = new PageCache.Rendered(html, etag(html));
-        ctx.attribute(PageCache.RENDERED, rendered);
-        send(ctx, rendered);
+        sendBytes(ctx, renderToBytes(template, model), "text/html; charset=utf-8", 0);
     }
 
     /** Whether a page was already rendered for this request (an error handler must not replace it). */
@@ -34,18 +36,62 @@ public final class Templates {
         ctx.attribute(ANSWERED, Boolean.TRUE);
     }
 
-    /** Sends a rendered page, or 304 when the client already holds these very bytes. */
+    /**
+     * Sends bytes made some other way than a template (a feed, say) exactly as a rendered page:
+     * kept by the page cache when the handler is wrapped by it, with the same ETag and 304s,
+     * plus Last-Modified when {@code lastModified} (epoch milliseconds) is above 0.
+     */
+    public static void sendBytes(Context ctx, byte[] body, String contentType, long lastModified) {
+        PageCache.Rendered rendered = new PageCache.Rendered(body, etag(body), contentType, lastModified);
+        ctx.attribute(PageCache.RENDERED, rendered);
+        send(ctx, rendered);
+    }
+
+    /**
+     * Sends a rendered page, or 304 when the client already holds these very bytes (its
+     * If-None-Match names them, or, without one, its If-Modified-Since is not older).
+     */
     static void send(Context ctx, PageCache.Rendered page) {
-        ctx.contentType("text/html; charset=utf-8");
+        ctx.contentType(page.contentType());
         ctx.header("ETag", page.etag());
+        long modifiedSecond = page.lastModified() / 1000;
+        if (page.lastModified() > 0) {
+            ctx.header("Last-Modified", HTTP_DATE.format(Instant.ofEpochSecond(modifiedSecond)));
+        }
         if (ctx.status().getCode() == 200) {
             ctx.header("Cache-Control", "no-cache");
-            if (page.etag().equals(ctx.header("If-None-Match"))) {
+            String tags = ctx.header("If-None-Match");
+            if (tags != null ? matches(tags, page.etag()) : page.lastModified() > 0 && notModifiedSince(ctx, modifiedSecond)) {
                 ctx.status(304);
                 return;
             }
         }
         ctx.result(page.html());
+    }
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    /** If-None-Match may list several tags, or be "*". */
+    private static boolean matches(String header, String etag) {
+        for (String tag : header.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean notModifiedSince(Context ctx, long modifiedSecond) {
+        String since = ctx.header("If-Modified-Since");
+        if (since == null) {
+            return false;
+        }
+        try {
+            return ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond() >= modifiedSecond;
+        } catch (DateTimeParseException e) {
+            return false; // an unreadable date is ignored, as HTTP asks
+        }
     }
 
     public byte[] renderToBytes(String template, Object model) {
@@ -61,7 +107,7 @@ public final class Templates {
     }
 
     /** A strong validator: the same bytes always give the same tag. */
-    static String etag(byte[] body) {
+    public static String etag(byte[] body) {
         CRC32C crc = new CRC32C();
         crc.update(body);
         return "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(body.length) + "\"";

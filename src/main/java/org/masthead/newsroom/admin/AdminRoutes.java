@@ -29,7 +29,7 @@ public final class AdminRoutes {
                 new ManagementRoutes<>(new AuthorAdmin(authors, queries), db, templates),
                 new ManagementRoutes<>(new PageAdmin(pages, queries), db, templates));
         this.users = new UserRoutes(users, templates);
-        this.settings = new SettingsRoutes(db, settings, templates);
+        this.settings = new SettingsRoutes(db, settings, queries, templates);
     }
 
     public void register(RoutesConfig routes) {

@@ -15,7 +15,9 @@ import java.util.List;
 public record ArticleForm(String headline, String slug, String dek, String body, String section, String tags,
                           List<Long> authors, String image, String language, String seeAlso, String seoTitle,
                           String seoDescription, String noteKind, String noteText, String publishAt, int version,
-                          boolean commentsOpen) {
+                          boolean commentsOpen, String label, String sponsor) {
+    /** The kinds of journalism an article can be, shown above its headline; Sponsored names its sponsor. */
+    public static final List<String> LABELS = List.of("News", "Opinion", "Analysis", "Review", "Sponsored");
     static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     public ArticleForm {
@@ -23,7 +25,7 @@ public record ArticleForm(String headline, String slug, String dek, String body,
     }
 
     static ArticleForm blank(String language, List<Long> authors) {
-        return new ArticleForm("", "", "", "", "", "", authors, "", language, "", "", "", "", "", "", 0, true);
+        return new ArticleForm("", "", "", "", "", "", authors, "", language, "", "", "", "", "", "", 0, true, "News", "");
     }
 
     static ArticleForm of(ArticleQueries.Stored a, ZoneId zone) {
@@ -32,7 +34,7 @@ public record ArticleForm(String headline, String slug, String dek, String body,
                 a.language(), String.join(", ", a.seeAlsoSlugs()), a.seoTitle(), a.seoDescription(),
                 a.noteKind() == null ? "" : a.noteKind(), a.noteText() == null ? "" : a.noteText(),
                 a.publishedAt() == null ? "" : LOCAL_MINUTES.format(a.publishedAt().atZone(zone)), a.version(),
-                a.commentsOpen());
+                a.commentsOpen(), a.label(), a.sponsor());
     }
 
     static ArticleForm read(Context ctx) {
@@ -54,18 +56,19 @@ public record ArticleForm(String headline, String slug, String dek, String body,
         return new ArticleForm(text(ctx, "headline"), text(ctx, "slug"), text(ctx, "dek"), body(ctx), text(ctx, "section"),
                 text(ctx, "tags"), authors, text(ctx, "image"), text(ctx, "language"), text(ctx, "see_also"),
                 text(ctx, "seo_title"), text(ctx, "seo_description"), text(ctx, "note_kind"), text(ctx, "note_text"),
-                text(ctx, "publish_at"), number(ctx.formParam("version"), 0), !"closed".equals(text(ctx, "comments")));
+                text(ctx, "publish_at"), number(ctx.formParam("version"), 0), !"closed".equals(text(ctx, "comments")),
+                ctx.formParam("label") == null ? "News" : text(ctx, "label"), text(ctx, "sponsor"));
     }
 
     /** Same fields, with headline, dek and body replaced (restoring a revision). */
     ArticleForm withText(String newHeadline, String newDek, String newBody) {
         return new ArticleForm(newHeadline, slug, newDek, newBody, section, tags, authors, image, language, seeAlso,
-                seoTitle, seoDescription, noteKind, noteText, publishAt, version, commentsOpen);
+                seoTitle, seoDescription, noteKind, noteText, publishAt, version, commentsOpen, label, sponsor);
     }
 
     ArticleForm withVersion(int newVersion) {
         return new ArticleForm(headline, slug, dek, body, section, tags, authors, image, language, seeAlso,
-                seoTitle, seoDescription, noteKind, noteText, publishAt, newVersion, commentsOpen);
+                seoTitle, seoDescription, noteKind, noteText, publishAt, newVersion, commentsOpen, label, sponsor);
     }
 
     public boolean hasAuthor(long id) {

@@ -118,7 +118,7 @@ public final class ArticleQueries {
                   List<Long> authorIds, List<String> tagNames, Long featuredMediaId, List<Long> seeAlsoIds,
                   List<String> seeAlsoSlugs, String seoTitle, String seoDescription, ArticleStatus status,
                   Instant publishedAt, String noteKind, String noteText, int version, String previewToken,
-                  Long createdBy, boolean commentsOpen) {
+                  Long createdBy, boolean commentsOpen, String label, String sponsor) {
     }
 
     Optional<Stored> find(long id) {
@@ -148,7 +148,8 @@ public final class ArticleQueries {
                 seeAlso.stream().map(Link::id).toList(), seeAlso.stream().map(Link::slug).toList(),
                 rs.getString("seo_title"), rs.getString("seo_description"), ArticleStatus.valueOf(rs.getString("status")),
                 instant(rs, "published_at"), rs.getString("note_kind"), rs.getString("note_text"), rs.getInt("version"),
-                rs.getString("preview_token"), createdBy, !"closed".equals(rs.getString("comments")));
+                rs.getString("preview_token"), createdBy, !"closed".equals(rs.getString("comments")), rs.getString("label"),
+                rs.getString("sponsor"));
     }
 
     Optional<Long> idBySlug(String slug) {

@@ -105,6 +105,7 @@ final class EditorRoutes {
         if (stored == null) {
             id = db.write(tx -> {
                 long created = store.create(tx, edit, by);
+                store.label(tx, created, checked.label(), checked.sponsor());
                 AuditStore.record(tx, user, "created article", "article:" + created, edit.headline());
                 auditComments(tx, user, created, edit.commentsOpen(), true);
                 return created;
@@ -114,6 +115,7 @@ final class EditorRoutes {
             try {
                 db.write(tx -> {
                     store.update(tx, stored.id(), form.version(), edit, by, action.done);
+                    store.label(tx, stored.id(), checked.label(), checked.sponsor());
                     AuditStore.record(tx, user, verb + " article", "article:" + stored.id(), edit.headline());
                     auditComments(tx, user, stored.id(), edit.commentsOpen(), stored.commentsOpen());
                     return null;

@@ -38,8 +38,8 @@ final class FormCheck {
         this.altText = altText;
     }
 
-    /** The problems found, or none and the edit to save. */
-    record Checked(List<String> problems, ArticleEdit edit) {
+    /** The problems found, or none and the edit to save with its label and sponsor ("" unless sponsored). */
+    record Checked(List<String> problems, ArticleEdit edit, String label, String sponsor) {
     }
 
     Checked check(ArticleForm f, ArticleQueries.Stored stored, ArticleStatus target) {
@@ -78,12 +78,28 @@ final class FormCheck {
             }
             problems.addAll(altText.problems(mediaId, f.body()));
         }
+        String sponsor = label(f, problems);
         if (!problems.isEmpty()) {
-            return new Checked(problems, null);
+            return new Checked(problems, null, null, null);
         }
         return new Checked(List.of(), new ArticleEdit(slug, f.headline(), f.dek(), f.body(), language, sectionId, authorIds,
                 tags, mediaId, seeAlso, f.seoTitle(), f.seoDescription(), target, publishedAt, null, noteKind,
-                noteKind == null ? null : f.noteText(), f.commentsOpen()));
+                noteKind == null ? null : f.noteText(), f.commentsOpen()), f.label(), sponsor);
+    }
+
+    /** Checks the label; returns the sponsor to store, which only sponsored content has. */
+    private static String label(ArticleForm f, List<String> problems) {
+        if (!ArticleForm.LABELS.contains(f.label())) {
+            problems.add("Choose the article's label: " + String.join(", ", ArticleForm.LABELS) + ".");
+            return "";
+        }
+        if (!f.label().equals("Sponsored")) {
+            return "";
+        }
+        if (f.sponsor().isEmpty() || f.sponsor().length() > 200) {
+            problems.add("Name the sponsor (up to 200 characters): sponsored content must say who paid for it.");
+        }
+        return f.sponsor();
     }
 
     private String slug(ArticleForm f, Long id, List<String> problems) {

@@ -1,0 +1,140 @@
+package org.masthead.feeds;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.masthead.content.ArticlePaths;
+import org.masthead.db.Database;
+import org.masthead.db.Dialect;
+
+/**
+ * The reads of the sitemaps, streamed row by row to the caller (a million articles never sit
+ * in memory): published articles in id order, the lists and static pages, and the newest stories.
+ */
+final class SitemapQueries {
+    /** A story's last change: the latest of publication, edit and note, in SQL both databases speak. */
+    private static final String LAST_CHANGE = """
+            case when coalesce(a.updated_at, 0) >= a.published_at and coalesce(a.updated_at, 0) >= coalesce(a.note_at, 0)
+                 then a.updated_at
+                 when coalesce(a.note_at, 0) >= a.published_at then a.note_at
+                 else a.published_at end""";
+    private static final int FETCH = 1_000;
+
+    /** One address of a sitemap; {@code image} is the featured picture's path, or null. */
+    record Url(String path, Instant lastChanged, String image) {
+    }
+
+    /** A story of the news sitemap. */
+    record NewsStory(String path, String headline, String language, Instant publishedAt) {
+    }
+
+    private final Database db;
+
+    SitemapQueries(Database db) {
+        this.db = db;
+    }
+
+    long publishedArticles() {
+        return db.read(h -> h.createQuery("select count(*) from articles where status = 'PUBLISHED'")
+                .mapTo(Long.class).one());
+    }
+
+    /** The last change within each run of {@code size} published articles in id order (the article sitemaps). */
+    List<Instant> lastChangePerChunk(int size) {
+        return db.read(h -> h.createQuery("""
+                        select t.chunk, max(t.changed) as changed from (
+                            select (row_number() over (order by a.id) - 1) / :size as chunk, %s as changed
+                            from articles a where a.status = 'PUBLISHED') t
+                        group by t.chunk order by t.chunk""".formatted(LAST_CHANGE))
+                .bind("size", size)
+                .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong("changed"))).list());
+    }
+
+    /** The published articles of one sitemap (chunk 0 is the first {@code size}), each handed to {@code each}. */
+    void articles(int chunk, int size, ZoneId zone, Consumer<Url> each) {
+        stream(h -> h.createQuery("""
+                        select a.slug, a.published_at, %s as changed, m.file_name
+                        from articles a left join media m on m.id = a.featured_media_id
+                        where a.status = 'PUBLISHED' order by a.id limit :size offset :offset""".formatted(LAST_CHANGE))
+                .bind("size", size).bind("offset", (long) chunk * size)
+                .setFetchSize(FETCH)
+                .map((rs, ctx) -> new Url(ArticlePaths.url(rs.getString("slug"), Instant.ofEpochMilli(rs.getLong("published_at")), zone),
+                        Instant.ofEpochMilli(rs.getLong("changed")),
+                        rs.getString("file_name") == null ? null : "/media/" + rs.getString("file_name")))
+                .forEach(each));
+    }
+
+    /**
+     * The list pages and static pages, at most {@code limit}: sections, then authors and tags with
+     * published stories (each with its newest story's time), then static pages.
+     */
+    void lists(int limit, Consumer<Url> each) {
+        stream(h -> h.createQuery("""
+                        select path, changed from (
+                            select 0 as kind, s.position as ord, '/section/' || s.slug as path,
+                                   (select max(a.published_at) from articles a
+                                    where a.section_id = s.id and a.status = 'PUBLISHED') as changed
+                            from sections s
+                            union all
+                            select 1, 0, '/author/' || au.slug, max(a.published_at)
+                            from authors au join article_authors aa on aa.author_id = au.id
+                            join articles a on a.id = aa.article_id and a.status = 'PUBLISHED'
+                            group by au.slug
+                            union all
+                            select 2, 0, '/tag/' || t.slug, max(a.published_at)
+                            from tags t join article_tags at on at.tag_id = t.id
+                            join articles a on a.id = at.article_id and a.status = 'PUBLISHED'
+                            group by t.slug
+                            union all
+                            select 3, 0, '/' || p.slug, p.updated_at from pages p
+                        ) u order by kind, ord, path limit :limit""")
+                .bind("limit", limit)
+                .setFetchSize(FETCH)
+                .map((rs, ctx) -> {
+                    String path = rs.getString("path");
+                    long changed = rs.getLong("changed");
+                    return new Url(path, rs.wasNull() ? null : Instant.ofEpochMilli(changed), null);
+                })
+                .forEach(each));
+    }
+
+    /** Stories published since {@code since}, newest first, at most {@code limit}. */
+    void newsSince(Instant since, int limit, ZoneId zone, Consumer<NewsStory> each) {
+        stream(h -> h.createQuery("""
+                        select a.slug, a.headline, a.language, a.published_at from articles a
+                        where a.status = 'PUBLISHED' and a.published_at >= :since
+                        order by a.published_at desc, a.id desc limit :limit""")
+                .bind("since", since.toEpochMilli()).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    Instant published = Instant.ofEpochMilli(rs.getLong("published_at"));
+                    return new NewsStory(ArticlePaths.url(rs.getString("slug"), published, zone), rs.getString("headline"),
+                            rs.getString("language"), published);
+                })
+                .forEach(each));
+    }
+
+    /** The newest change of any story, or null on a site with none: the home page's last change. */
+    Instant newestChange() {
+        long newest = db.read(h -> h.createQuery(
+                        "select coalesce(max(" + LAST_CHANGE + "), -1) from articles a where a.status = 'PUBLISHED'")
+                .mapTo(Long.class).one());
+        return newest < 0 ? null : Instant.ofEpochMilli(newest);
+    }
+
+    /**
+     * PostgreSQL streams a result with a fetch size only inside a transaction; SQLite streams
+     * anyway, and a transaction there would take its write lock.
+     */
+    private void stream(Consumer<Handle> work) {
+        db.read(h -> {
+            if (db.dialect() == Dialect.POSTGRESQL) {
+                h.useTransaction(work::accept);
+            } else {
+                work.accept(h);
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,236 @@
+package org.masthead.feeds;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.masthead.content.SiteSettings;
+import org.masthead.db.Database;
+import org.masthead.web.HttpError;
+import org.masthead.web.Origin;
+
+/**
+ * robots.txt and the sitemaps: /sitemap.xml, an index of the list sitemap, one sitemap per
+ * {@value #URLS_PER_SITEMAP} published articles (with their pictures), and the news sitemap of
+ * the last two days. Each is written with an XMLStreamWriter straight to the response while the
+ * rows stream from the database.
+ */
+public final class SitemapRoutes {
+    static final int URLS_PER_SITEMAP = 50_000;
+    /** Google News reads at most 1,000 stories of the last 48 hours. */
+    static final int NEWS_STORIES = 1_000;
+    static final Duration NEWS_AGE = Duration.ofHours(48);
+    static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    static final String IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1";
+    static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+    private static final Pattern ARTICLES = Pattern.compile("articles-([1-9][0-9]{0,8})\\.xml");
+    private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+
+    private final SitemapQueries queries;
+    private final Supplier<SiteSettings> site;
+
+    public SitemapRoutes(Database db, Supplier<SiteSettings> site) {
+        this.queries = new SitemapQueries(db);
+        this.site = site;
+    }
+
+    public void register(RoutesConfig routes) {
+        getAndHead(routes, "/robots.txt", this::robots);
+        getAndHead(routes, "/sitemap.xml", this::index);
+        getAndHead(routes, "/sitemaps/lists.xml", this::lists);
+        getAndHead(routes, "/sitemaps/news.xml", this::news);
+        getAndHead(routes, "/sitemaps/{file}", this::articles);
+    }
+
+    private static void getAndHead(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
+    }
+
+    void robots(Context ctx) {
+        String origin = Origin.of(ctx);
+        ctx.contentType("text/plain; charset=utf-8").header("Cache-Control", "public, max-age=3600").result("""
+                User-agent: *
+                Disallow: /newsroom
+                Disallow: /preview/
+                Disallow: /comments/
+
+                Sitemap: %s/sitemap.xml
+                Sitemap: %s/sitemaps/news.xml
+                """.formatted(origin, origin));
+    }
+
+    void index(Context ctx) {
+        String origin = Origin.of(ctx);
+        Instant newest = queries.newestChange();
+        List<Instant> chunks = queries.lastChangePerChunk(URLS_PER_SITEMAP);
+        write(ctx, xml -> {
+            xml.writeStartElement("sitemapindex");
+            xml.writeDefaultNamespace(SITEMAP_NS);
+            sitemap(xml, origin + "/sitemaps/lists.xml", newest);
+            for (int i = 0; i < chunks.size(); i++) {
+                sitemap(xml, origin + "/sitemaps/articles-" + (i + 1) + ".xml", chunks.get(i));
+            }
+            sitemap(xml, origin + "/sitemaps/news.xml", newest);
+            xml.writeEndElement();
+        });
+    }
+
+    private static void sitemap(XMLStreamWriter xml, String loc, Instant lastmod) throws XMLStreamException {
+        xml.writeStartElement("sitemap");
+        element(xml, "loc", loc);
+        if (lastmod != null) {
+            element(xml, "lastmod", W3C.format(lastmod));
+        }
+        xml.writeEndElement();
+    }
+
+    void lists(Context ctx) {
+        String origin = Origin.of(ctx);
+        Instant newest = queries.newestChange();
+        write(ctx, xml -> {
+            urlset(xml, false);
+            url(xml, origin, new SitemapQueries.Url("/", newest, null));
+            queries.lists(URLS_PER_SITEMAP - 1, url -> unchecked(() -> url(xml, origin, url)));
+            xml.writeEndElement();
+        });
+    }
+
+    void articles(Context ctx) {
+        Matcher name = ARTICLES.matcher(ctx.pathParam("file"));
+        if (!name.matches()) {
+            throw HttpError.notFound("There is no sitemap at this address.");
+        }
+        int chunk = Integer.parseInt(name.group(1)) - 1;
+        if ((long) chunk * URLS_PER_SITEMAP >= Math.max(1, queries.publishedArticles())) {
+            throw HttpError.notFound("There is no sitemap at this address: the site has fewer articles.");
+        }
+        String origin = Origin.of(ctx);
+        write(ctx, xml -> {
+            urlset(xml, true);
+            queries.articles(chunk, URLS_PER_SITEMAP, site.get().zone(), url -> unchecked(() -> url(xml, origin, url)));
+            xml.writeEndElement();
+        });
+    }
+
+    void news(Context ctx) {
+        String origin = Origin.of(ctx);
+        SiteSettings settings = site.get();
+        Instant since = Instant.now().minus(NEWS_AGE);
+        write(ctx, xml -> {
+            xml.writeStartElement("urlset");
+            xml.writeDefaultNamespace(SITEMAP_NS);
+            xml.writeNamespace("news", NEWS_NS);
+            queries.newsSince(since, NEWS_STORIES, settings.zone(), story -> unchecked(() -> {
+                xml.writeStartElement("url");
+                element(xml, "loc", origin + story.path());
+                xml.writeStartElement(NEWS_NS, "news");
+                xml.writeStartElement(NEWS_NS, "publication");
+                xml.writeStartElement(NEWS_NS, "name");
+                xml.writeCharacters(settings.name());
+                xml.writeEndElement();
+                xml.writeStartElement(NEWS_NS, "language");
+                xml.writeCharacters(newsLanguage(story.language()));
+                xml.writeEndElement();
+                xml.writeEndElement();
+                xml.writeStartElement(NEWS_NS, "publication_date");
+                xml.writeCharacters(W3C.format(story.publishedAt()));
+                xml.writeEndElement();
+                xml.writeStartElement(NEWS_NS, "title");
+                xml.writeCharacters(story.headline());
+                xml.writeEndElement();
+                xml.writeEndElement();
+                xml.writeEndElement();
+            }));
+            xml.writeEndElement();
+        });
+    }
+
+    /** Google News wants ISO 639 codes, with the script or region only for Chinese (zh-cn, zh-tw). */
+    static String newsLanguage(String tag) {
+        String lower = tag.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("zh-")) {
+            return lower.contains("tw") || lower.contains("hant") || lower.contains("hk") ? "zh-tw" : "zh-cn";
+        }
+        int dash = lower.indexOf('-');
+        return dash < 0 ? lower : lower.substring(0, dash);
+    }
+
+    private static void urlset(XMLStreamWriter xml, boolean images) throws XMLStreamException {
+        xml.writeStartElement("urlset");
+        xml.writeDefaultNamespace(SITEMAP_NS);
+        if (images) {
+            xml.writeNamespace("image", IMAGE_NS);
+        }
+    }
+
+    private static void url(XMLStreamWriter xml, String origin, SitemapQueries.Url url) throws XMLStreamException {
+        xml.writeStartElement("url");
+        element(xml, "loc", origin + url.path());
+        if (url.lastChanged() != null) {
+            element(xml, "lastmod", W3C.format(url.lastChanged()));
+        }
+        if (url.image() != null) {
+            xml.writeStartElement(IMAGE_NS, "image");
+            xml.writeStartElement(IMAGE_NS, "loc");
+            xml.writeCharacters(origin + url.image());
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    private interface XmlWork {
+        void write(XMLStreamWriter xml) throws XMLStreamException;
+    }
+
+    private interface XmlStep {
+        void run() throws XMLStreamException;
+    }
+
+    private static void unchecked(XmlStep step) {
+        try {
+            step.run();
+        } catch (XMLStreamException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    /** Streams the document to the client as it is written; nothing is kept. */
+    private static void write(Context ctx, XmlWork work) {
+        ctx.contentType("application/xml; charset=utf-8");
+        ctx.header("Cache-Control", "public, max-age=300");
+        try {
+            OutputStream out = ctx.outputStream();
+            XMLStreamWriter xml = XML.createXMLStreamWriter(out, "UTF-8");
+            xml.setDefaultNamespace(SITEMAP_NS);
+            xml.writeStartDocument("UTF-8", "1.0");
+            work.write(xml);
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+}
