@@ -55,6 +55,8 @@ import org.masthead.web.QuietErrorHandler;
 import org.masthead.web.SecurityHeaders;
 import org.masthead.web.Templates;
 import org.masthead.web.TrustedProxies;
+import org.masthead.wordpress.LegacyQueries;
+import org.masthead.wordpress.LegacyRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,6 +134,7 @@ public final class App implements AutoCloseable {
                     config.mediaDir()), templates);
             TrustedProxies proxies = trustedProxies(config);
             ConsentRoutes consent = new ConsentRoutes(consents);
+            LegacyRoutes legacy = new LegacyRoutes(new LegacyQueries(db), () -> queries.settings().zone());
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, audit, templates);
             CommenterRoutes commenters = new CommenterRoutes(new CommenterStore(db, commentRemoval), audit, settings,
                     templates);
@@ -189,8 +192,12 @@ public final class App implements AutoCloseable {
                 consentLog.register(c.routes);
                 commenters.register(c.routes);
                 commentRoutes.register(c.routes);
+                legacy.register(c.routes);
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
+                    if (e.status() == 404 && legacy.redirected(ctx)) {
+                        return; // an imported site's old address
+                    }
                     site.error(ctx, e.status(), e.getMessage());
                 });
                 c.routes.exception(Exception.class, (e, ctx) -> {
@@ -199,7 +206,7 @@ public final class App implements AutoCloseable {
                 });
                 for (int status : new int[] {400, 401, 403, 404, 405, 413, 429}) {
                     c.routes.error(status, ctx -> {
-                        if (!Templates.hasRendered(ctx)) {
+                        if (!Templates.hasRendered(ctx) && !(status == 404 && legacy.redirected(ctx))) {
                             site.error(ctx, status, messageFor(status));
                         }
                     });

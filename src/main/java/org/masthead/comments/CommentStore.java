@@ -110,27 +110,36 @@ public final class CommentStore implements CommentHistory, ChangeListener {
     /** Stores a judged comment as sent at a given time (imports and the demo); returns it as stored. */
     public Comment add(NewComment c, int depth, CommentStatus status, List<String> reasons, double spamScore,
                        String fingerprint, String ipNetwork, Long siteUserId, Instant sentAt) {
+        return db.write(tx -> add(tx, c, depth, status, reasons, spamScore, fingerprint, ipNetwork, siteUserId, sentAt));
+    }
+
+    /** Stores a judged comment in the caller's transaction (an import's), as sent at {@code sentAt}. */
+    public Comment add(Tx tx, NewComment c, int depth, CommentStatus status, List<String> reasons, double spamScore,
+                       String fingerprint, String ipNetwork, Long siteUserId, Instant sentAt) {
         long now = sentAt.toEpochMilli();
-        return db.write(tx -> {
-            long id = tx.handle().createUpdate("""
-                            insert into comments (article_id, parent_id, depth, author_name, author_email, author_url, body,
-                                status, reasons, spam_score, fingerprint, ip, ip_network, site_user_id, created_at,
-                                updated_at, status_at)
-                            values (:article, :parent, :depth, :name, :email, :url, :body, :status, :reasons, :score,
-                                :fingerprint, :ip, :network, :siteUser, :now, :now, :now)""")
-                    .bind("article", c.articleId()).bind("parent", c.parentId()).bind("depth", depth)
-                    .bind("name", c.name()).bind("email", c.email()).bind("url", c.url()).bind("body", c.body())
-                    .bind("status", status.name()).bind("reasons", String.join("\n", reasons))
-                    .bind("score", spamScore).bind("fingerprint", fingerprint)
-                    .bind("ip", c.ip()).bind("network", ipNetwork).bind("siteUser", siteUserId).bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            tx.changed(ENTITY, id, Change.Kind.CREATED);
-            return find(tx.handle(), id).orElseThrow();
-        });
+        long id = tx.handle().createUpdate("""
+                        insert into comments (article_id, parent_id, depth, author_name, author_email, author_url, body,
+                            status, reasons, spam_score, fingerprint, ip, ip_network, site_user_id, created_at,
+                            updated_at, status_at)
+                        values (:article, :parent, :depth, :name, :email, :url, :body, :status, :reasons, :score,
+                            :fingerprint, :ip, :network, :siteUser, :now, :now, :now)""")
+                .bind("article", c.articleId()).bind("parent", c.parentId()).bind("depth", depth)
+                .bind("name", c.name()).bind("email", c.email()).bind("url", c.url()).bind("body", c.body())
+                .bind("status", status.name()).bind("reasons", String.join("\n", reasons))
+                .bind("score", spamScore).bind("fingerprint", fingerprint)
+                .bind("ip", c.ip()).bind("network", ipNetwork).bind("siteUser", siteUserId).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        tx.changed(ENTITY, id, Change.Kind.CREATED);
+        return find(tx.handle(), id).orElseThrow();
     }
 
     public Optional<Comment> find(long id) {
         return db.read(h -> find(h, id));
+    }
+
+    /** A comment as the caller's transaction sees it. */
+    public Optional<Comment> find(Tx tx, long id) {
+        return find(tx.handle(), id);
     }
 
     static Optional<Comment> find(Handle h, long id) {
