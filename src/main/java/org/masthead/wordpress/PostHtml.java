@@ -41,6 +41,8 @@ final class PostHtml {
     private static final Pattern CAPTION_ATTRIBUTE = Pattern.compile("\\bcaption\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern BLOCK_START = Pattern.compile(
             "(?i)^<(?:p|div|h[1-6]|ul|ol|li|dl|blockquote|pre|table|thead|tbody|tr|figure|hr|address|section|article|aside|form|fieldset|iframe|script|style|masthead-embed)\\b");
+    private static final Pattern PRE = Pattern.compile("<pre\\b.*?</pre>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern KEPT_PRE = Pattern.compile("<pre data-kept=\"(\\d+)\"></pre>");
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl",
             "blockquote", "pre", "table", "figure", "hr", "address", "section", "article", "aside", "header", "footer",
             "nav", "main", "form", "fieldset", "details", "masthead-embed");
@@ -69,6 +71,8 @@ final class PostHtml {
 
     private final Pictures pictures;
     private final Predicate<String> embeddable;
+    /** The pictures of the body being converted, by the local address they were given. */
+    private final java.util.Map<String, Picture> resolved = new java.util.HashMap<>();
 
     PostHtml(Pictures pictures, Predicate<String> embeddable) {
         this.pictures = pictures;
@@ -78,6 +82,7 @@ final class PostHtml {
     Converted convert(String postId, String wordpressHtml) {
         List<String> notes = new ArrayList<>();
         Set<String> unknown = new LinkedHashSet<>();
+        resolved.clear();
         String html = wordpressHtml.replace("\r\n", "\n").replace('\r', '\n');
         boolean blocks = html.contains("<!-- wp:");
         String teaser = "";
@@ -164,8 +169,14 @@ final class PostHtml {
      * for text that is not already in a block-level element.
      */
     static String autop(String html) {
+        // Preformatted text keeps its blank lines: set aside while the rest is split.
+        List<String> kept = new ArrayList<>();
+        String protectedHtml = replace(PRE, html, m -> {
+            kept.add(m.group());
+            return "\n\n<pre data-kept=\"" + (kept.size() - 1) + "\"></pre>\n\n";
+        });
         StringBuilder out = new StringBuilder();
-        for (String chunk : html.strip().split("\n\\s*\n")) {
+        for (String chunk : protectedHtml.strip().split("\n\\s*\n")) {
             String part = chunk.strip();
             if (part.isEmpty()) {
                 continue;
@@ -177,7 +188,7 @@ final class PostHtml {
             }
             out.append("\n\n");
         }
-        return out.toString();
+        return replace(KEPT_PRE, out.toString(), m -> kept.get(Integer.parseInt(m.group(1))));
     }
 
     /** Removes what a body may not carry, turns frames of known players into embeds, and points images at the library. */
@@ -198,6 +209,7 @@ final class PostHtml {
         for (Element img : body.select("img")) {
             Optional<Picture> picture = pictures.byUrl(img.attr("src"));
             if (picture.isPresent()) {
+                resolved.put(picture.get().src(), picture.get());
                 img.attr("src", picture.get().src());
                 if (img.attr("alt").isBlank()) {
                     img.attr("alt", picture.get().alt());
@@ -286,7 +298,7 @@ final class PostHtml {
 
     private String figure(Element img, String captionText) {
         String src = img.attr("src");
-        Optional<Picture> picture = pictures.byUrl(src);
+        Optional<Picture> picture = Optional.ofNullable(resolved.get(src)).or(() -> pictures.byUrl(src));
         String alt = img.attr("alt").strip();
         String caption = captionText.isBlank() ? picture.map(Picture::caption).orElse("") : captionText.strip();
         String credit = picture.map(Picture::credit).orElse("");
