@@ -56,6 +56,11 @@ final class ImportCommand implements Runnable {
                         + "uploads path (2024/06/photo.jpg). Without it, images are listed as missing.")
         Path mediaDir;
 
+        @Option(names = "--accounts", paramLabel = "ROLE",
+                description = "Also make a newsroom account with this role (contributor, author, editor or admin) for "
+                        + "each WordPress author with an email address; it has no password until an admin sets one.")
+        String accounts;
+
         @Option(names = "--dry-run", description = "Read and check everything and print the report, writing nothing.")
         boolean dryRun;
 
@@ -74,6 +79,7 @@ final class ImportCommand implements Runnable {
                 err.println("masthead: --media-dir " + mediaDir + " is not a folder");
                 return 2;
             }
+            org.masthead.accounts.Role role = accounts == null ? null : org.masthead.accounts.Role.parse(accounts);
             Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
             App.prepareDataDir(config.dataDir());
             try (Database db = Database.open(config.jdbcUrl())) {
@@ -86,7 +92,7 @@ final class ImportCommand implements Runnable {
                     return 1;
                 }
                 ProgressBar bar = new ProgressBar(out, dryRun ? "Checking" : "Importing", items, "items");
-                ImportReport report = importer.run(file, new WordPressImport.Options(mediaDir, config.mediaDir(), dryRun),
+                ImportReport report = importer.run(file, new WordPressImport.Options(mediaDir, config.mediaDir(), dryRun, role),
                         bar::advance);
                 bar.finish();
                 report.print(out);
@@ -102,7 +108,8 @@ final class ImportCommand implements Runnable {
                     ? queries.media(url.substring(Media.URL_PREFIX.length()))
                     : java.util.Optional.empty());
             return new WordPressImport(db, settings, sections, new TagStore(), new AuthorStore(markdown), new PageStore(markdown),
-                    new ArticleStore(markdown), new ImageStore(), new CommentStore(db), Markdown::embeddable);
+                    new ArticleStore(markdown), new ImageStore(), new CommentStore(db), new org.masthead.accounts.UserStore(db),
+                    Markdown::embeddable);
         }
     }
 }

@@ -78,7 +78,8 @@ final class MediaFiles {
         if (size.isEmpty() || type == null) {
             return Optional.empty();
         }
-        String fileName = "wp/" + safe(relative);
+        // A Masthead export names its files as they are in the media folder, already under wp/.
+        String fileName = relative.startsWith("wp/") ? safe(relative) : "wp/" + safe(relative);
         if (!dryRun) {
             place(source, mediaDir.resolve(fileName));
         }

@@ -197,6 +197,16 @@ final class PostHtml {
             notes.add("a <" + e.tagName() + "> element was left out");
             e.remove();
         }
+        for (Element credit : body.select("figcaption .credit")) {
+            credit.tagName("masthead-credit");
+        }
+        // Masthead's own embed placeholders (an export of a Masthead site) become embeds again.
+        for (Element placeholder : body.select("div[data-embed-src]")) {
+            Element link = placeholder.selectFirst("a[href]");
+            if (link != null) {
+                placeholder.replaceWith(new Element("masthead-embed").attr("data-url", link.attr("href")));
+            }
+        }
         for (Element frame : body.select("iframe")) {
             String src = frame.attr("src");
             if (embeddable.test(src)) {
@@ -261,8 +271,19 @@ final class PostHtml {
     private String block(Element e) {
         Element lone = loneImage(e);
         if (lone != null) {
-            String caption = e.tagName().equals("figure") ? textOf(e.selectFirst("figcaption")) : "";
-            return figure(lone, caption);
+            String caption = "";
+            String written = "";
+            Element figcaption = e.tagName().equals("figure") ? e.selectFirst("figcaption") : null;
+            if (figcaption != null) {
+                Element words = figcaption.clone();
+                Element credit = words.selectFirst("masthead-credit");
+                if (credit != null) {
+                    written = credit.text();
+                    credit.remove();
+                }
+                caption = words.text();
+            }
+            return figure(lone, caption, written);
         }
         return switch (e.tagName()) {
             case "masthead-embed" -> embed(e.attr("data-url"));
@@ -296,12 +317,12 @@ final class PostHtml {
         return copy.text().isBlank() ? images.getFirst() : null;
     }
 
-    private String figure(Element img, String captionText) {
+    private String figure(Element img, String captionText, String writtenCredit) {
         String src = img.attr("src");
         Optional<Picture> picture = Optional.ofNullable(resolved.get(src)).or(() -> pictures.byUrl(src));
         String alt = img.attr("alt").strip();
         String caption = captionText.isBlank() ? picture.map(Picture::caption).orElse("") : captionText.strip();
-        String credit = picture.map(Picture::credit).orElse("");
+        String credit = picture.map(Picture::credit).filter(c -> !c.isBlank()).orElse(writtenCredit.strip());
         String title = credit.isEmpty() && !caption.contains("|") ? caption : caption + " | " + credit;
         String escapedAlt = alt.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replaceAll("\\s+", " ");
         String escapedTitle = title.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("\\s+", " ").strip();
@@ -400,10 +421,6 @@ final class PostHtml {
             }
         }
         return out.toString();
-    }
-
-    private static String textOf(Element e) {
-        return e == null ? "" : e.text();
     }
 
     private static String attribute(String value) {

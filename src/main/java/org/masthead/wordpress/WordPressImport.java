@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.UserStore;
 import org.masthead.comments.CommentStore;
 import org.masthead.content.ArticleStore;
 import org.masthead.content.AuthorStore;
@@ -37,23 +39,32 @@ public final class WordPressImport {
     private final TagStore tags;
     private final AuthorStore authors;
     private final ImageStore images;
+    private final UserStore users;
     private final WordPressStore store = new WordPressStore();
     private final ItemWriter items;
 
     public WordPressImport(Database db, SettingsStore settings, SectionStore sections, TagStore tags, AuthorStore authors,
                            PageStore pages, ArticleStore articles, ImageStore images, CommentStore comments,
-                           Predicate<String> embeddable) {
+                           UserStore users, Predicate<String> embeddable) {
         this.db = db;
         this.settings = settings;
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
         this.images = images;
+        this.users = users;
         this.items = new ItemWriter(store, articles, pages, comments, embeddable);
     }
 
-    /** How to run: where the old uploads are (may be null), the site's media folder, and whether to write at all. */
-    public record Options(Path uploads, Path mediaDir, boolean dryRun) {
+    /**
+     * How to run: where the old uploads are (may be null), the site's media folder, whether to
+     * write at all, and the role of the newsroom accounts to make for the export's authors
+     * (null for none).
+     */
+    public record Options(Path uploads, Path mediaDir, boolean dryRun, Role accounts) {
+        public Options(Path uploads, Path mediaDir, boolean dryRun) {
+            this(uploads, mediaDir, dryRun, null);
+        }
     }
 
     /** Checks the whole file and counts its items; throws {@link BadExport} for a file that cannot be imported. */
@@ -77,6 +88,9 @@ public final class WordPressImport {
                 Run run = new Run(tx, survey.baseUrl.isBlank() ? "file:" + file.getFileName() : survey.baseUrl, survey,
                         report, settings.current().language());
                 authors(run);
+                if (options.accounts() != null) {
+                    accounts(run, options.accounts());
+                }
                 categories(run);
                 tagTerms(run);
                 attachments(run, files);
@@ -173,6 +187,21 @@ public final class WordPressImport {
             store.redirect(run.tx, "/author/" + login, "author", id);
             if (!author.id().isBlank()) {
                 store.redirect(run.tx, "/?author=" + author.id().strip(), "author", id);
+            }
+        }
+    }
+
+    /** Newsroom accounts for the export's authors, without passwords until an admin sets them. */
+    private void accounts(Run run, Role role) {
+        for (Wxr.Author author : run.survey.authors) {
+            String email = author.email().strip();
+            String name = author.displayName().isBlank() ? author.login().strip() : author.displayName().strip();
+            if (!email.contains("@") || name.isEmpty()) {
+                run.report.skip("the account for author " + author.login(), "author without an email address");
+            } else if (users.addWithoutPassword(run.tx, email, truncate(name, 200), role).isPresent()) {
+                run.report.created("accounts");
+            } else {
+                run.report.updated("accounts");
             }
         }
     }

@@ -55,7 +55,7 @@ class WordPressImportTest {
         Markdown markdown = new Markdown(url -> Optional.empty());
         return new WordPressImport(db, new SettingsStore(db), new SectionStore(db), new TagStore(), new AuthorStore(markdown),
                 new PageStore(markdown), new ArticleStore(markdown), new ImageStore(), new CommentStore(db),
-                Markdown::embeddable);
+                new org.masthead.accounts.UserStore(db), Markdown::embeddable);
     }
 
     private static ImportReport run(Database db, Config config, String name, Path uploads, boolean dryRun) {
