@@ -156,6 +156,7 @@ final class PostHtml {
         }
         StringBuilder figures = new StringBuilder();
         for (Picture picture : shown) {
+            resolved.put(picture.src(), picture);
             figures.append("<figure><img src=\"").append(attribute(picture.src())).append("\" alt=\"")
                     .append(attribute(picture.alt())).append("\"><figcaption>")
                     .append(org.jsoup.nodes.Entities.escape(picture.caption())).append("</figcaption></figure>\n\n");

@@ -207,4 +207,56 @@ class WordPressImportTest {
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void statusesPasswordsStickyPostsThreadsPingbacksPagesAndShortcodesAreMappedAsDocumented(Kind kind) throws Exception {
+        Config config = TestSites.config(kind);
+        Path uploads = TestSites.tempDir();
+        Files.createDirectories(uploads.resolve("wp-content/uploads/2024/06"));
+        ImageIO.write(new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB), "jpg",
+                uploads.resolve("wp-content/uploads/2024/06/harbour.jpg").toFile());
+        Path file = Path.of(WordPressImportTest.class.getResource("/wordpress/edge-cases.xml").toURI());
+        try (Database db = Database.open(config.jdbcUrl())) {
+            ImportReport report = importer(db).run(file, new WordPressImport.Options(uploads, config.mediaDir(), false),
+                    n -> { });
+            assertThat(report.createdCount("articles")).isEqualTo(6);
+            assertThat(report.createdCount("pages")).isEqualTo(2);
+            assertThat(report.createdCount("comments")).isEqualTo(4);
+            assertThat(report.skipped("pingback or trackback (not comments by readers)")).isEqualTo(1);
+            assertThat(report.skipped("status trash (trashed or automatic drafts are not imported)")).isEqualTo(1);
+            assertThat(report.skipped("post type nav_menu_item has no place in Masthead")).isEqualTo(1);
+            assertThat(report.passwordProtected()).singleElement().asString().contains("Members only");
+            assertThat(report.unknownShortcodes()).isEqualTo(Map.of("poll", 1));
+
+            Map<String, String> statuses = new java.util.TreeMap<>();
+            db.read(h -> h.createQuery("select slug, status, published_at from articles").map((rs, ctx) ->
+                    statuses.put(rs.getString(1), rs.getString(2) + (rs.getObject(3) == null ? " undated" : ""))).list());
+            assertThat(statuses).isEqualTo(Map.of("ferry-timetable", "PUBLISHED", "members-only", "UNPUBLISHED",
+                    "coming-soon", "SCHEDULED", "private-note", "UNPUBLISHED", "half-written", "DRAFT undated",
+                    "for-review", "PENDING undated"));
+            assertThat(one(db, "select dek from articles where slug = 'ferry-timetable'"))
+                    .isEqualTo("The morning ferry leaves earlier. From Monday, at six.");
+            assertThat(one(db, """
+                    select t.name from tags t join article_tags at on at.tag_id = t.id join articles a on a.id = at.article_id
+                    where a.slug = 'ferry-timetable' and t.slug = 'featured'""")).isEqualTo("Featured");
+            assertThat(one(db, "select p.slug || ' > ' || s.name from sections s join sections p on p.id = s.parent_id"))
+                    .isEqualTo("news > Port & Ferries");
+            assertThat(one(db, "select m.alt || ' | ' || m.caption || ' | ' || m.credit from articles a "
+                    + "join media m on m.id = a.featured_media_id")).isEqualTo("Fishing boats by the quay | Boats at dawn | Ann Lee");
+            String body = one(db, "select body_html from articles where slug = 'ferry-timetable'");
+            assertThat(body).contains("<p>The morning ferry leaves earlier.<br />", "src=\"/media/wp/2024/06/harbour.jpg\"",
+                    "<figcaption>Boats at dawn <span class=\"credit\">Ann Lee</span></figcaption>", "[poll id&#61;&#34;3&#34;]");
+            List<String> thread = db.read(h -> h.createQuery("""
+                    select c.author_name || ' ' || c.status || ' ' || c.depth || ' ' || coalesce(p.author_name, '-') || ' ' || c.body
+                    from comments c left join comments p on p.id = c.parent_id order by c.created_at, c.id""")
+                    .mapTo(String.class).list());
+            assertThat(thread).contains("First APPROVED 0 - Finally!\nGood news.", "Reply APPROVED 1 First I agree.")
+                    .anyMatch(c -> c.startsWith("Spammer SPAM 0")).anyMatch(c -> c.startsWith("Waiting PENDING 0"));
+            Map<String, String> paths = new java.util.TreeMap<>();
+            db.read(h -> h.createQuery("select path, kind from legacy_paths where kind = 'page'")
+                    .map((rs, ctx) -> paths.put(rs.getString(1), rs.getString(2))).list());
+            assertThat(paths.keySet()).contains("/about", "/about/team", "/?page_id=20", "/?page_id=21");
+        }
+    }
 }
