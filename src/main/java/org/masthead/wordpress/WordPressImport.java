@@ -4,9 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import org.masthead.accounts.Role;
@@ -36,11 +34,9 @@ public final class WordPressImport {
     private final Database db;
     private final SettingsStore settings;
     private final SectionStore sections;
-    private final TagStore tags;
-    private final AuthorStore authors;
-    private final ImageStore images;
-    private final UserStore users;
     private final WordPressStore store = new WordPressStore();
+    private final TermWriter terms;
+    private final AttachmentWriter attachments;
     private final ItemWriter items;
 
     public WordPressImport(Database db, SettingsStore settings, SectionStore sections, TagStore tags, AuthorStore authors,
@@ -49,10 +45,8 @@ public final class WordPressImport {
         this.db = db;
         this.settings = settings;
         this.sections = sections;
-        this.tags = tags;
-        this.authors = authors;
-        this.images = images;
-        this.users = users;
+        this.terms = new TermWriter(store, sections, tags, authors, users);
+        this.attachments = new AttachmentWriter(store, images);
         this.items = new ItemWriter(store, articles, pages, comments, embeddable);
     }
 
@@ -86,14 +80,14 @@ public final class WordPressImport {
         try {
             db.write(tx -> {
                 Run run = new Run(tx, survey.baseUrl.isBlank() ? "file:" + file.getFileName() : survey.baseUrl, survey,
-                        report, settings.current().language());
-                authors(run);
+                        report, settings.current().language(), sections, store);
+                terms.authors(run);
                 if (options.accounts() != null) {
-                    accounts(run, options.accounts());
+                    terms.accounts(run, options.accounts());
                 }
-                categories(run);
-                tagTerms(run);
-                attachments(run, files);
+                terms.categories(run);
+                terms.tags(run);
+                attachments.write(run, files);
                 new WxrReader().read(file, new Wxr.Visitor() {
                     @Override
                     public void item(Wxr.Item item) {
@@ -134,12 +128,15 @@ public final class WordPressImport {
         final Map<String, PostHtml.Picture> pictureByPath = new HashMap<>();
         final Map<String, PostHtml.Picture> pictureById = new HashMap<>();
         final Map<String, Long> mediaById = new HashMap<>();
-        final Map<Long, NewSection> createdSections = new HashMap<>();
-        SectionStore sections;
-        WordPressStore store;
+        final Map<Long, TermWriter.NewSection> createdSections = new HashMap<>();
+        final SectionStore sections;
+        final WordPressStore store;
 
-        Run(Tx tx, String source, Survey survey, ImportReport report, String language) {
+        Run(Tx tx, String source, Survey survey, ImportReport report, String language, SectionStore sections,
+            WordPressStore store) {
             this.tx = tx;
+            this.sections = sections;
+            this.store = store;
             this.source = source;
             this.survey = survey;
             this.report = report;
@@ -152,178 +149,9 @@ public final class WordPressImport {
             if (known != null) {
                 return known;
             }
-            long id = ensureSection(this, wpSlug, name, "");
+            long id = TermWriter.ensureSection(this, wpSlug, name, "");
             sectionBySlug.put(wpSlug, id);
             return id;
-        }
-    }
-
-    private void authors(Run run) {
-        for (Wxr.Author author : run.survey.authors) {
-            String login = author.login().strip();
-            if (login.isEmpty()) {
-                run.report.skip("an author without a login", "no wp:author_login");
-                continue;
-            }
-            String name = author.displayName().isBlank() ? login : author.displayName().strip();
-            Optional<Long> mapped = mappedExisting(run, "author", login, "authors");
-            long id;
-            if (mapped.isPresent()) {
-                id = mapped.get();
-                run.report.updated("authors");
-            } else {
-                String slug = slugOr(login, name, "author");
-                Optional<Long> same = store.idBySlug(run.tx, "authors", slug);
-                if (same.isPresent()) {
-                    id = same.get();
-                    run.report.updated("authors");
-                } else {
-                    id = authors.add(run.tx, slug, truncate(name, 200), "", "", null);
-                    run.report.created("authors");
-                }
-                store.remember(run.tx, run.source, "author", login, id, "");
-            }
-            run.authorByLogin.put(login, id);
-            store.redirect(run.tx, "/author/" + login, "author", id);
-            if (!author.id().isBlank()) {
-                store.redirect(run.tx, "/?author=" + author.id().strip(), "author", id);
-            }
-        }
-    }
-
-    /** Newsroom accounts for the export's authors, without passwords until an admin sets them. */
-    private void accounts(Run run, Role role) {
-        for (Wxr.Author author : run.survey.authors) {
-            String email = author.email().strip();
-            String name = author.displayName().isBlank() ? author.login().strip() : author.displayName().strip();
-            if (!email.contains("@") || name.isEmpty()) {
-                run.report.skip("the account for author " + author.login(), "author without an email address");
-            } else if (users.addWithoutPassword(run.tx, email, truncate(name, 200), role).isPresent()) {
-                run.report.created("accounts");
-            } else {
-                run.report.updated("accounts");
-            }
-        }
-    }
-
-    private void categories(Run run) {
-        run.sections = sections;
-        run.store = store;
-        for (Wxr.Term term : run.survey.categories.values()) {
-            long id = ensureSection(run, term.slug(), term.name(), term.description());
-            run.sectionBySlug.put(term.slug(), id);
-            if (!term.id().isBlank()) {
-                store.redirect(run.tx, "/?cat=" + term.id().strip(), "section", id);
-            }
-        }
-        // Parents once every section exists, as exports may list a child before its parent.
-        for (Wxr.Term term : run.survey.categories.values()) {
-            Long parent = term.parent().isBlank() ? null : run.sectionBySlug.get(term.parent().strip());
-            long id = run.sectionBySlug.get(term.slug());
-            NewSection made = run.createdSections.get(id);
-            if (parent != null && parent != id && made != null) {
-                sections.update(run.tx, id, made.slug(), made.name(), made.description(), parent, made.position());
-            }
-            store.redirect(run.tx, "/category/" + categoryPath(run, term), "section", id);
-        }
-    }
-
-    /** A section this run made, as it was made (so its parent can be set once all exist). */
-    record NewSection(String slug, String name, String description, int position) {
-    }
-
-    /** The category's old address below /category/: its ancestors' slugs and its own. */
-    private static String categoryPath(Run run, Wxr.Term term) {
-        StringBuilder path = new StringBuilder(term.slug());
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        Wxr.Term at = term;
-        while (!at.parent().isBlank() && seen.add(at.slug())) {
-            at = run.survey.categories.get(at.parent().strip());
-            if (at == null) {
-                break;
-            }
-            path.insert(0, at.slug() + "/");
-        }
-        return path.toString();
-    }
-
-    static long ensureSection(Run run, String wpSlug, String name, String description) {
-        Optional<Long> mapped = run.store.mapped(run.tx, run.source, "category", wpSlug)
-                .filter(id -> run.store.exists(run.tx, "sections", id));
-        if (mapped.isPresent()) {
-            run.report.updated("sections");
-            return mapped.get();
-        }
-        String slug = slugOr(wpSlug, name, "section");
-        Optional<Long> same = run.store.idBySlug(run.tx, "sections", slug);
-        long id;
-        if (same.isPresent()) {
-            id = same.get();
-            run.report.updated("sections");
-        } else {
-            NewSection made = new NewSection(slug, truncate(plainName(name, slug), 200), description.strip(),
-                    run.store.nextSectionPosition(run.tx));
-            id = run.sections.add(run.tx, made.slug(), made.name(), made.description(), null, made.position());
-            run.report.created("sections");
-            run.createdSections.put(id, made);
-        }
-        run.store.remember(run.tx, run.source, "category", wpSlug, id, "");
-        return id;
-    }
-
-    private void tagTerms(Run run) {
-        for (Wxr.Term term : run.survey.tags.values()) {
-            String slug = slugOr(term.slug(), term.name(), "tag");
-            Optional<Long> existing = store.idBySlug(run.tx, "tags", slug);
-            long id;
-            if (existing.isPresent()) {
-                id = existing.get();
-                run.report.updated("tags");
-            } else {
-                id = tags.add(run.tx, slug, truncate(plainName(term.name(), slug), 200));
-                run.report.created("tags");
-            }
-            store.remember(run.tx, run.source, "tag", term.slug(), id, "");
-            store.redirect(run.tx, "/tag/" + term.slug(), "tag", id);
-            store.redirect(run.tx, "/?tag=" + term.slug(), "tag", id);
-        }
-    }
-
-    private void attachments(Run run, MediaFiles files) {
-        for (Survey.Attachment a : run.survey.attachments.values()) {
-            Optional<MediaFiles.Copied> copied = files.copy(a);
-            String alt = a.alt().strip();
-            String caption = org.jsoup.Jsoup.parseBodyFragment(a.caption()).text().strip();
-            String credit = a.credit().strip();
-            PostHtml.Picture picture;
-            if (copied.isPresent()) {
-                MediaFiles.Copied c = copied.get();
-                Optional<Long> existing = mappedExisting(run, "attachment", a.id(), "media")
-                        .or(() -> store.mediaByFile(run.tx, c.fileName()));
-                long id;
-                if (existing.isPresent()) {
-                    id = existing.get();
-                    store.updateMediaWords(run.tx, id, alt, caption, credit);
-                    run.report.updated("media");
-                } else {
-                    id = images.add(run.tx, c.fileName(), c.contentType(), c.width(), c.height(), List.of(), alt, caption,
-                            credit);
-                    run.report.created("media");
-                }
-                store.remember(run.tx, run.source, "attachment", a.id(), id, a.url());
-                run.mediaById.put(a.id(), id);
-                picture = new PostHtml.Picture("/media/" + c.fileName(), alt, caption, credit);
-                if (!a.link().isBlank()) {
-                    redirectUrl(run, a.link(), "media", id);
-                }
-                store.redirect(run.tx, "/?attachment_id=" + a.id(), "media", id);
-            } else {
-                run.report.missing(a.url());
-                store.remember(run.tx, run.source, "attachment", a.id(), null, a.url());
-                picture = new PostHtml.Picture(a.url(), alt, caption, credit);
-            }
-            run.pictureById.put(a.id(), picture);
-            run.pictureByPath.put(MediaFiles.uploadsPath(a), picture);
         }
     }
 
@@ -332,10 +160,6 @@ public final class WordPressImport {
         if (key != null && !key.equals("/")) {
             run.store.redirect(run.tx, key, kind, id);
         }
-    }
-
-    private Optional<Long> mappedExisting(Run run, String kind, String key, String table) {
-        return store.mapped(run.tx, run.source, kind, key).filter(id -> store.exists(run.tx, table, id));
     }
 
     /** A Masthead slug from a WordPress slug (percent-encoded UTF-8 is decoded first), else from the name. */
