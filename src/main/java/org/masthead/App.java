@@ -55,7 +55,10 @@ import org.masthead.web.QuietErrorHandler;
 import org.masthead.web.SecurityHeaders;
 import org.masthead.web.Templates;
 import org.masthead.web.TrustedProxies;
+import org.masthead.newsroom.imports.ImportJobs;
+import org.masthead.newsroom.imports.ImportRoutes;
 import org.masthead.wordpress.LegacyQueries;
+import org.masthead.wordpress.WordPressImport;
 import org.masthead.wordpress.LegacyRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,6 +138,9 @@ public final class App implements AutoCloseable {
             TrustedProxies proxies = trustedProxies(config);
             ConsentRoutes consent = new ConsentRoutes(consents);
             LegacyRoutes legacy = new LegacyRoutes(new LegacyQueries(db), () -> queries.settings().zone());
+            ImportJobs importJobs = new ImportJobs(new WordPressImport(db, settings, sections, tags, authors, pages, articles,
+                    new ImageStore(), comments, users, Markdown::embeddable), config.mediaDir());
+            ImportRoutes imports = new ImportRoutes(importJobs, config.dataDir().resolve("imports"), audit, templates);
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, audit, templates);
             CommenterRoutes commenters = new CommenterRoutes(new CommenterStore(db, commentRemoval), audit, settings,
                     templates);
@@ -184,12 +190,14 @@ public final class App implements AutoCloseable {
                             .result(ok ? "ok\n" : "database unavailable\n");
                 });
                 media.limits(c.routes); // before the newsroom's guard, which reads the form
+                imports.limits(c.routes);
                 newsroom.register(c.routes);
                 articleDesk.register(c.routes);
                 media.register(c.routes);
                 admin.register(c.routes);
                 moderation.register(c.routes);
                 consentLog.register(c.routes);
+                imports.register(c.routes);
                 commenters.register(c.routes);
                 commentRoutes.register(c.routes);
                 legacy.register(c.routes);
