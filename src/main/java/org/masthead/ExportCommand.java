@@ -28,9 +28,9 @@ final class ExportCommand implements Runnable {
     }
 
     @Command(name = "wordpress", mixinStandardHelpOptions = true,
-            description = {"Write the site as a WordPress export (WXR 1.2): authors, sections as categories, tags,",
-                    "images as attachments, articles as posts with their comments, static pages. Image files stay",
-                    "in the media folder: give it to the importer as the uploads folder."})
+            description = "Write the site as a WordPress export (WXR 1.2): authors, sections as categories, tags, images "
+                    + "as attachments, articles as posts with their comments, static pages. Image files stay in the "
+                    + "media folder: give it to the importer as the uploads folder.")
     static final class WordPress implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -40,10 +40,10 @@ final class ImportCommand implements Runnable {
     }
 
     @Command(name = "wordpress", mixinStandardHelpOptions = true,
-            description = {"Import a WordPress export (WXR 1.0-1.2, from Tools > Export): posts, pages, categories,",
-                    "tags, authors, comments and images, with the old addresses answering 301. Runs in one",
-                    "transaction, so a failure or Ctrl-C leaves the site as it was; may run while the site serves.",
-                    "Importing the same export again updates what the last import made."})
+            description = "Import a WordPress export (WXR 1.0-1.2, from Tools > Export): posts, pages, categories, tags, "
+                    + "authors, comments and images, with the old addresses answering 301. Runs in one transaction, so "
+                    + "a failure or Ctrl-C leaves the site as it was; may run while the site serves. Importing the "
+                    + "same export again updates what the last import made.")
     static final class WordPress implements Callable<Integer> {
         @Spec
         CommandSpec spec;

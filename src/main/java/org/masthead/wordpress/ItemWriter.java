@@ -31,6 +31,7 @@ final class ItemWriter {
     private static final ArticleEdit.By BY = new ArticleEdit.By(null, "WordPress import");
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final Pattern SIZED = Pattern.compile("-\\d+x\\d+(\\.[A-Za-z0-9]+)$");
+    private static final Pattern VARIANT = Pattern.compile("-\\d+(\\.[A-Za-z0-9]+)$");
     /** Addresses the site's own routes answer, which a static page may not take. */
     private static final Set<String> RESERVED = Set.of("section", "tag", "author", "preview", "cookies", "newsroom", "media",
             "static", "consent", "healthz", "comments", "search", "feed", "sitemap");
@@ -211,9 +212,12 @@ final class ItemWriter {
                     return Optional.empty();
                 }
                 PostHtml.Picture picture = run.pictureByPath.get(path);
-                if (picture == null) {
-                    Matcher sized = SIZED.matcher(path);
-                    picture = sized.find() ? run.pictureByPath.get(path.substring(0, sized.start()) + sized.group(1)) : null;
+                // A smaller size of the same image: WordPress's name-300x200.jpg, Masthead's name-480.jpg.
+                for (Pattern size : List.of(SIZED, VARIANT)) {
+                    Matcher sized = size.matcher(path);
+                    if (picture == null && sized.find()) {
+                        picture = run.pictureByPath.get(path.substring(0, sized.start()) + sized.group(1));
+                    }
                 }
                 return Optional.ofNullable(picture);
             }
@@ -231,12 +235,14 @@ final class ItemWriter {
         }, embeddable);
     }
 
+    /** The path of an image address below WordPress's /uploads/ or, for an export of a Masthead site, /media/. */
     private static String uploadsPath(String url) {
         int at = url.indexOf("/uploads/");
-        if (at < 0) {
+        int from = at >= 0 ? at + "/uploads/".length() : url.indexOf("/media/") >= 0 ? url.indexOf("/media/") + "/media/".length() : -1;
+        if (from < 0) {
             return null;
         }
-        String path = url.substring(at + "/uploads/".length());
+        String path = url.substring(from);
         int end = path.indexOf('?');
         return end >= 0 ? path.substring(0, end) : path;
     }

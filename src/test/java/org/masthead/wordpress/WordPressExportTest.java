@@ -69,6 +69,8 @@ class WordPressExportTest {
         Path uploads = TestSites.tempDir();
         Files.createDirectories(uploads.resolve("2008/06"));
         ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "jpg", uploads.resolve("2008/06/canola2.jpg").toFile());
+        Files.createDirectories(uploads.resolve("2024/06"));
+        ImageIO.write(new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB), "jpg", uploads.resolve("2024/06/harbour.jpg").toFile());
         Path export = TestSites.tempDir().resolve("site.xml");
         Map<String, Object> original;
         try (Database db = Database.open(first.jdbcUrl())) {
@@ -76,9 +78,10 @@ class WordPressExportTest {
                     "wxr-comprehensive.xml")) {
                 importInto(db, first, ThirdPartyData.path("wxr/" + fixture), uploads);
             }
+            importInto(db, first, Path.of(WordPressExportTest.class.getResource("/wordpress/edge-cases.xml").toURI()), uploads);
             original = content(db);
             assertThat(original).containsKeys("article Hello world!", "page About", "media wp/2008/06/canola2.jpg")
-                    .containsEntry("media", 1L);
+                    .containsEntry("media", 2L);
             assertThat((Long) original.get("comments")).isGreaterThan(1);
             new WordPressExport(new ExportQueries(db)).write(export, "https://news.example", new SettingsStore(db).current(),
                     n -> { });
@@ -89,6 +92,10 @@ class WordPressExportTest {
             ImportReport report = importInto(db, second, export, first.mediaDir());
             assertThat(report.missingMedia()).isEmpty();
             assertThat(content(db)).isEqualTo(original);
+            List<String> images = db.read(h -> h.createQuery("select body_html from articles").mapTo(String.class).list())
+                    .stream().flatMap(html -> Jsoup.parse(html).select("img[src^=/media/]").eachAttr("src").stream()).toList();
+            assertThat(images).isNotEmpty().allSatisfy(src ->
+                    assertThat(second.mediaDir().resolve(src.substring("/media/".length()))).exists());
         }
     }
 }
