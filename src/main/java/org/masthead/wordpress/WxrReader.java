@@ -119,7 +119,7 @@ final class WxrReader {
         List<Wxr.ItemTerm> terms = new ArrayList<>();
         Map<String, String> meta = new HashMap<>();
         List<Wxr.Comment> comments = new ArrayList<>();
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextChild(xml)) {
             String local = xml.getLocalName();
             String ns = namespace(xml);
             if (ns.isEmpty() && local.equals("category")) {
@@ -154,7 +154,7 @@ final class WxrReader {
     /** The text of each child element of the wp: vocabulary, by local name (the first of each wins). */
     private Map<String, String> fields(XMLStreamReader xml) throws XMLStreamException {
         Map<String, String> fields = new HashMap<>();
-        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        while (nextChild(xml)) {
             boolean wp = isWp(namespace(xml));
             String local = xml.getLocalName();
             String value = text(xml);
@@ -163,6 +163,22 @@ final class WxrReader {
             }
         }
         return fields;
+    }
+
+    /**
+     * Moves to the next child element (true) or to the end of the current one (false), passing
+     * over text between elements, which some exporters leave and which carries nothing.
+     */
+    private static boolean nextChild(XMLStreamReader xml) throws XMLStreamException {
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (event == XMLStreamConstants.END_ELEMENT || event == XMLStreamConstants.END_DOCUMENT) {
+                return false;
+            }
+        }
     }
 
     /** The element's own text, up to its end tag; text inside nested elements is left out. */

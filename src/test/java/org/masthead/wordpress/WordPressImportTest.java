@@ -121,6 +121,19 @@ class WordPressImportTest {
                     .hasMessage("missing-version-tag.xml, line 27, column 10: this is not a WordPress export: "
                             + "its channel has no wp:wxr_version element");
             assertThat(counts(db)).isEqualTo(before);
+
+            List<Wxr.Item> items = new java.util.ArrayList<>();
+            new WxrReader().read(Path.of(WordPressImportTest.class.getResource("/wordpress/stray-text.xml").toURI()),
+                    new Wxr.Visitor() {
+                        @Override
+                        public void item(Wxr.Item item) {
+                            items.add(item);
+                        }
+                    });
+            assertThat(items).singleElement().satisfies(item -> {
+                assertThat(item.title()).isEqualTo("Still read");
+                assertThat(item.meta()).containsEntry("k", "v");
+            });
         }
     }
 
