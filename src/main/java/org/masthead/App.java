@@ -60,6 +60,11 @@ import org.masthead.web.QuietErrorHandler;
 import org.masthead.web.SecurityHeaders;
 import org.masthead.web.Templates;
 import org.masthead.web.TrustedProxies;
+import org.masthead.newsroom.imports.ImportJobs;
+import org.masthead.newsroom.imports.ImportRoutes;
+import org.masthead.wordpress.LegacyQueries;
+import org.masthead.wordpress.WordPressImport;
+import org.masthead.wordpress.LegacyRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,6 +151,10 @@ public final class App implements AutoCloseable {
                     config.mediaDir()), templates);
             TrustedProxies proxies = trustedProxies(config);
             ConsentRoutes consent = new ConsentRoutes(consents);
+            LegacyRoutes legacy = new LegacyRoutes(new LegacyQueries(db), () -> queries.settings().zone());
+            ImportJobs importJobs = new ImportJobs(new WordPressImport(db, settings, sections, tags, authors, pages, articles,
+                    mediaStore, comments, users, Markdown::embeddable), config.mediaDir());
+            ImportRoutes imports = new ImportRoutes(importJobs, config.dataDir().resolve("imports"), audit, templates);
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, audit, templates);
             CommenterRoutes commenters = new CommenterRoutes(db, new CommenterStore(db, commentRemoval), audit, settings,
                     templates);
@@ -199,20 +208,26 @@ public final class App implements AutoCloseable {
                             .result(problem == null ? "ok\n" : "database unavailable: " + problem + "\n");
                 });
                 media.limits(c.routes); // before the newsroom's guard, which reads the form
+                imports.limits(c.routes);
                 newsroom.register(c.routes);
                 articleDesk.register(c.routes);
                 media.register(c.routes);
                 admin.register(c.routes);
                 moderation.register(c.routes);
                 consentLog.register(c.routes);
+                imports.register(c.routes);
                 commenters.register(c.routes);
                 commentRoutes.register(c.routes);
                 feeds.register(c.routes); // before the site's /{slug}, which would take /rss.xml
                 sitemaps.register(c.routes);
                 api.register(c.routes);
                 oembed.register(c.routes);
+                legacy.register(c.routes);
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
+                    if (e.status() == 404 && legacy.redirected(ctx)) {
+                        return; // an imported site's old address
+                    }
                     site.error(ctx, e.status(), e.getMessage());
                 });
                 c.routes.exception(Exception.class, (e, ctx) -> {
@@ -226,7 +241,7 @@ public final class App implements AutoCloseable {
                 });
                 for (int status : new int[] {400, 401, 403, 404, 405, 413, 429}) {
                     c.routes.error(status, ctx -> {
-                        if (!Templates.hasRendered(ctx)) {
+                        if (!Templates.hasRendered(ctx) && !(status == 404 && legacy.redirected(ctx))) {
                             site.error(ctx, status, messageFor(status));
                         }
                     });

@@ -12,13 +12,20 @@ final class ProgressBar {
     private final PrintWriter out;
     private final String label;
     private final long total;
+    private final String unit;
     private long done;
     private int shownPercent = -1;
 
     ProgressBar(PrintWriter out, String label, long total) {
+        this(out, label, total, "rows");
+    }
+
+    /** A bar counting {@code unit} (rows, items…). */
+    ProgressBar(PrintWriter out, String label, long total, String unit) {
         this.out = out;
         this.label = label;
         this.total = total;
+        this.unit = unit;
     }
 
     void advance(long rows) {
@@ -40,8 +47,8 @@ final class ProgressBar {
 
     private void draw(int percent) {
         int filled = percent * WIDTH / 100;
-        out.print(String.format(Locale.ROOT, "\r%s [%s%s] %3d%% %,d/%,d rows", label, "#".repeat(filled),
-                "-".repeat(WIDTH - filled), percent, done, total));
+        out.print(String.format(Locale.ROOT, "\r%s [%s%s] %3d%% %,d/%,d %s", label, "#".repeat(filled),
+                "-".repeat(WIDTH - filled), percent, done, total, unit));
         out.flush();
     }
 }

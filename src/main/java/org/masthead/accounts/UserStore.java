@@ -95,6 +95,31 @@ public final class UserStore {
         return id == null ? Optional.empty() : Optional.of(new User(id, email, form.name().strip(), role));
     }
 
+    /**
+     * Creates, in the caller's transaction, an account whose password nobody knows (a random
+     * one, hashed like any other), for a person brought in by an import: it signs in once an
+     * admin sets its password. Returns its id, or empty when the email already has an account.
+     */
+    public java.util.Optional<Long> addWithoutPassword(org.masthead.db.Tx tx, String email, String name, Role role) {
+        String normalized = normalize(email);
+        boolean taken = tx.handle().createQuery("select count(*) from users where email = :e").bind("e", normalized)
+                .mapTo(Integer.class).one() > 0;
+        if (taken) {
+            return java.util.Optional.empty();
+        }
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        String hash = Passwords.hash(java.util.HexFormat.of().formatHex(secret));
+        long id = tx.handle().createUpdate("""
+                        insert into users (email, name, role, password_hash, created_at)
+                        values (:email, :name, :role, :hash, :at)""")
+                .bind("email", normalized).bind("name", name.strip()).bind("role", role.name())
+                .bind("hash", hash).bind("at", System.currentTimeMillis())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        tx.changed("user", id, Change.Kind.CREATED);
+        return java.util.Optional.of(id);
+    }
+
     public long count() {
         return db.read(h -> h.createQuery("select count(*) from users").mapTo(Long.class).one());
     }

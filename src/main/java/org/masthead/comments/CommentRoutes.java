@@ -181,10 +181,20 @@ public final class CommentRoutes {
             return sameOrRefused(sent.get(), comment, article, form);
         }
         CommentGate.Outcome.Judged judged = switch (gate.judge(comment, honeypot, formAge, now)) {
-            case CommentGate.Outcome.Refused refused ->
-                    throw new NotSent(refused.httpStatus(), article, form.withMessage(refused.message()));
+            case CommentGate.Outcome.Refused refused -> {
+                // A double click's twin may have been stored while this one was judged (and is why it
+                // was refused as a repeat): then this is the same comment again.
+                Optional<Comment> twin = store.sentWith(formKey);
+                if (twin.isPresent()) {
+                    yield null;
+                }
+                throw new NotSent(refused.httpStatus(), article, form.withMessage(refused.message()));
+            }
             case CommentGate.Outcome.Judged j -> j;
         };
+        if (judged == null) {
+            return sameOrRefused(store.sentWith(formKey).orElseThrow(), comment, article, form);
+        }
         Long parentId = comment.parentId();
         int depth = parentId == null ? 0 : store.find(parentId).map(p -> p.depth() + 1).orElse(0);
         return db.write(tx -> {

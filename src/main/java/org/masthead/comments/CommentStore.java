@@ -126,6 +126,11 @@ public final class CommentStore implements CommentHistory, ChangeListener {
         return db.read(h -> find(h, id));
     }
 
+    /** A comment as the caller's transaction sees it. */
+    public Optional<Comment> find(Tx tx, long id) {
+        return find(tx.handle(), id);
+    }
+
     static Optional<Comment> find(Handle h, long id) {
         return h.createQuery("select " + COLUMNS + " from comments where id = :id").bind("id", id)
                 .map((rs, ctx) -> read(rs)).findOne();

@@ -97,6 +97,11 @@ public final class Markdown {
         return new Rendered(html.toString(), breaks);
     }
 
+    /** Whether {@code ::: embed URL} makes a consent-gated embed of this address (a provider the site knows). */
+    public static boolean embeddable(String url) {
+        return url != null && Embed.of(url.strip(), null).isPresent();
+    }
+
     /** Markdown to sanitized HTML, for bios and static pages where breaks do not matter. */
     public String toHtml(String markdown) {
         return render(markdown).html();

@@ -57,6 +57,7 @@ public record Desk(User user, String csrfToken, String title, String active, Str
             new NavItem("pages", "Pages", "/newsroom/pages", Role.EDITOR),
             new NavItem("users", "Users", "/newsroom/users", Role.ADMIN),
             new NavItem("settings", "Settings", "/newsroom/settings", Role.ADMIN),
+            new NavItem("import", "Import", "/newsroom/import", Role.ADMIN),
             new NavItem("account", "Your account", "/newsroom/account", Role.CONTRIBUTOR),
             new NavItem("audit", "Audit log", "/newsroom/audit", Role.ADMIN),
             new NavItem("privacy", "Privacy", "/newsroom/privacy", Role.ADMIN));

@@ -89,10 +89,21 @@ class NewsroomBrowserTest {
                 }
             }
             for (String path : new String[] {"/newsroom/settings", "/newsroom/privacy", "/newsroom/articles",
-                    "/newsroom/articles/new", "/newsroom/media"}) {
+                    "/newsroom/articles/new", "/newsroom/media", "/newsroom/import"}) {
                 page.navigate(url(path));
                 assertThat(browser.accessibilityViolations(page)).as("axe on " + path).isEmpty();
             }
+            // A check of a WordPress export: the form, then its report.
+            page.setInputFiles("#file", org.masthead.ThirdPartyData.path("wxr/valid-wxr-1.1.xml"));
+            page.getByLabel("Only check the file and show the report, importing nothing").check();
+            page.locator("form.nr-upload button[type=submit]").click();
+            page.waitForURL(java.util.regex.Pattern.compile("/newsroom/import/[0-9a-f-]{36}$"));
+            for (int tries = 0; tries < 50 && page.locator(".nr-report").count() == 0; tries++) {
+                page.waitForTimeout(200);
+                page.reload();
+            }
+            assertThat(page.locator(".nr-report").textContent()).contains("nothing was written");
+            assertThat(browser.accessibilityViolations(page)).as("axe on an import's report").isEmpty();
             page.navigate(url("/newsroom/articles?status=published"));
             page.locator(".nr-articles tbody th a").first().click();
             page.waitForURL(java.util.regex.Pattern.compile("/newsroom/articles/\\d+$"));

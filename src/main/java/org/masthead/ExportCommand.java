@@ -1,0 +1,63 @@
+package org.masthead;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.masthead.config.Config;
+import org.masthead.content.SettingsStore;
+import org.masthead.db.Database;
+import org.masthead.wordpress.ExportQueries;
+import org.masthead.wordpress.WordPressExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code masthead export wordpress FILE.xml}: the site as a WordPress export, to leave or to keep a copy. */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export the site's content.",
+        subcommands = ExportCommand.WordPress.class)
+final class ExportCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "wordpress", mixinStandardHelpOptions = true,
+            description = "Write the site as a WordPress export (WXR 1.2): authors, sections as categories, tags, images "
+                    + "as attachments, articles as posts with their comments, static pages. Image files stay in the "
+                    + "media folder: give it to the importer as the uploads folder.")
+    static final class WordPress implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE.xml", description = "Where to write the export (replaced if it exists).")
+        Path file;
+
+        @Option(names = "--site-url", paramLabel = "URL", defaultValue = "http://localhost:8080",
+                description = "The site's public address, for the links in the export (default ${DEFAULT-VALUE}).")
+        String siteUrl;
+
+        @Mixin
+        StorageOptions storage;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
+            App.prepareDataDir(config.dataDir());
+            try (Database db = Database.open(config.jdbcUrl())) {
+                WordPressExport export = new WordPressExport(new ExportQueries(db));
+                ProgressBar bar = new ProgressBar(out, "Exporting", export.items(), "items");
+                export.write(file, siteUrl, new SettingsStore(db).current(), bar::advance);
+                bar.finish();
+                out.println("Wrote " + file + " (WXR 1.2). Image files: " + config.mediaDir());
+                return 0;
+            }
+        }
+    }
+}
