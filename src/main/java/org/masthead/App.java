@@ -47,6 +47,8 @@ import org.masthead.newsroom.privacy.ConsentLogRoutes;
 import org.masthead.privacy.ConsentRoutes;
 import org.masthead.privacy.ConsentStore;
 import org.masthead.privacy.Notice;
+import org.masthead.search.SearchIndex;
+import org.masthead.search.SearchRoutes;
 import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
 import org.masthead.web.HttpError;
@@ -71,10 +73,12 @@ public final class App implements AutoCloseable {
     private final ScheduledPublisher publisher;
     private final CommentRetention retention;
     private final SpamClassifier classifier;
+    private final SearchIndex search;
 
     private App(Config config, Database db, Javalin server, ScheduledPublisher publisher, CommentRetention retention,
-                SpamClassifier classifier) {
+                SpamClassifier classifier, SearchIndex search) {
         this.classifier = classifier;
+        this.search = search;
         this.config = config;
         this.db = db;
         this.server = server;
@@ -85,6 +89,7 @@ public final class App implements AutoCloseable {
     public static App create(Config config) {
         prepareDataDir(config.dataDir());
         Database db = Database.open(config.jdbcUrl());
+        SearchIndex search = null;
         try {
             SettingsStore settings = new SettingsStore(db);
             SectionStore sections = new SectionStore(db);
@@ -113,6 +118,10 @@ public final class App implements AutoCloseable {
             Templates templates = new Templates();
             PageCache pageCache = new PageCache();
             db.addListener(pageCache);
+            // The index follows the log after the page cache: its related-story lists are writes of their own.
+            search = SearchIndex.open(db, searchFolder(config));
+            db.addListener(search);
+            SearchRoutes searchRoutes = new SearchRoutes(search, queries, templates);
             SpamClassifier classifier = SpamClassifier.open(db);
             FormToken formTokens = new FormToken(comments.formKey());
             CommentThreads threads = new CommentThreads(comments, formTokens);
@@ -189,6 +198,7 @@ public final class App implements AutoCloseable {
                 consentLog.register(c.routes);
                 commenters.register(c.routes);
                 commentRoutes.register(c.routes);
+                searchRoutes.register(c.routes); // before the site's /{slug}
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
                     site.error(ctx, e.status(), e.getMessage());
@@ -207,8 +217,11 @@ public final class App implements AutoCloseable {
             });
             return new App(config, db, server, new ScheduledPublisher(db, articleQueries, articles),
                     new CommentRetention(db, comments, commentRemoval),
-                    classifier);
+                    classifier, search);
         } catch (RuntimeException e) {
+            if (search != null) {
+                search.close();
+            }
             db.close();
             throw e;
         }
@@ -234,6 +247,11 @@ public final class App implements AutoCloseable {
         };
     }
 
+    /** The search index's folder in the data folder. */
+    static Path searchFolder(Config config) {
+        return config.dataDir().resolve("search-index");
+    }
+
     static void prepareDataDir(Path dataDir) {
         try {
             Files.createDirectories(dataDir.resolve("media"));
@@ -251,6 +269,7 @@ public final class App implements AutoCloseable {
             db.follow(Duration.ofSeconds(1));
             server.start();
         } catch (RuntimeException e) {
+            search.close();
             db.close();
             if (isBindFailure(e)) {
                 throw new StartupException("port " + config.port() + " is already in use; choose another with --port");
@@ -259,6 +278,7 @@ public final class App implements AutoCloseable {
         }
         publisher.start();
         retention.start();
+        search.start();
         return this;
     }
 
@@ -279,6 +299,11 @@ public final class App implements AutoCloseable {
         return db;
     }
 
+    /** This instance's search index. */
+    public SearchIndex searchIndex() {
+        return search;
+    }
+
     /** The comment spam classifier this instance judges with. */
     public SpamClassifier spamClassifier() {
         return classifier;
@@ -289,6 +314,7 @@ public final class App implements AutoCloseable {
         publisher.close();
         retention.close();
         server.stop();
+        search.close();
         db.close();
     }
 

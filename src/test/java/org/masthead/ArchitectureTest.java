@@ -40,6 +40,7 @@ class ArchitectureTest {
             Map.entry("comments", Set.of("comments.spam", "privacy", "content", "accounts", "db", "web")),
             Map.entry("site", Set.of("comments", "privacy", "content", "media", "db", "web")),
             Map.entry("demo", Set.of("comments", "content", "media", "db")),
+            Map.entry("search", Set.of("site", "privacy", "content", "db", "web")),
             Map.entry("newsroom", Set.of("accounts", "content", "db", "web")),
             desk("newsroom.articles"),
             desk("newsroom.admin"),

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Chooses the links an article page shows to other stories: two or three "See also" links
  * spread between its paragraphs (the editor's pinned ones first, then the closest
- * relatives) and a "You may also like" block. Never the article itself, never a story twice.
+ * relatives) and a "You may also like" block. The relatives are the stored ranking the search
+ * index computed by content similarity; until it has (a brand-new story, an index being
+ * built) the newest stories fill in. Never the article itself, never a story twice.
  */
 final class ArticleLinks {
     static final int MAX_SEE_ALSO = 3;
@@ -29,7 +31,7 @@ final class ArticleLinks {
         for (ArticleSummary pinned : queries.byIds(article.pinnedSeeAlso())) {
             pool.putIfAbsent(pinned.id(), pinned);
         }
-        for (ArticleSummary near : queries.relatedTo(article, MAX_SEE_ALSO + MAX_RELATED)) {
+        for (ArticleSummary near : queries.related(article.id(), MAX_SEE_ALSO + MAX_RELATED)) {
             pool.putIfAbsent(near.id(), near);
         }
         pool.remove(article.id());

@@ -8,11 +8,12 @@ import org.masthead.privacy.Notice;
 /**
  * What the page frame needs besides the page itself: the site, its navigation, and the
  * head's title, description, canonical path, language, paging links and structured data,
- * and the consent notice (the cookie question) when the page is public.
+ * the consent notice (the cookie question) when the page is public, and the words in the
+ * header's search box (empty but on the search page).
  */
 public record Layout(SiteSettings site, List<Section> navigation, String title, String description,
                      String canonicalPath, String language, String previousUrl, String nextUrl, String jsonLd,
-                     String currentSectionSlug, boolean noindex, String banner, Notice privacy) {
+                     String currentSectionSlug, boolean noindex, String banner, Notice privacy, String searchQuery) {
 
     public String fullTitle() {
         return title == null || title.isEmpty() ? site.name() + " — " + site.tagline() : title + " — " + site.name();
@@ -33,6 +34,7 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
         private boolean noindex;
         private String banner;
         private Notice privacy;
+        private String searchQuery = "";
 
         public Builder(SiteSettings site, List<Section> navigation, String path) {
             this.site = site;
@@ -94,9 +96,15 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
             return this;
         }
 
+        /** The words the header's search box shows: the search page's own query. */
+        public Builder searchQuery(String value) {
+            searchQuery = value;
+            return this;
+        }
+
         public Layout build() {
             return new Layout(site, navigation, title, description, canonicalPath, language, previousUrl, nextUrl,
-                    jsonLd, currentSection, noindex, banner, privacy);
+                    jsonLd, currentSection, noindex, banner, privacy, searchQuery);
         }
     }
 }
