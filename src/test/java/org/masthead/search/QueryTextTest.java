@@ -21,7 +21,8 @@ class QueryTextTest {
                 .containsExactly("headline:tram", "AND", "(bus", "OR", "ferry)~2");
         assertThat(QueryText.parse("\"unclosed phrase").words()).containsExactly("unclosed", "phrase");
         assertThat(QueryText.parse("well-known - x").words()).containsExactly("well-known", "-", "x");
-        assertThat(QueryText.parse("\"\" -").isEmpty()).isTrue();
+        assertThat(QueryText.parse("\"\" -").words()).containsExactly("-");
+        assertThat(QueryText.parse("\"\"").isEmpty()).isTrue();
     }
 
     @Test
