@@ -119,7 +119,7 @@ public final class App implements AutoCloseable {
             PageCache pageCache = new PageCache();
             db.addListener(pageCache);
             // The index follows the log after the page cache: its related-story lists are writes of their own.
-            search = SearchIndex.open(db, searchFolder(config));
+            search = SearchIndex.openFree(db, searchFolder(config));
             db.addListener(search);
             SearchRoutes searchRoutes = new SearchRoutes(search, queries, templates);
             SpamClassifier classifier = SpamClassifier.open(db);
@@ -130,7 +130,8 @@ public final class App implements AutoCloseable {
                     formTokens, site, templates);
             UserStore users = new UserStore(db);
             AuditStore audit = new AuditStore(db);
-            ArticleDesk articleDesk = new ArticleDesk(db, articles, articleQueries, settings, sections, markdown, templates);
+            ArticleDesk articleDesk = new ArticleDesk(db, articles, articleQueries, settings, sections, markdown, search,
+                    templates);
             AdminRoutes admin = new AdminRoutes(db, new AdminQueries(db), sections, tags, authors, pages, settings, users,
                     templates);
             ModerationDesk moderation = new ModerationDesk(comments, new ModerationQueries(db, commentRemoval), classifier,

@@ -43,7 +43,7 @@ final class ReindexCommand implements Callable<Integer> {
         try {
             return SearchIndex.open(db, App.searchFolder(config));
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException) {
+            if (SearchIndex.inUse(e)) {
                 throw new org.masthead.db.StartupException("the search index in " + App.searchFolder(config)
                         + " is in use; stop the site on this data folder and run reindex again");
             }

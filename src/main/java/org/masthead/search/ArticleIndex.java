@@ -29,6 +29,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,17 +69,28 @@ final class ArticleIndex implements AutoCloseable {
         this.opened = opened;
     }
 
+    /**
+     * Opens the index in {@code folder} for writing. Throws {@link LockObtainFailedException}
+     * (in an {@link UncheckedIOException}) when another process or instance writes there.
+     */
     static ArticleIndex open(Path folder, Analyzers analyzers) {
         try {
             Files.createDirectories(folder);
             Directory directory = FSDirectory.open(folder);
-            Map<String, String> data = readable(directory);
+            Map<String, String> data;
+            // Held while the folder is judged and, if need be, emptied: never another writer's files.
+            try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                data = readable(directory);
+                if (data == null) {
+                    wipe(folder);
+                }
+            } catch (IOException e) {
+                directory.close();
+                throw e;
+            }
             IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
                     .setOpenMode(data == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64);
-            if (data == null) {
-                wipe(folder);
-            }
             return new ArticleIndex(directory, new IndexWriter(directory, config), data == null ? Map.of() : data);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + folder, e);
@@ -110,7 +123,7 @@ final class ArticleIndex implements AutoCloseable {
     private static void wipe(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
-                if (Files.isRegularFile(file)) {
+                if (Files.isRegularFile(file) && !file.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)) {
                     Files.delete(file);
                 }
             }

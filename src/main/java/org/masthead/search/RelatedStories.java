@@ -30,7 +30,7 @@ final class RelatedStories {
     /** The list stored per article: enough for three "See also" links and six "You may also like". */
     static final int KEEP = 9;
     private static final int CANDIDATES = 40;
-    private static final float SAME_SECTION = 0.15f;
+    private static final float SAME_SECTION = 0.25f;
     private static final float RECENT = 0.10f;
     private static final double RECENT_HALF_LIFE_DAYS = 180;
     private static final float TAG = 1.5f;
@@ -112,6 +112,34 @@ final class RelatedStories {
         }
     }
 
+    /** The ids of the {@code n} stories most like the article by words and tags alone, copies included. */
+    List<Long> nearest(long articleId, int n) {
+        IndexSearcher searcher = index.acquire();
+        try {
+            TopDocs self = searcher.search(new TermQuery(ArticleIndex.idTerm(articleId)), 1);
+            if (self.scoreDocs.length == 0) {
+                return List.of();
+            }
+            int docId = self.scoreDocs[0].doc;
+            Document doc = searcher.storedFields().document(docId);
+            Query like = likeThis(searcher, docId, doc, doc.get(Fields.LANGUAGE));
+            if (like == null) {
+                return List.of();
+            }
+            List<Long> ids = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(like, n + 1).scoreDocs) {
+                if (hit.doc != docId && ids.size() < n) {
+                    ids.add(Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID)));
+                }
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
     private Query likeThis(IndexSearcher searcher, int docId, Document doc, String lang) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
         mlt.setAnalyzer(analyzers.perField());
@@ -119,7 +147,7 @@ final class RelatedStories {
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(1);
         mlt.setMinWordLen(2);
-        mlt.setMaxQueryTerms(40);
+        mlt.setMaxQueryTerms(80);
         mlt.setBoost(true);
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         Query words = mlt.like(docId);

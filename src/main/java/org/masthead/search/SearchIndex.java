@@ -36,6 +36,10 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private static final long REPLAY_MARGIN_MILLIS = 120_000;
     /** Other articles whose related lists one change may recompute at most. */
     private static final int MAX_NEIGHBOURS = 40;
+    /** A changed article's nearest stories whose lists are recomputed: they may now include it. */
+    private static final int NEAREST = 20;
+    /** Instances sharing one data folder at most (each needs an index folder of its own). */
+    private static final int MAX_FOLDERS = 64;
 
     /** Told how far a rebuild has gone: the step ("indexing", "relating"), done and total. */
     public interface Progress {
@@ -51,6 +55,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private final StorySearch search;
     private final RelatedStories relatedStories;
     private final Autocomplete autocomplete;
+    private final EditorHints hints;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -68,13 +73,39 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         this.search = new StorySearch(index, analyzers);
         this.relatedStories = new RelatedStories(index, analyzers);
         this.autocomplete = new Autocomplete(index);
+        this.hints = new EditorHints(index, analyzers);
         this.catchingUp = !index.complete();
     }
 
-    /** Opens (or starts) the index in {@code folder}; nothing runs in the background before {@link #start()}. */
+    /**
+     * Opens (or starts) the index in {@code folder}; nothing runs in the background before
+     * {@link #start()}. Fails when another process writes there (see {@link #inUse}).
+     */
     public static SearchIndex open(Database db, Path folder) {
         Analyzers analyzers = new Analyzers();
         return new SearchIndex(db, ArticleIndex.open(folder, analyzers), analyzers);
+    }
+
+    /**
+     * Opens the first of {@code folder}, {@code folder-2}, {@code folder-3}... that no other
+     * instance writes: instances that share a data folder each keep their own index there.
+     */
+    public static SearchIndex openFree(Database db, Path folder) {
+        for (int n = 1; ; n++) {
+            Path candidate = n == 1 ? folder : folder.resolveSibling(folder.getFileName() + "-" + n);
+            try {
+                return open(db, candidate);
+            } catch (RuntimeException e) {
+                if (!inUse(e) || n >= MAX_FOLDERS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether opening failed because another process writes to that index. */
+    public static boolean inUse(RuntimeException e) {
+        return e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException;
     }
 
     /** Brings the index up to date in the background: a full rebuild when needed, else a replay of recent changes. */
@@ -165,7 +196,8 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
             }
         }
         for (long id : live) {
-            for (long other : relatedStories.closest(id, startedAt)) {
+            // Its nearest stories, copies included: a copy of a story must not hide that story from the recount.
+            for (long other : relatedStories.nearest(id, NEAREST)) {
                 if (affected.size() < live.size() + 2 * MAX_NEIGHBOURS) {
                     affected.add(other);
                 }
@@ -245,6 +277,17 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
 
     List<Autocomplete.Suggestion> suggest(String prefix) {
         return autocomplete.suggest(prefix);
+    }
+
+    /**
+     * Tags and "See also" stories to offer in the editor for the text there; {@code articleId}
+     * (null for a new article) is never suggested to itself. Tags and pinned stories are as the
+     * editor's fields hold them (names, slugs), and are not offered again.
+     */
+    public EditorSuggestions suggestionsFor(Long articleId, String language, String headline, String body,
+                                            java.util.Collection<String> tags, java.util.Collection<String> pinned) {
+        return hints.suggest(articleId, language, headline, body, queries.tagsWithStories(), Set.copyOf(tags),
+                Set.copyOf(pinned));
     }
 
     List<IndexedArticle.Named> authors() {

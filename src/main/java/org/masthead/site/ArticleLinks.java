@@ -35,18 +35,25 @@ final class ArticleLinks {
             pool.putIfAbsent(near.id(), near);
         }
         pool.remove(article.id());
+        pool.values().removeIf(other -> sameStory(article, other));
         List<ArticleSummary> ordered = new ArrayList<>(pool.values());
         int seeAlsoCount = Math.min(Math.min(MAX_SEE_ALSO, article.paragraphBreaks().size()), ordered.size());
         List<ArticleSummary> seeAlso = List.copyOf(ordered.subList(0, seeAlsoCount));
         List<ArticleSummary> rest = new ArrayList<>(ordered.subList(seeAlsoCount, ordered.size()));
         if (rest.size() < MIN_RELATED) {
             for (ArticleSummary recent : queries.latest(MAX_RELATED + MAX_SEE_ALSO + 1)) {
-                if (recent.id() != article.id() && !seeAlso.contains(recent) && !rest.contains(recent)) {
+                if (recent.id() != article.id() && !sameStory(article, recent) && !seeAlso.contains(recent)
+                        && !rest.contains(recent)) {
                     rest.add(recent);
                 }
             }
         }
         return new Choice(seeAlso, List.copyOf(rest.subList(0, Math.min(MAX_RELATED, rest.size()))));
+    }
+
+    /** A copy of the story under another address: the same headline. */
+    private static boolean sameStory(ArticleView article, ArticleSummary other) {
+        return other.headline().strip().equalsIgnoreCase(article.headline().strip());
     }
 
     /** Splits the body at evenly spread paragraph breaks and puts one link in each. */

@@ -70,9 +70,9 @@ class CorpusQualityTest {
                     .bind("id", e.getKey()).mapTo(Long.class).list());
             long same = related.stream().filter(id -> loaded.get(id).category().equals(story.category())).count();
             precision += related.isEmpty() ? 0 : (double) same / 5;
-            int rank = rank(app, story.title(), story.title());
+            int rank = rank(app, loaded, story.title(), story.title());
             mrr += rank == 0 ? 0 : 1.0 / rank;
-            int sentenceRank = rank(app, keyWords(story.text()), story.title());
+            int sentenceRank = rank(app, loaded, keyWords(story.text()), story.title());
             if (sentenceRank >= 1 && sentenceRank <= 3) {
                 top3++;
             }
@@ -82,21 +82,15 @@ class CorpusQualityTest {
     }
 
     /** The 1-based rank of the first result with this headline (a duplicate counts as the story), 0 when not in the top 10. */
-    private static int rank(App app, String query, String title) {
+    private static int rank(App app, Map<Long, NewsCorpus.Story> loaded, String query, String title) {
         SearchResults results = app.searchIndex().search(new SearchRequest(QueryText.parse(query), null, null, null, null,
                 null, false, 1), ZoneOffset.UTC);
         for (int i = 0; i < results.hits().size(); i++) {
-            String headline = results.hits().get(i).headlineHtml().replaceAll("</?mark>", "");
-            if (unescape(headline).equals(title)) {
+            if (loaded.get(results.hits().get(i).id()).title().equals(title)) {
                 return i + 1;
             }
         }
         return 0;
-    }
-
-    private static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&");
     }
 
     /** The first sentence's words, without the commonest English words. */

@@ -55,8 +55,8 @@ class SearchFreshnessTest {
     @Test
     void aStoryPublishedOnOneInstanceIsFoundOnAnotherWithinASecond() {
         Config first = TestSites.config(Kind.POSTGRESQL);
-        // Each instance keeps its own index in its own data folder; they share the database.
-        Config second = new Config(first.host(), 0, TestSites.tempDir(), first.databaseUrl(), false);
+        // Both share the database and the data folder; each keeps an index folder of its own there.
+        Config second = new Config(first.host(), 0, first.dataDir(), first.databaseUrl(), false);
         try (App one = App.create(first).start(); App two = App.create(second).start()) {
             one.searchIndex().awaitIdle();
             two.searchIndex().awaitIdle();
