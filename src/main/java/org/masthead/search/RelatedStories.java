@@ -35,6 +35,10 @@ final class RelatedStories {
     private static final double RECENT_HALF_LIFE_DAYS = 180;
     private static final float TAG = 1.5f;
 
+    /** What ranking reads of a candidate: never its text, the largest stored field. */
+    private static final Set<String> RANKING_FIELDS = Set.of(Fields.ID, Fields.SECTION, Fields.PUBLISHED,
+            Fields.SAME_HEADLINE, Fields.SAME_BODY);
+
     private final ArticleIndex index;
     private final Analyzers analyzers;
     private final boolean preferSection;
@@ -79,7 +83,7 @@ final class RelatedStories {
                 if (hit.doc == docId) {
                     continue;
                 }
-                Document other = searcher.storedFields().document(hit.doc);
+                Document other = searcher.storedFields().document(hit.doc, RANKING_FIELDS);
                 double score = hit.score / best;
                 if (preferSection && section.equals(other.get(Fields.SECTION))) {
                     score *= 1 + SAME_SECTION;
@@ -129,7 +133,7 @@ final class RelatedStories {
             List<Long> ids = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(like, n + 1).scoreDocs) {
                 if (hit.doc != docId && ids.size() < n) {
-                    ids.add(Long.parseLong(searcher.storedFields().document(hit.doc).get(Fields.ID)));
+                    ids.add(Long.parseLong(searcher.storedFields().document(hit.doc, Set.of(Fields.ID)).get(Fields.ID)));
                 }
             }
             return ids;

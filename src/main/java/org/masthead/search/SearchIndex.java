@@ -38,6 +38,8 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private static final int MAX_NEIGHBOURS = 40;
     /** A changed article's nearest stories whose lists are recomputed: they may now include it. */
     private static final int NEAREST = 20;
+    /** Changes missed while stopped above which a rebuild (shown as catching up) beats replaying them. */
+    private static final int REBUILD_OVER = 5_000;
     /** Instances sharing one data folder at most (each needs an index folder of its own). */
     private static final int MAX_FOLDERS = 64;
 
@@ -116,7 +118,14 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                     LOG.info("building the search index in the background");
                     rebuildNow(Progress.NONE);
                 } else {
-                    for (SearchQueries.Changed c : queries.changedSince(index.syncedAt() - REPLAY_MARGIN_MILLIS)) {
+                    List<SearchQueries.Changed> missed = queries.changedSince(index.syncedAt() - REPLAY_MARGIN_MILLIS);
+                    if (missed.size() > REBUILD_OVER) {
+                        LOG.info("{} changes since the search index was last saved; rebuilding it in the background",
+                                missed.size());
+                        rebuildNow(Progress.NONE);
+                        return;
+                    }
+                    for (SearchQueries.Changed c : missed) {
                         queue(c.entity(), c.id());
                     }
                     drain();
@@ -263,10 +272,12 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
             progress.at("indexing", ids.size(), Math.max(total, ids.size()));
         }
         index.refresh();
+        long indexed = System.currentTimeMillis();
         storeRelated(ids, startedAt, (done, all) -> progress.at("relating", done, all));
         index.commit(true, startedAt);
         catchingUp = false;
-        LOG.info("search index built: {} articles, {} MB", ids.size(), index.sizeOnDisk() / (1024 * 1024));
+        LOG.info("search index built: {} articles indexed in {} ms, related lists in {} ms, {} MB", ids.size(),
+                indexed - startedAt, System.currentTimeMillis() - indexed, index.sizeOnDisk() / (1024 * 1024));
         drain(); // whatever changed while it ran
     }
 
