@@ -17,7 +17,7 @@ class EditorSuggestionsTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void suggestedTagsAndLinksAreAddedWhenTicked(Kind kind) {
+    void suggestedTagsAndLinksAreAddedWhenTicked(Kind kind) throws Exception {
         try (DeskFixture site = new DeskFixture(kind)) {
             NewsroomClient editor = site.signedIn(Role.EDITOR);
             for (int i = 0; i < 3; i++) {
@@ -34,6 +34,8 @@ class EditorSuggestionsTest {
             var draft = site.story("New timetable for the ferries", "Ferries will leave the quay every hour in summer.");
             draft.put("tags", "");
             long id = site.create(editor, draft, "save");
+            assertThat(org.masthead.site.HtmlValidityTest.errors(editor.get("/newsroom/articles/" + id).body()))
+                    .as("the editor with suggestions is valid HTML").isEmpty();
             Document page = editor.page("/newsroom/articles/" + id);
             List<String> tags = page.select("input[name=add_tag]").eachAttr("value");
             assertThat(tags).startsWith("Ferries").contains("Islands").doesNotContain("Libraries");
