@@ -52,6 +52,8 @@ import org.masthead.newsroom.privacy.ConsentLogRoutes;
 import org.masthead.privacy.ConsentRoutes;
 import org.masthead.privacy.ConsentStore;
 import org.masthead.privacy.Notice;
+import org.masthead.search.SearchIndex;
+import org.masthead.search.SearchRoutes;
 import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
 import org.masthead.web.HttpError;
@@ -81,10 +83,12 @@ public final class App implements AutoCloseable {
     private final ScheduledPublisher publisher;
     private final CommentRetention retention;
     private final SpamClassifier classifier;
+    private final SearchIndex search;
 
     private App(Config config, Database db, Javalin server, ScheduledPublisher publisher, CommentRetention retention,
-                SpamClassifier classifier) {
+                SpamClassifier classifier, SearchIndex search) {
         this.classifier = classifier;
+        this.search = search;
         this.config = config;
         this.db = db;
         this.server = server;
@@ -95,6 +99,7 @@ public final class App implements AutoCloseable {
     public static App create(Config config) {
         prepareDataDir(config.dataDir());
         Database db = Database.open(config.jdbcUrl());
+        SearchIndex search = null;
         try {
             SettingsStore settings = new SettingsStore(db);
             SectionStore sections = new SectionStore(db);
@@ -124,6 +129,10 @@ public final class App implements AutoCloseable {
             Templates templates = new Templates();
             PageCache pageCache = new PageCache();
             db.addListener(pageCache);
+            // The index follows the log after the page cache: its related-story lists are writes of their own.
+            search = SearchIndex.openFree(db, searchFolder(config));
+            db.addListener(search);
+            SearchRoutes searchRoutes = new SearchRoutes(search, queries, templates);
             SpamClassifier classifier = SpamClassifier.open(db);
             db.addListener(classifier);
             FormToken formTokens = new FormToken(comments.formKey());
@@ -140,7 +149,8 @@ public final class App implements AutoCloseable {
                     formTokens, site, templates);
             UserStore users = new UserStore(db);
             AuditStore audit = new AuditStore(db);
-            ArticleDesk articleDesk = new ArticleDesk(db, articles, articleQueries, settings, sections, markdown, templates);
+            ArticleDesk articleDesk = new ArticleDesk(db, articles, articleQueries, settings, sections, markdown, search,
+                    templates);
             AdminRoutes admin = new AdminRoutes(db, new AdminQueries(db), sections, tags, authors, pages, settings, users,
                     templates);
             ModerationDesk moderation = new ModerationDesk(db, comments, commentRemoval, new ModerationQueries(db),
@@ -223,6 +233,7 @@ public final class App implements AutoCloseable {
                 api.register(c.routes);
                 oembed.register(c.routes);
                 legacy.register(c.routes);
+                searchRoutes.register(c.routes); // before the site's /{slug}
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
                     if (e.status() == 404 && legacy.redirected(ctx)) {
@@ -249,8 +260,11 @@ public final class App implements AutoCloseable {
             });
             return new App(config, db, server, new ScheduledPublisher(db, articleQueries, articles),
                     new CommentRetention(db, comments, commentRemoval),
-                    classifier);
+                    classifier, search);
         } catch (RuntimeException e) {
+            if (search != null) {
+                search.close();
+            }
             db.close();
             throw e;
         }
@@ -301,6 +315,11 @@ public final class App implements AutoCloseable {
         };
     }
 
+    /** The search index's folder in the data folder. */
+    static Path searchFolder(Config config) {
+        return config.dataDir().resolve("search-index");
+    }
+
     static void prepareDataDir(Path dataDir) {
         try {
             Files.createDirectories(dataDir.resolve("media"));
@@ -314,10 +333,12 @@ public final class App implements AutoCloseable {
 
     public App start() {
         try {
-            // Other instances on this database: their writes reach this one's caches within a second.
-            db.follow(Duration.ofSeconds(1));
+            // Other instances on this database: their writes reach this one's caches and search index within a
+            // second (half a second to read the log, the rest to index); the read is one indexed query.
+            db.follow(Duration.ofMillis(500));
             server.start();
         } catch (RuntimeException e) {
+            search.close();
             db.close();
             if (isBindFailure(e)) {
                 throw new StartupException("port " + config.port() + " is already in use; choose another with --port");
@@ -326,6 +347,7 @@ public final class App implements AutoCloseable {
         }
         publisher.start();
         retention.start();
+        search.start();
         return this;
     }
 
@@ -346,6 +368,11 @@ public final class App implements AutoCloseable {
         return db;
     }
 
+    /** This instance's search index. */
+    public SearchIndex searchIndex() {
+        return search;
+    }
+
     /** The comment spam classifier this instance judges with. */
     public SpamClassifier spamClassifier() {
         return classifier;
@@ -356,6 +383,7 @@ public final class App implements AutoCloseable {
         publisher.close();
         retention.close();
         server.stop();
+        search.close();
         db.close();
     }
 

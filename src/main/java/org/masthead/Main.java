@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "masthead", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Masthead: a self-hosted news publishing platform.",
         footer = {"", "From a source checkout, ./masthead test runs the test suite."},
-        subcommands = {ServeCommand.class, UserCommand.class, SpamCommand.class, ImportCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, SpamCommand.class, ImportCommand.class, ExportCommand.class,
+                ReindexCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -16,9 +16,14 @@ public final class SharedData {
     private SharedData() {
     }
 
-    /** The folder the group reads: ../shared/data beside the project. */
+    /**
+     * The folder the group reads: ../shared/data beside the project, or the folder named by the
+     * system property masthead.shared.data (for a checkout that is not beside it, such as a git worktree).
+     */
     public static Path folder() {
-        return Path.of("..", "shared", "data").toAbsolutePath().normalize();
+        String elsewhere = System.getProperty("masthead.shared.data");
+        Path folder = elsewhere == null || elsewhere.isBlank() ? Path.of("..", "shared", "data") : Path.of(elsewhere);
+        return folder.toAbsolutePath().normalize();
     }
 
     /** The path of a file or folder under ../shared/data; skips (or fails under CI) when absent. */

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Chooses the links an article page shows to other stories: two or three "See also" links
  * spread between its paragraphs (the editor's pinned ones first, then the closest
- * relatives) and a "You may also like" block. Never the article itself, never a story twice.
+ * relatives) and a "You may also like" block. The relatives are the stored ranking the search
+ * index computed by content similarity; until it has (a brand-new story, an index being
+ * built) the newest stories fill in. Never the article itself, never a story twice.
  */
 final class ArticleLinks {
     static final int MAX_SEE_ALSO = 3;
@@ -29,22 +31,29 @@ final class ArticleLinks {
         for (ArticleSummary pinned : queries.byIds(article.pinnedSeeAlso())) {
             pool.putIfAbsent(pinned.id(), pinned);
         }
-        for (ArticleSummary near : queries.relatedTo(article, MAX_SEE_ALSO + MAX_RELATED)) {
+        for (ArticleSummary near : queries.related(article.id(), MAX_SEE_ALSO + MAX_RELATED)) {
             pool.putIfAbsent(near.id(), near);
         }
         pool.remove(article.id());
+        pool.values().removeIf(other -> sameStory(article, other));
         List<ArticleSummary> ordered = new ArrayList<>(pool.values());
         int seeAlsoCount = Math.min(Math.min(MAX_SEE_ALSO, article.paragraphBreaks().size()), ordered.size());
         List<ArticleSummary> seeAlso = List.copyOf(ordered.subList(0, seeAlsoCount));
         List<ArticleSummary> rest = new ArrayList<>(ordered.subList(seeAlsoCount, ordered.size()));
         if (rest.size() < MIN_RELATED) {
             for (ArticleSummary recent : queries.latest(MAX_RELATED + MAX_SEE_ALSO + 1)) {
-                if (recent.id() != article.id() && !seeAlso.contains(recent) && !rest.contains(recent)) {
+                if (recent.id() != article.id() && !sameStory(article, recent) && !seeAlso.contains(recent)
+                        && !rest.contains(recent)) {
                     rest.add(recent);
                 }
             }
         }
         return new Choice(seeAlso, List.copyOf(rest.subList(0, Math.min(MAX_RELATED, rest.size()))));
+    }
+
+    /** A copy of the story under another address: the same headline. */
+    private static boolean sameStory(ArticleView article, ArticleSummary other) {
+        return other.headline().strip().equalsIgnoreCase(article.headline().strip());
     }
 
     /** Splits the body at evenly spread paragraph breaks and puts one link in each. */

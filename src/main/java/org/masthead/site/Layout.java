@@ -11,12 +11,13 @@ import org.masthead.privacy.Notice;
  * and the consent notice (the cookie question) when the page is public. {@code feedList} is the
  * path of the list whose own feeds the page offers besides the site's (a section, tag or
  * author page), else null. {@code social} is what link previews show, or null on pages that are
- * not shared (cookie settings, errors).
+ * not shared (cookie settings, errors). {@code searchQuery} is the words in the header's search
+ * box (empty but on the search page).
  */
 public record Layout(SiteSettings site, List<Section> navigation, String title, String description,
                      String canonicalPath, String language, String previousUrl, String nextUrl, String jsonLd,
                      String currentSectionSlug, boolean noindex, String banner, Notice privacy, String feedList,
-                     String feedTitle, Social social) {
+                     String feedTitle, Social social, String searchQuery) {
 
     public String rss(String listPath) {
         return org.masthead.content.FeedPaths.rss(listPath);
@@ -48,6 +49,7 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
         private String feedList;
         private String feedTitle;
         private Social social;
+        private String searchQuery = "";
 
         public Builder(SiteSettings site, List<Section> navigation, String path) {
             this.site = site;
@@ -121,9 +123,15 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
             return this;
         }
 
+        /** The words the header's search box shows: the search page's own query. */
+        public Builder searchQuery(String value) {
+            searchQuery = value;
+            return this;
+        }
+
         public Layout build() {
             return new Layout(site, navigation, title, description, canonicalPath, language, previousUrl, nextUrl,
-                    jsonLd, currentSection, noindex, banner, privacy, feedList, feedTitle, social);
+                    jsonLd, currentSection, noindex, banner, privacy, feedList, feedTitle, social, searchQuery);
         }
     }
 }

@@ -118,18 +118,15 @@ public final class SiteQueries {
         return paged(where, Map.of("author", authorId), page);
     }
 
-    /** Recent published articles that share the section or a tag, most shared tags first. */
-    public List<ArticleSummary> relatedTo(ArticleView article, int limit) {
-        String where = """
-                where %s and a.id <> :id
-                  and (a.section_id = :section or a.id in (
-                      select t.article_id from article_tags t where t.tag_id in (
-                          select tag_id from article_tags where article_id = :id)))
-                order by (select count(*) from article_tags t2 where t2.article_id = a.id and t2.tag_id in (
-                          select tag_id from article_tags where article_id = :id)) desc,
-                         a.published_at desc, a.id desc
-                limit %d""".formatted(PUBLISHED, limit);
-        return summaries(where, Map.of("id", article.id(), "section", article.section().id()));
+    /**
+     * The published stories most like this article, closest first, as the search index ranked
+     * them when the article (or a story near it) last changed.
+     */
+    public List<ArticleSummary> related(long articleId, int limit) {
+        List<Long> ids = db.read(h -> h.createQuery(
+                        "select target_id from article_related where article_id = :id order by position limit " + limit)
+                .bind("id", articleId).mapTo(Long.class).list());
+        return byIds(ids);
     }
 
     public List<ArticleSummary> byIds(List<Long> ids) {

@@ -25,6 +25,7 @@ class ReaderBrowserTest {
     static void launch() {
         browser = Browser.launch();
         app = TestSites.demo(Kind.SQLITE);
+        app.searchIndex().awaitIdle();
     }
 
     @AfterAll
@@ -64,6 +65,27 @@ class ReaderBrowserTest {
     }
 
     @Test
+    void aReaderSearchesFromTheHeaderWithSuggestionsAsTheyType() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/section/city"));
+            Locator box = page.locator("header input[name=q]");
+            box.pressSequentially("bus", new Locator.PressSequentiallyOptions().setDelay(40));
+            page.waitForFunction("() => document.querySelectorAll('#site-search-suggestions option').length > 0");
+            List<String> offered = page.locator("#site-search-suggestions option").all().stream()
+                    .map(o -> o.getAttribute("value")).toList();
+            assertThat(offered).contains("Buses", "Night buses return to four routes from December");
+            box.fill("night buses");
+            box.press("Enter");
+            page.waitForURL("**/search?q=night+buses");
+            assertThat(page.locator(".search-headline a").first().innerText())
+                    .isEqualTo("Night buses return to four routes from December");
+            assertThat(page.locator(".search-result mark").first().isVisible()).isTrue();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/search.png")).setFullPage(true));
+        }
+    }
+
+    @Test
     void pagesWorkOnASmallScreen() {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
@@ -76,7 +98,8 @@ class ReaderBrowserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "ARTICLE", "/section/city", "/author/mara-okonjo", "/tag/harbour", "/about", "/nope"})
+    @ValueSource(strings = {"/", "ARTICLE", "/section/city", "/author/mara-okonjo", "/tag/harbour", "/about", "/nope",
+            "/search", "/search?q=harbour&section=city", "/search?q=harbur", "/search?q=xylophonequartet"})
     void pagesHaveNoWcagViolations(String path) {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();

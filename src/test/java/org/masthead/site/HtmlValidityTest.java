@@ -29,13 +29,17 @@ public class HtmlValidityTest {
     @BeforeAll
     static void start() {
         app = TestSites.demo(Kind.SQLITE);
+        app.searchIndex().awaitIdle();
         articlePath = URI.create(Jsoup.parse(TestSites.get(app, "/").body(), TestSites.baseUrl(app))
                 .selectFirst(".lead-headline a").absUrl("href")).getPath();
     }
 
     static Stream<String> pages() {
         return Stream.of("/", "ARTICLE", "/section/city", "/section/city?page=2", "/section/sport", "/tag/harbour",
-                "/author/mara-okonjo", "/about", "/privacy", "/no-such-page", "/2026/13/40/bad-date");
+                "/author/mara-okonjo", "/about", "/privacy", "/no-such-page", "/2026/13/40/bad-date", "/search",
+                "/search?q=harbour", "/search?q=harbur+ferry", "/search?q=xylophonequartet&section=city",
+                "/search?q=harbour&section=city&author=mara-okonjo&from=2026-01-01&sort=date&page=1",
+                "/search?q=harbour&page=2", "/search?q=" + "x".repeat(501));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package org.masthead.newsroom.articles;
 
+import org.masthead.search.SearchIndex;
 import io.javalin.config.RoutesConfig;
 import org.masthead.content.ArticleStore;
 import org.masthead.content.Markdown;
@@ -19,11 +20,11 @@ public final class ArticleDesk {
     private final RevisionRoutes revisions;
 
     public ArticleDesk(Database db, ArticleStore store, ArticleQueries articles, SettingsStore settings,
-                       SectionStore sections, Markdown markdown, Templates templates) {
+                       SectionStore sections, Markdown markdown, SearchIndex search, Templates templates) {
         FormCheck check = new FormCheck(articles, settings, sections, new AltText(articles, markdown));
         this.list = new ListRoutes(articles, sections, templates);
         this.editor = new EditorRoutes(db, articles, store, markdown, settings, check,
-                new EditorView(articles, settings, sections, templates));
+                new EditorView(articles, settings, sections, search, templates));
         this.revisions = new RevisionRoutes(db, articles, store, settings, check, editor, templates);
     }
 

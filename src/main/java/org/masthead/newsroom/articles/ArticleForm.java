@@ -54,7 +54,8 @@ public record ArticleForm(String headline, String slug, String dek, String body,
         List<Long> authors = picks.stream().sorted(Comparator.comparingInt(Pick::position).thenComparingInt(Pick::index))
                 .map(Pick::id).distinct().toList();
         return new ArticleForm(text(ctx, "headline"), text(ctx, "slug"), text(ctx, "dek"), body(ctx), text(ctx, "section"),
-                text(ctx, "tags"), authors, text(ctx, "image"), text(ctx, "language"), text(ctx, "see_also"),
+                withTicked(text(ctx, "tags"), ctx.formParams("add_tag")), authors, text(ctx, "image"),
+                text(ctx, "language"), withTicked(text(ctx, "see_also"), ctx.formParams("pin_see_also")),
                 text(ctx, "seo_title"), text(ctx, "seo_description"), text(ctx, "note_kind"), text(ctx, "note_text"),
                 text(ctx, "publish_at"), number(ctx.formParam("version"), 0), !"closed".equals(text(ctx, "comments")),
                 ctx.formParam("label") == null ? "News" : text(ctx, "label"), text(ctx, "sponsor"));
@@ -79,6 +80,18 @@ public record ArticleForm(String headline, String slug, String dek, String body,
     public String position(long id) {
         int index = authors.indexOf(id);
         return index < 0 ? "" : Integer.toString(index + 1);
+    }
+
+    /** A comma-separated field with the suggestions ticked beside it added, each once. */
+    static String withTicked(String field, List<String> ticked) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(list(field));
+        ticked.stream().map(String::strip).filter(t -> !t.isEmpty()).forEach(all::add);
+        return String.join(", ", all);
+    }
+
+    /** The items of a comma-separated field, stripped, without empty ones. */
+    static List<String> list(String field) {
+        return java.util.Arrays.stream(field.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     private static String text(Context ctx, String name) {

@@ -28,7 +28,8 @@ public final class DeskPages {
     public record EditorPage(Desk desk, Long articleId, String status, ArticleForm form, List<Section> sections,
                              List<AuthorChoice> authors, List<MediaChoice> media, List<String> noteKinds,
                              List<Button> buttons, String previewHtml, String previewUrl, String publicUrl,
-                             Conflict conflict, String zone, boolean unsaved) {
+                             Conflict conflict, String zone, boolean unsaved,
+                             org.masthead.search.EditorSuggestions suggestions) {
         public String action() {
             return articleId == null ? "/newsroom/articles/new" : "/newsroom/articles/" + articleId;
         }

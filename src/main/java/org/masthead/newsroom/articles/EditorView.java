@@ -1,5 +1,7 @@
 package org.masthead.newsroom.articles;
 
+import org.masthead.search.EditorSuggestions;
+import org.masthead.search.SearchIndex;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +16,17 @@ import org.masthead.web.Templates;
 
 /** Renders the editor page: the form as typed, the choices it offers, the buttons this user may press. */
 final class EditorView {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EditorView.class);
     private final ArticleQueries articles;
+    private final SearchIndex search;
     private final SettingsStore settings;
     private final SectionStore sections;
     private final Templates templates;
 
-    EditorView(ArticleQueries articles, SettingsStore settings, SectionStore sections, Templates templates) {
+    EditorView(ArticleQueries articles, SettingsStore settings, SectionStore sections, SearchIndex search,
+               Templates templates) {
         this.articles = articles;
+        this.search = search;
         this.settings = settings;
         this.sections = sections;
         this.templates = templates;
@@ -53,10 +59,21 @@ final class EditorView {
         DeskPages.EditorPage page = new DeskPages.EditorPage(desk, stored == null ? null : stored.id(),
                 DeskPages.statusLabel(current), form, sections.all(), authorChoices(form), mediaChoices(),
                 FormCheck.NOTE_KINDS, buttons, extras.previewHtml(), previewUrl, publicUrl, extras.conflict(),
-                zone.getId(), extras.unsaved());
+                zone.getId(), extras.unsaved(), suggestions(stored, form));
         ctx.status(status);
         templates.render(ctx, "newsroom/articles/editor.jte", page);
         ctx.status(status);
+    }
+
+    /** Tags and "See also" stories the search index finds for the text in the form; none when it fails. */
+    private EditorSuggestions suggestions(ArticleQueries.Stored stored, ArticleForm form) {
+        try {
+            return search.suggestionsFor(stored == null ? null : stored.id(), form.language(), form.headline(),
+                    form.body(), ArticleForm.list(form.tags()), ArticleForm.list(form.seeAlso()));
+        } catch (RuntimeException e) {
+            LOG.warn("no suggestions for the editor", e);
+            return EditorSuggestions.NONE;
+        }
     }
 
     /** Chosen authors first, in byline order, then everyone else by name. */

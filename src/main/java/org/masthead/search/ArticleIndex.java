@@ -1,0 +1,278 @@
+package org.masthead.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index of published articles in a folder of its own under the data folder. Opens
+ * what is there, or starts empty when the folder is missing, unreadable or from another
+ * layout; {@link #complete()} says whether a finished rebuild stands behind it. Writes become
+ * visible to searches at {@link #refresh()}, and durable at {@link #commit}.
+ */
+final class ArticleIndex implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
+    /** Raised whenever the fields change, so an index of the old layout is rebuilt. */
+    static final String LAYOUT = "1";
+    static final String LAYOUT_KEY = "layout";
+    static final String COMPLETE_KEY = "complete";
+    /** Epoch milliseconds up to which the change log is reflected in the last commit. */
+    static final String SYNCED_KEY = "synced-at";
+
+    private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        // Offsets let the highlighter mark words without analysing the text again.
+        STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        STORED_TEXT.freeze();
+    }
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Map<String, String> opened;
+
+    private ArticleIndex(Directory directory, IndexWriter writer, Map<String, String> opened) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.opened = opened;
+    }
+
+    /**
+     * Opens the index in {@code folder} for writing. Throws {@link LockObtainFailedException}
+     * (in an {@link UncheckedIOException}) when another process or instance writes there.
+     */
+    static ArticleIndex open(Path folder, Analyzers analyzers) {
+        try {
+            Files.createDirectories(folder);
+            Directory directory = FSDirectory.open(folder);
+            Map<String, String> data;
+            // Held while the folder is judged and, if need be, emptied: never another writer's files.
+            try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                data = readable(directory);
+                if (data == null) {
+                    wipe(folder);
+                }
+            } catch (IOException e) {
+                directory.close();
+                throw e;
+            }
+            IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
+                    .setOpenMode(data == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64);
+            return new ArticleIndex(directory, new IndexWriter(directory, config), data == null ? Map.of() : data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + folder, e);
+        }
+    }
+
+    /** The last commit's data when the index opens and checks out; null when it must start over. */
+    private static Map<String, String> readable(Directory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return null;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                Map<String, String> data = reader.getIndexCommit().getUserData();
+                if (!LAYOUT.equals(data.get(LAYOUT_KEY))) {
+                    LOG.info("the search index has another layout; it will be rebuilt");
+                    return null;
+                }
+                for (var leaf : reader.leaves()) {
+                    leaf.reader().checkIntegrity(); // checksums of every file: catches torn or damaged files
+                }
+                return data;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the search index cannot be read ({}); it will be rebuilt", e.toString());
+            return null;
+        }
+    }
+
+    private static void wipe(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                if (Files.isRegularFile(file) && !file.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** Whether the last commit ended a full rebuild (and nothing since started another). */
+    boolean complete() {
+        return "true".equals(opened.get(COMPLETE_KEY));
+    }
+
+    long syncedAt() {
+        try {
+            return Long.parseLong(opened.getOrDefault(SYNCED_KEY, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    void put(IndexedArticle article) {
+        try {
+            writer.updateDocument(idTerm(article.id()), document(article));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void remove(long id) {
+        try {
+            writer.deleteDocuments(idTerm(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void removeAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the writes so far visible to new searches. */
+    void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the writes durable, noting whether a full rebuild stands behind them and how far the log is followed. */
+    void commit(boolean complete, long syncedAt) {
+        Map<String, String> data = new HashMap<>();
+        data.put(LAYOUT_KEY, LAYOUT);
+        data.put(COMPLETE_KEY, String.valueOf(complete));
+        data.put(SYNCED_KEY, String.valueOf(syncedAt));
+        writer.setLiveCommitData(data.entrySet());
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes the index takes on disk. */
+    long sizeOnDisk() {
+        try {
+            long total = 0;
+            for (String file : directory.listAll()) {
+                total += directory.fileLength(file);
+            }
+            return total;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static Term idTerm(long id) {
+        return new Term(Fields.ID, Long.toString(id));
+    }
+
+    static Document document(IndexedArticle a) {
+        String lang = Analyzers.code(a.language());
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, Long.toString(a.id()), Field.Store.YES));
+        doc.add(new StringField(Fields.LANGUAGE, lang, Field.Store.YES));
+        doc.add(new StoredField(Fields.SLUG, a.slug()));
+        doc.add(new Field(Analyzers.field("headline", lang), a.headline(), STORED_TEXT));
+        doc.add(new Field(Analyzers.field("dek", lang), a.dek(), STORED_TEXT));
+        doc.add(new Field(Analyzers.field("body", lang), a.bodyText(), STORED_TEXT));
+        doc.add(new TextField(Fields.HEADLINE_WORDS, a.headline(), Field.Store.NO));
+        doc.add(new TextField(Fields.SPELLING, a.headline() + "\n" + a.dek() + "\n" + a.bodyText(), Field.Store.NO));
+        doc.add(new StringField(Fields.SECTION, a.section().slug(), Field.Store.YES));
+        doc.add(new StoredField(Fields.SECTION_NAME, a.section().name()));
+        doc.add(new TextField(Fields.SECTION_WORDS, a.section().name(), Field.Store.NO));
+        for (IndexedArticle.Named author : a.authors()) {
+            doc.add(new StringField(Fields.AUTHOR, author.slug(), Field.Store.YES));
+            doc.add(new TextField(Fields.AUTHOR_WORDS, author.name(), Field.Store.NO));
+        }
+        for (IndexedArticle.Named tag : a.tags()) {
+            doc.add(new StringField(Fields.TAG, tag.slug(), Field.Store.YES));
+            doc.add(new TextField(Fields.TAG_WORDS, tag.name(), Field.Store.NO));
+            doc.add(new StringField(Fields.TAG_KEY, Fields.tagKey(tag), Field.Store.NO));
+        }
+        doc.add(new LongPoint(Fields.PUBLISHED, a.publishedAt()));
+        doc.add(new NumericDocValuesField(Fields.PUBLISHED, a.publishedAt()));
+        doc.add(new StoredField(Fields.PUBLISHED, a.publishedAt()));
+        doc.add(new StringField(Fields.SAME_HEADLINE, fingerprint(a.headline()), Field.Store.YES));
+        doc.add(new StringField(Fields.SAME_BODY, fingerprint(a.bodyText()), Field.Store.YES));
+        return doc;
+    }
+
+    /** Equal for texts that differ only in case, spacing and punctuation: how duplicates are told. */
+    static String fingerprint(String text) {
+        String letters = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(letters.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            LOG.warn("closing the search index failed", e);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package org.masthead.search;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import org.masthead.db.Change;
+import org.masthead.db.ChangeListener;
+import org.masthead.db.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This instance's search index, following the change log: a committed change to an article
+ * (or to a section, tag or author it names) is queued, and one background thread reads the
+ * article again, updates or removes its document, makes it searchable, and recomputes the
+ * stored related-story lists it can affect. Every instance keeps its own index, hearing other
+ * instances' changes through {@link Database#follow}. A missing, damaged or unfinished index
+ * is rebuilt in the background at {@link #start()}, during which {@link #catchingUp()} is true;
+ * a sound one replays the log from shortly before its last commit.
+ */
+public final class SearchIndex implements ChangeListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    private static final int BATCH = 500;
+    /** How far before its last commit an index replays the log: a write's log row can commit late. */
+    private static final long REPLAY_MARGIN_MILLIS = 120_000;
+    /** Other articles whose related lists one change may recompute at most. */
+    private static final int MAX_NEIGHBOURS = 40;
+    /** A changed article's nearest stories whose lists are recomputed: they may now include it. */
+    private static final int NEAREST = 20;
+    /** Changes missed while stopped above which a rebuild (shown as catching up) beats replaying them. */
+    private static final int REBUILD_OVER = 5_000;
+    /** Instances sharing one data folder at most (each needs an index folder of its own). */
+    private static final int MAX_FOLDERS = 64;
+
+    /** Told how far a rebuild has gone: the step ("indexing", "relating"), done and total. */
+    public interface Progress {
+        void at(String step, long done, long total);
+
+        Progress NONE = (step, done, total) -> { };
+    }
+
+    private final Database db;
+    private final SearchQueries queries;
+    private final RelatedStore related;
+    private final ArticleIndex index;
+    private final StorySearch search;
+    private final RelatedStories relatedStories;
+    private final Autocomplete autocomplete;
+    private final EditorHints hints;
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "search-indexer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean catchingUp;
+
+    private SearchIndex(Database db, ArticleIndex index, Analyzers analyzers) {
+        this.db = db;
+        this.queries = new SearchQueries(db);
+        this.related = new RelatedStore(db);
+        this.index = index;
+        this.search = new StorySearch(index, analyzers);
+        this.relatedStories = new RelatedStories(index, analyzers);
+        this.autocomplete = new Autocomplete(index);
+        this.hints = new EditorHints(index, analyzers);
+        this.catchingUp = !index.complete();
+    }
+
+    /**
+     * Opens (or starts) the index in {@code folder}; nothing runs in the background before
+     * {@link #start()}. Fails when another process writes there (see {@link #inUse}).
+     */
+    public static SearchIndex open(Database db, Path folder) {
+        Analyzers analyzers = new Analyzers();
+        return new SearchIndex(db, ArticleIndex.open(folder, analyzers), analyzers);
+    }
+
+    /**
+     * Opens the first of {@code folder}, {@code folder-2}, {@code folder-3}... that no other
+     * instance writes: instances that share a data folder each keep their own index there.
+     */
+    public static SearchIndex openFree(Database db, Path folder) {
+        for (int n = 1; ; n++) {
+            Path candidate = n == 1 ? folder : folder.resolveSibling(folder.getFileName() + "-" + n);
+            try {
+                return open(db, candidate);
+            } catch (RuntimeException e) {
+                if (!inUse(e) || n >= MAX_FOLDERS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether opening failed because another process writes to that index. */
+    public static boolean inUse(RuntimeException e) {
+        return e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException;
+    }
+
+    /** Brings the index up to date in the background: a full rebuild when needed, else a replay of recent changes. */
+    public void start() {
+        worker.execute(() -> {
+            try {
+                if (!index.complete()) {
+                    LOG.info("building the search index in the background");
+                    rebuildNow(Progress.NONE);
+                } else {
+                    List<SearchQueries.Changed> missed = queries.changedSince(index.syncedAt() - REPLAY_MARGIN_MILLIS);
+                    if (missed.size() > REBUILD_OVER) {
+                        LOG.info("{} changes since the search index was last saved; rebuilding it in the background",
+                                missed.size());
+                        rebuildNow(Progress.NONE);
+                        return;
+                    }
+                    for (SearchQueries.Changed c : missed) {
+                        queue(c.entity(), c.id());
+                    }
+                    drain();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("bringing the search index up to date failed", e);
+            }
+        });
+    }
+
+    /** True while a rebuild runs: searches find only what it has reached so far. */
+    public boolean catchingUp() {
+        return catchingUp;
+    }
+
+    @Override
+    public void changed(Change change) {
+        switch (change.entity()) {
+            case "article", "section", "tag", "author" -> worker.execute(() -> {
+                try {
+                    queue(change.entity(), change.entityId());
+                    drainSoon();
+                } catch (RuntimeException e) {
+                    LOG.warn("the search index could not follow {}", change, e);
+                }
+            });
+            default -> { }
+        }
+    }
+
+    private void queue(String entity, long id) {
+        if (entity.equals("article")) {
+            pending.add(id);
+        } else {
+            pending.addAll(queries.articlesNaming(entity, id));
+        }
+    }
+
+    private void drainSoon() {
+        if (drainQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                drainQueued.set(false);
+                try {
+                    drain();
+                } catch (RuntimeException e) {
+                    LOG.warn("updating the search index failed", e);
+                }
+            });
+        }
+    }
+
+    /** Applies the queued articles; runs on the worker thread only. */
+    private void drain() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long startedAt = System.currentTimeMillis();
+        List<Long> ids = new ArrayList<>(pending);
+        pending.removeAll(ids);
+        List<Long> live = new ArrayList<>();
+        for (long id : ids) {
+            Optional<IndexedArticle> article = queries.published(id);
+            if (article.isPresent()) {
+                index.put(article.get());
+                live.add(id);
+            } else {
+                index.remove(id);
+            }
+        }
+        index.refresh();
+        Set<Long> affected = new LinkedHashSet<>(live);
+        for (long id : ids) {
+            for (long other : related.listing(id)) {
+                if (affected.size() < live.size() + MAX_NEIGHBOURS) {
+                    affected.add(other);
+                }
+            }
+        }
+        for (long id : live) {
+            // Its nearest stories, copies included: a copy of a story must not hide that story from the recount.
+            for (long other : relatedStories.nearest(id, NEAREST)) {
+                if (affected.size() < live.size() + 2 * MAX_NEIGHBOURS) {
+                    affected.add(other);
+                }
+            }
+        }
+        storeRelated(new ArrayList<>(affected), startedAt, (done, total) -> { });
+        index.commit(!catchingUp, startedAt);
+    }
+
+    /** Recomputes and stores the lists of {@code ids}, writing only those that changed. */
+    private void storeRelated(List<Long> ids, long now, BiConsumer<Long, Long> progress) {
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            Map<Long, List<Long>> changed = new java.util.LinkedHashMap<>();
+            for (long id : batch) {
+                List<Long> closest = relatedStories.closest(id, now);
+                if (!closest.equals(related.listed(id))) {
+                    changed.put(id, closest);
+                }
+            }
+            if (!changed.isEmpty()) {
+                db.write(tx -> {
+                    changed.forEach((id, list) -> related.replace(tx, id, list));
+                    return null;
+                });
+            }
+            progress.accept((long) Math.min(ids.size(), from + BATCH), (long) ids.size());
+        }
+    }
+
+    /** Rebuilds the whole index and every related list now, on the calling thread (the reindex command). */
+    public void rebuild(Progress progress) {
+        try {
+            worker.submit(() -> rebuildNow(progress)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the rebuild was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void rebuildNow(Progress progress) {
+        catchingUp = true;
+        long startedAt = System.currentTimeMillis();
+        pending.clear(); // the rebuild reads every article as it is now
+        long total = queries.countPublished();
+        index.removeAll();
+        index.commit(false, startedAt);
+        List<Long> ids = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<IndexedArticle> batch = queries.publishedAfter(after, BATCH);
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (IndexedArticle article : batch) {
+                index.put(article);
+                ids.add(article.id());
+            }
+            after = batch.getLast().id();
+            index.refresh();
+            progress.at("indexing", ids.size(), Math.max(total, ids.size()));
+        }
+        index.refresh();
+        long indexed = System.currentTimeMillis();
+        storeRelated(ids, startedAt, (done, all) -> progress.at("relating", done, all));
+        index.commit(true, startedAt);
+        catchingUp = false;
+        LOG.info("search index built: {} articles indexed in {} ms, related lists in {} ms, {} MB", ids.size(),
+                indexed - startedAt, System.currentTimeMillis() - indexed, index.sizeOnDisk() / (1024 * 1024));
+        drain(); // whatever changed while it ran
+    }
+
+    /** Runs a reader's search. */
+    SearchResults search(SearchRequest request, ZoneId zone) {
+        return search.search(request, zone);
+    }
+
+    List<Autocomplete.Suggestion> suggest(String prefix) {
+        return autocomplete.suggest(prefix);
+    }
+
+    /**
+     * Tags and "See also" stories to offer in the editor for the text there; {@code articleId}
+     * (null for a new article) is never suggested to itself. Tags and pinned stories are as the
+     * editor's fields hold them (names, slugs), and are not offered again.
+     */
+    public EditorSuggestions suggestionsFor(Long articleId, String language, String headline, String body,
+                                            java.util.Collection<String> tags, java.util.Collection<String> pinned) {
+        return hints.suggest(articleId, language, headline, body, queries.tagsWithStories(), Set.copyOf(tags),
+                Set.copyOf(pinned));
+    }
+
+    List<IndexedArticle.Named> authors() {
+        return queries.authorsWithStories();
+    }
+
+    List<IndexedArticle.Named> tags() {
+        return queries.tagsWithStories();
+    }
+
+    /** Bytes the index takes on disk. */
+    public long sizeOnDisk() {
+        return index.sizeOnDisk();
+    }
+
+    /** Waits until every change heard so far is searchable; for tests and the reindex command. */
+    public void awaitIdle() {
+        try {
+            worker.submit(() -> { }).get();
+            worker.submit(() -> { }).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        index.close();
+    }
+}

@@ -1,0 +1,265 @@
+package org.masthead.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Runs a reader's search over the index: every word must be found (in any language's
+ * headline, dek or body, or in a tag, byline or section name), with the headline weighing
+ * most; phrases must appear as written and excluded words must not. When no story has all
+ * the words, stories with some are shown instead. Also offers a spelling correction.
+ */
+final class StorySearch {
+    private static final float HEADLINE = 3f;
+    private static final float DEK = 1.5f;
+    private static final float BODY = 1f;
+    private static final float TAGS = 2f;
+    private static final float NAMES = 1.5f;
+
+    private final ArticleIndex index;
+    private final Analyzers analyzers;
+    private final SnippetMarker marker;
+    private final DirectSpellChecker speller = new DirectSpellChecker();
+
+    StorySearch(ArticleIndex index, Analyzers analyzers) {
+        this.index = index;
+        this.analyzers = analyzers;
+        this.marker = new SnippetMarker(analyzers);
+    }
+
+    SearchResults search(SearchRequest request, ZoneId zone) {
+        IndexSearcher searcher = index.acquire();
+        try {
+            List<String> languages = languages(searcher.getIndexReader());
+            Query filters = filters(request, zone);
+            Query all = query(request.text(), languages, true);
+            boolean allWords = true;
+            TopDocs top = run(searcher, all, filters, request);
+            if (top.totalHits.value() == 0 && request.text().words().size() > 1) {
+                allWords = false;
+                all = query(request.text(), languages, false);
+                top = run(searcher, all, filters, request);
+            }
+            int from = (request.page() - 1) * SearchRequest.PAGE_SIZE;
+            ScoreDoc[] page = from >= top.scoreDocs.length ? new ScoreDoc[0]
+                    : java.util.Arrays.copyOfRange(top.scoreDocs, from, Math.min(top.scoreDocs.length, from + SearchRequest.PAGE_SIZE));
+            List<SearchResults.Hit> hits = marker.hits(searcher, all, page, languages);
+            String suggestion = top.totalHits.value() < 3 || !allWords ? didYouMean(searcher.getIndexReader(), request.text()) : null;
+            return new SearchResults(top.totalHits.value(), hits, allWords || top.totalHits.value() == 0, suggestion);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    private static TopDocs run(IndexSearcher searcher, Query query, Query filters, SearchRequest request) throws IOException {
+        Query filtered = filters == null ? query : new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST).add(filters, BooleanClause.Occur.FILTER).build();
+        int wanted = request.page() * SearchRequest.PAGE_SIZE;
+        if (request.newestFirst()) {
+            Sort sort = new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true));
+            return searcher.search(filtered, new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE));
+        }
+        return searcher.search(filtered, new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
+    }
+
+    /** The language codes the index holds articles in. */
+    static List<String> languages(IndexReader reader) throws IOException {
+        Set<String> found = new TreeSet<>();
+        Terms terms = MultiTerms.getTerms(reader, Fields.LANGUAGE);
+        if (terms != null) {
+            TermsEnum each = terms.iterator();
+            for (BytesRef term = each.next(); term != null; term = each.next()) {
+                found.add(term.utf8ToString());
+            }
+        }
+        return found.isEmpty() ? List.of("en") : List.copyOf(found);
+    }
+
+    /** The reader's text as a Lucene query; {@code everyWord} false lets any word match. */
+    Query query(QueryText text, List<String> languages, boolean everyWord) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        int groups = 0;
+        for (String word : text.words()) {
+            Query group = anyField(word, languages);
+            if (group != null) {
+                q.add(group, everyWord ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
+                groups++;
+            }
+        }
+        for (String phrase : text.phrases()) {
+            Query group = anyField(phrase, languages);
+            if (group != null) {
+                q.add(group, BooleanClause.Occur.MUST);
+                groups++;
+            }
+        }
+        for (String excluded : text.excluded()) {
+            Query group = anyField(excluded, languages);
+            if (group != null) {
+                q.add(group, BooleanClause.Occur.MUST_NOT);
+            }
+        }
+        if (groups == 0) {
+            // Only stop words, or only exclusions: show nothing rather than everything.
+            return new BooleanQuery.Builder().build();
+        }
+        if (text.words().size() > 1) {
+            // The words as typed, in a headline: how a reader finds the story they remember.
+            String together = String.join(" ", text.words());
+            for (String lang : languages) {
+                Query exact = phrase(Analyzers.field("headline", lang), together);
+                if (exact != null) {
+                    q.add(new BoostQuery(exact, 2f), BooleanClause.Occur.SHOULD);
+                }
+            }
+        }
+        return q.build();
+    }
+
+    /** The word or phrase in any field, the best field's score counting; null when every language drops it (a stop word). */
+    private Query anyField(String text, List<String> languages) {
+        List<Query> options = new ArrayList<>();
+        for (String lang : languages) {
+            add(options, phrase(Analyzers.field("headline", lang), text), HEADLINE);
+            add(options, phrase(Analyzers.field("dek", lang), text), DEK);
+            add(options, phrase(Analyzers.field("body", lang), text), BODY);
+        }
+        if (options.isEmpty()) {
+            return null;
+        }
+        add(options, phrase(Fields.TAG_WORDS, text), TAGS);
+        add(options, phrase(Fields.AUTHOR_WORDS, text), NAMES);
+        add(options, phrase(Fields.SECTION_WORDS, text), NAMES);
+        return new DisjunctionMaxQuery(options, 0.1f);
+    }
+
+    private static void add(List<Query> options, Query query, float boost) {
+        if (query != null) {
+            options.add(new BoostQuery(query, boost));
+        }
+    }
+
+    /** The text analysed for {@code field}: one term, a phrase of several, or null when nothing is left. */
+    Query phrase(String field, String text) {
+        List<Term> terms = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        Analyzer analyzer = analyzers.forField(field);
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                terms.add(new Term(field, term.toString()));
+                positions.add(position);
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (terms.isEmpty()) {
+            return null;
+        }
+        if (terms.size() == 1) {
+            return new TermQuery(terms.getFirst());
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        for (int i = 0; i < terms.size(); i++) {
+            phrase.add(terms.get(i), positions.get(i));
+        }
+        return phrase.build();
+    }
+
+    private static Query filters(SearchRequest r, ZoneId zone) {
+        BooleanQuery.Builder f = new BooleanQuery.Builder();
+        boolean any = false;
+        if (r.section() != null) {
+            f.add(new TermQuery(new Term(Fields.SECTION, r.section())), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (r.author() != null) {
+            f.add(new TermQuery(new Term(Fields.AUTHOR, r.author())), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (r.tag() != null) {
+            f.add(new TermQuery(new Term(Fields.TAG, r.tag())), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (r.from() != null || r.to() != null) {
+            long low = r.from() == null ? Long.MIN_VALUE : r.from().atStartOfDay(zone).toInstant().toEpochMilli();
+            long high = r.to() == null ? Long.MAX_VALUE : r.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
+            f.add(LongPoint.newRangeQuery(Fields.PUBLISHED, low, high), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (!any) {
+            return null;
+        }
+        f.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        return f.build();
+    }
+
+    /** The query again with each word the index does not know replaced by the closest one it does; null when none. */
+    private String didYouMean(IndexReader reader, QueryText text) throws IOException {
+        List<String> words = new ArrayList<>();
+        boolean changed = false;
+        for (String word : text.words()) {
+            String lower = word.toLowerCase(java.util.Locale.ROOT);
+            String better = word;
+            if (lower.length() >= 3 && lower.codePoints().allMatch(Character::isLetter)
+                    && reader.docFreq(new Term(Fields.SPELLING, lower)) == 0) {
+                SuggestWord[] close = speller.suggestSimilar(new Term(Fields.SPELLING, lower), 1, reader,
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (close.length > 0) {
+                    better = close[0].string;
+                    changed = true;
+                }
+            }
+            words.add(better);
+        }
+        return changed ? text.withWords(words) : null;
+    }
+
+    /** Stored fields of a hit, for building a result. */
+    static Document stored(IndexSearcher searcher, int doc) throws IOException {
+        return searcher.storedFields().document(doc);
+    }
+}
