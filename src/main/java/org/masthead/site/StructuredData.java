@@ -28,8 +28,12 @@ final class StructuredData {
     }
 
     String website(SiteSettings site, String origin) {
+        // The SearchAction tells search engines how to search the site from their own results page.
         return Json.write(ordered("@context", "https://schema.org", "@type", "WebSite",
-                "name", site.name(), "description", site.tagline(), "url", origin + "/", "inLanguage", site.language()));
+                "name", site.name(), "description", site.tagline(), "url", origin + "/", "inLanguage", site.language(),
+                "potentialAction", ordered("@type", "SearchAction",
+                        "target", ordered("@type", "EntryPoint", "urlTemplate", origin + "/search?q={search_term_string}"),
+                        "query-input", "required name=search_term_string")));
     }
 
     String article(SiteSettings site, PublishingSettings publishing, Logo logo, ArticleView article, String origin) {

@@ -173,6 +173,13 @@ class HeadMetadataTest {
         JsonObject website = node(jsonLd(page(app, "/")), "WebSite");
         text(website, "name");
         absoluteUrl(website.get("url"));
+        JsonObject search = website.getAsJsonObject("potentialAction");
+        assertThat(search.get("@type").getAsString()).isEqualTo("SearchAction");
+        String template = search.getAsJsonObject("target").get("urlTemplate").getAsString();
+        assertThat(template).startsWith(website.get("url").getAsString() + "search?q=").endsWith("{search_term_string}");
+        assertThat(search.get("query-input").getAsString()).isEqualTo("required name=search_term_string");
+        String searched = template.replace("{search_term_string}", "harbour").replaceFirst("^https?://[^/]+", "");
+        assertThat(TestSites.get(app, searched).statusCode()).as("the template leads to the search page").isEqualTo(200);
         JsonObject profile = node(jsonLd(page(app, "/author/mara-okonjo")), "ProfilePage");
         absoluteUrl(profile.get("url"));
         JsonObject person = profile.getAsJsonObject("mainEntity");
