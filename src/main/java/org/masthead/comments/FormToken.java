@@ -11,11 +11,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signed token in every comment form: the article and the time the form was made,
- * with an HMAC-SHA256 over both. A bot that posts without loading the form has no valid
+ * The signed token in every comment form: the article, the time the form was made and a
+ * random nonce, with an HMAC-SHA256 over them. A bot that posts without loading the form has no valid
  * token, one that posts at once is too fast, and a form left open for days has expired.
  */
 public final class FormToken {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final byte[] key;
 
     /** What a token says about the form it came with. */
@@ -38,8 +39,14 @@ public final class FormToken {
         this.key = key.clone();
     }
 
+    /**
+     * A token for a form made now: article, time and a random nonce, signed. The nonce makes two
+     * forms made in the same millisecond different, so each sends its own comment (see the form key).
+     */
     public String issue(long articleId, Instant now) {
-        String payload = articleId + "." + now.toEpochMilli();
+        byte[] nonce = new byte[6];
+        RANDOM.nextBytes(nonce);
+        String payload = articleId + "." + now.toEpochMilli() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
         return payload + "." + sign(payload);
     }
 
@@ -48,8 +55,7 @@ public final class FormToken {
             return new Check.Invalid();
         }
         int last = token.lastIndexOf('.');
-        int first = token.indexOf('.');
-        if (first <= 0 || last <= first) {
+        if (last <= 0) {
             return new Check.Invalid();
         }
         String payload = token.substring(0, last);
@@ -57,11 +63,16 @@ public final class FormToken {
         if (!MessageDigest.isEqual(expected, token.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
             return new Check.Invalid();
         }
+        // articleId.millis.nonce; tokens issued before the nonce (still on cached pages for a while) have none.
+        String[] parts = payload.split("\\.", -1);
+        if (parts.length != 2 && parts.length != 3) {
+            return new Check.Invalid();
+        }
         try {
-            if (Long.parseLong(token.substring(0, first)) != articleId) {
+            if (Long.parseLong(parts[0]) != articleId) {
                 return new Check.Invalid();
             }
-            Duration age = Duration.between(Instant.ofEpochMilli(Long.parseLong(token.substring(first + 1, last))), now);
+            Duration age = Duration.between(Instant.ofEpochMilli(Long.parseLong(parts[1])), now);
             return age.compareTo(lifetime) > 0 ? new Check.Expired() : new Check.Valid(age);
         } catch (NumberFormatException e) {
             return new Check.Invalid();

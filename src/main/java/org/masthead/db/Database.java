@@ -70,6 +70,9 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
             config.setMaximumPoolSize(10);
+            // Up to 10 under load, but only 2 kept open while idle: several instances (and test
+            // runs) share the server's connection limit (100 by default).
+            config.setMinimumIdle(2);
         }
         try {
             return new HikariDataSource(config);
