@@ -84,8 +84,13 @@ class PageCacheTest {
             assertThat(cache.weight()).isLessThanOrEqualTo(PageCache.MAX_BYTES);
         }
         assertThat(get()).as("the often-read page was not pushed out").isEqualTo("render 1");
-        String kept = etagOfBig(29);
-        assertThat(etagOfBig(29)).as("the cache still keeps new pages").isEqualTo(kept);
+        // A new page that readers keep asking for earns its place over pages asked for once.
+        boolean kept = false;
+        for (int i = 0; i < 5 && !kept; i++) {
+            kept = etagOfBig(100).equals(etagOfBig(100));
+        }
+        assertThat(kept).as("a page asked for again and again is kept").isTrue();
+        assertThat(cache.weight()).isLessThanOrEqualTo(PageCache.MAX_BYTES);
     }
 
     @Test
