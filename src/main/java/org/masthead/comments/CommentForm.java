@@ -3,6 +3,7 @@ package org.masthead.comments;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +19,6 @@ record CommentForm(String name, String email, String url, String body, String pa
     static final int MAX_URL = 300;
     static final int MAX_TEXT = 5000;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-    private static final Pattern WEB = Pattern.compile("https?://[^\\s/?#@]+\\.[^\\s/?#@]+(:\\d+)?([/?#][^\\s]*)?",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
     static CommentForm read(Map<String, String> fields) {
@@ -52,13 +51,14 @@ record CommentForm(String name, String email, String url, String body, String pa
         if (url.isEmpty() || errors.containsKey("url")) {
             return url;
         }
-        String full = url.matches("(?i)[a-z][a-z0-9+.-]*:.*") ? url : "https://" + url;
-        if (!WEB.matcher(full).matches()) {
+        Optional<String> full = CommentText.webAddress(url);
+        if (full.isEmpty()) {
             errors.put("url", "Enter a web address starting with http:// or https://, or leave it empty.");
             return url;
         }
-        return full;
+        return full.get();
     }
+
 
     private static String text(String raw, Map<String, String> errors) {
         String body = raw.replace("\r\n", "\n").replace('\r', '\n').strip();

@@ -1,5 +1,6 @@
 package org.masthead.comments;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,8 @@ public final class CommentText {
     static final Pattern URL = Pattern.compile("\\bhttps?://[^\\s<>\"'`]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t]*\\n\\s*");
     private static final String TRAILING_PUNCTUATION = ".,;:!?)]}";
+    private static final Pattern WEB = Pattern.compile(
+            "https?://[^\\s/?#@]+\\.[^\\s/?#@]+(:\\d+)?([/?#][^\\s]*)?", Pattern.CASE_INSENSITIVE);
     static final String REL = "nofollow ugc noopener";
 
     private CommentText() {
@@ -99,5 +102,15 @@ public final class CommentText {
                 default -> out.append(c);
             }
         }
+    }
+
+    /**
+     * A commenter's website as the site links it: an http or https address with a host name (one typed
+     * without a scheme gets https://), or nothing for anything else. Imported comments follow the same rule.
+     */
+    public static Optional<String> webAddress(String typed) {
+        String url = typed.strip();
+        String full = url.matches("(?is)[a-z][a-z0-9+.-]*:.*") ? url : "https://" + url;
+        return !url.isEmpty() && WEB.matcher(full).matches() ? Optional.of(full) : Optional.empty();
     }
 }

@@ -11,6 +11,7 @@ import org.jsoup.Jsoup;
 import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentStatus;
 import org.masthead.comments.CommentStore;
+import org.masthead.comments.CommentText;
 import org.masthead.comments.NewComment;
 
 /**
@@ -80,7 +81,7 @@ final class CommentWriter {
         String name = WordPressImport.truncate(c.author().isBlank() ? "Anonymous" : WordPressImport.plainName(c.author(), "Anonymous"), 100);
         NewComment comment = new NewComment(articleId, parent == null ? null : parent.id(), name,
                 WordPressImport.truncate(c.email().strip().toLowerCase(Locale.ROOT), 254),
-                WordPressImport.truncate(c.url().strip(), 300), text, null);
+                CommentText.webAddress(c.url()).filter(url -> url.length() <= 300).orElse(""), text, null);
         Instant at = Optional.ofNullable(ItemWriter.parse(c.dateGmt())).or(() -> Optional.ofNullable(ItemWriter.parse(c.date()))).orElse(Instant.now());
         var stored = comments.add(run.tx, comment, parent == null ? 0 : parent.depth() + 1, status,
                 List.of("imported from WordPress"), 0, CommentGate.fingerprint(text), null, null, at);

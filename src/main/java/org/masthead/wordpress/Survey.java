@@ -55,6 +55,12 @@ final class Survey implements Wxr.Visitor {
     @Override
     public void item(Wxr.Item item) {
         items++;
+        // A tag named only on its post (an export cut down by hand) keeps its WordPress slug too.
+        for (Wxr.ItemTerm term : item.terms()) {
+            if (term.domain().equals("post_tag") && !term.slug().isBlank() && !term.name().isBlank()) {
+                tags.putIfAbsent(term.slug(), new Wxr.Term("post_tag", "", term.slug(), term.name(), "", ""));
+            }
+        }
         if (item.type().equals("attachment") && !item.id().isEmpty()) {
             String metadata = item.meta().getOrDefault("_wp_attachment_metadata", "");
             Matcher credit = CREDIT.matcher(metadata);
