@@ -67,6 +67,7 @@ import org.masthead.newsroom.imports.ImportRoutes;
 import org.masthead.wordpress.LegacyQueries;
 import org.masthead.wordpress.WordPressImport;
 import org.masthead.wordpress.LegacyRoutes;
+import org.masthead.wpapi.WpRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,6 +146,7 @@ public final class App implements AutoCloseable {
             SitemapRoutes sitemaps = new SitemapRoutes(db, queries::settings);
             ApiRoutes api = new ApiRoutes(db, queries::settings, pageCache);
             OEmbedRoutes oembed = new OEmbedRoutes(db, queries::settings, pageCache);
+            WpRoutes wordPressApi = new WpRoutes(db, queries::settings);
             CommentRoutes commentRoutes = new CommentRoutes(db, comments, new CommentGate(comments, classifier), threads,
                     formTokens, site, templates);
             UserStore users = new UserStore(db);
@@ -210,6 +212,7 @@ public final class App implements AutoCloseable {
                 if (config.baseUrl() != null) {
                     c.routes.before(ctx -> Origin.use(ctx, config.baseUrl()));
                 }
+                c.routes.before(WpRoutes::discovery);
                 consent.register(c.routes);
                 SiteRoutes.getAndHead(c.routes, "/healthz", ctx -> {
                     String problem = db.problem();
@@ -232,6 +235,7 @@ public final class App implements AutoCloseable {
                 sitemaps.register(c.routes);
                 api.register(c.routes);
                 oembed.register(c.routes);
+                wordPressApi.register(c.routes);
                 legacy.register(c.routes);
                 searchRoutes.register(c.routes); // before the site's /{slug}
                 site.register(c.routes);

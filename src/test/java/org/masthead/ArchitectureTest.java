@@ -42,6 +42,8 @@ class ArchitectureTest {
             Map.entry("demo", Set.of("comments", "content", "media", "db")),
             Map.entry("feeds", Set.of("content", "db", "web")),
             Map.entry("api", Set.of("content", "db", "web")),
+            // The WordPress-compatible reads render comment text as the reader pages do.
+            Map.entry("wpapi", Set.of("comments", "content", "db", "web")),
             Map.entry("wordpress", Set.of("accounts", "comments", "content", "db", "media", "web")),
             Map.entry("search", Set.of("site", "privacy", "content", "db", "web")),
             Map.entry("newsroom", Set.of("accounts", "content", "db", "web")),

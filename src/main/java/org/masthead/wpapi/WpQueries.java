@@ -1,0 +1,487 @@
+package org.masthead.wpapi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.statement.Query;
+import org.masthead.comments.CommentText;
+import org.masthead.content.ArticlePaths;
+import org.masthead.content.Media;
+import org.masthead.db.Database;
+
+/**
+ * The reads behind the WordPress-compatible API: published content only, shaped as WordPress's
+ * REST API shapes it (posts are articles, categories are sections, users are authors), with the
+ * total count every collection reports in X-WP-Total.
+ */
+final class WpQueries {
+    /** One page of a collection and how many items the whole collection holds. */
+    record Page(List<Map<String, Object>> items, long total) {
+    }
+
+    /** What a collection request asks for, already checked: WordPress's query parameters. */
+    record Request(int page, int perPage, String search, List<String> slugs, List<Long> include, List<Long> categories,
+                   List<Long> tags, List<Long> authors, List<Long> posts, Long parent, boolean ascending, String orderBy) {
+        int offset() {
+            return (page - 1) * perPage;
+        }
+    }
+
+    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+    private final Database db;
+
+    WpQueries(Database db) {
+        this.db = db;
+    }
+
+    private static final String POST_SELECT = """
+            select a.id, a.slug, a.headline, a.dek, a.body_html, a.published_at, a.updated_at, a.comments,
+                   a.section_id, a.featured_media_id,
+                   (select aa.author_id from article_authors aa where aa.article_id = a.id order by aa.position
+                    limit 1) as first_author
+            from articles a""";
+
+    Page posts(Request r, ZoneId zone, String origin) {
+        Where where = new Where("a.status = 'PUBLISHED'");
+        where.search("(lower(a.headline) like :search or lower(a.dek) like :search or lower(a.body_md) like :search)", r.search());
+        where.in("a.slug", "slug", r.slugs());
+        where.in("a.id", "include", r.include());
+        where.in("a.section_id", "categories", r.categories());
+        where.in("a.id", "tags", "(select at.article_id from article_tags at where at.tag_id in (<tags>))", r.tags());
+        where.in("a.id", "authors", "(select aa.article_id from article_authors aa where aa.author_id in (<authors>))",
+                r.authors());
+        String order = switch (r.orderBy()) {
+            case "id" -> "a.id";
+            case "title" -> "a.headline";
+            case "slug" -> "a.slug";
+            case "modified" -> "coalesce(a.updated_at, a.published_at)";
+            default -> "a.published_at";
+        };
+        return db.read(h -> {
+            long total = where.bind(h.createQuery("select count(*) from articles a where " + where)).mapTo(Long.class).one();
+            List<Map<String, Object>> rows = where.bind(h.createQuery(POST_SELECT + " where " + where + " order by " + order
+                            + (r.ascending() ? " asc" : " desc") + ", a.id" + (r.ascending() ? " asc" : " desc")
+                            + " limit :limit offset :offset"))
+                    .bind("limit", r.perPage()).bind("offset", r.offset())
+                    .map((rs, ctx) -> post(rs, zone, origin)).list();
+            for (Map<String, Object> row : rows) {
+                row.put("tags", h.createQuery("select tag_id from article_tags where article_id = :id order by tag_id")
+                        .bind("id", (Long) row.get("id")).mapTo(Long.class).list());
+            }
+            return new Page(rows, total);
+        });
+    }
+
+    private static Map<String, Object> post(ResultSet rs, ZoneId zone, String origin) throws SQLException {
+        long id = rs.getLong("id");
+        Instant published = Instant.ofEpochMilli(rs.getLong("published_at"));
+        long updated = rs.getLong("updated_at");
+        Instant modified = rs.wasNull() ? published : Instant.ofEpochMilli(updated);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        dates(row, published, modified, zone);
+        row.put("guid", rendered(origin + "/?p=" + id));
+        row.put("slug", rs.getString("slug"));
+        row.put("status", "publish");
+        row.put("type", "post");
+        row.put("link", origin + ArticlePaths.url(rs.getString("slug"), published, zone));
+        row.put("title", rendered(escaped(rs.getString("headline"))));
+        row.put("content", renderedUnprotected(rs.getString("body_html")));
+        String dek = rs.getString("dek");
+        row.put("excerpt", renderedUnprotected(dek.isBlank() ? "" : CommentText.html(dek)));
+        long author = rs.getLong("first_author");
+        row.put("author", rs.wasNull() ? 0L : author);
+        long media = rs.getLong("featured_media_id");
+        row.put("featured_media", rs.wasNull() ? 0L : media);
+        row.put("comment_status", "closed".equals(rs.getString("comments")) ? "closed" : "open");
+        row.put("ping_status", "closed");
+        row.put("sticky", false);
+        row.put("template", "");
+        row.put("format", "standard");
+        row.put("meta", List.of());
+        row.put("categories", List.of(rs.getLong("section_id")));
+        return row;
+    }
+
+    Page pages(Request r, ZoneId zone, String origin) {
+        Where where = new Where("1 = 1");
+        where.search("(lower(title) like :search or lower(body_md) like :search)", r.search());
+        where.in("slug", "slug", r.slugs());
+        where.in("id", "include", r.include());
+        String order = switch (r.orderBy()) {
+            case "id" -> "id";
+            case "title" -> "title";
+            case "slug" -> "slug";
+            default -> "updated_at";
+        };
+        return db.read(h -> {
+            long total = where.bind(h.createQuery("select count(*) from pages where " + where)).mapTo(Long.class).one();
+            List<Map<String, Object>> rows = where.bind(h.createQuery("select id, slug, title, body_html, updated_at from pages"
+                            + " where " + where + " order by " + order + (r.ascending() ? " asc" : " desc")
+                            + ", id limit :limit offset :offset"))
+                    .bind("limit", r.perPage()).bind("offset", r.offset())
+                    .map((rs, ctx) -> {
+                        Instant at = Instant.ofEpochMilli(rs.getLong("updated_at"));
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("id", rs.getLong("id"));
+                        dates(row, at, at, zone);
+                        row.put("guid", rendered(origin + "/?page_id=" + rs.getLong("id")));
+                        row.put("slug", rs.getString("slug"));
+                        row.put("status", "publish");
+                        row.put("type", "page");
+                        row.put("link", origin + "/" + rs.getString("slug"));
+                        row.put("title", rendered(escaped(rs.getString("title"))));
+                        row.put("content", renderedUnprotected(rs.getString("body_html")));
+                        row.put("excerpt", renderedUnprotected(""));
+                        row.put("author", 0L);
+                        row.put("featured_media", 0L);
+                        row.put("parent", 0L);
+                        row.put("menu_order", 0);
+                        row.put("comment_status", "closed");
+                        row.put("ping_status", "closed");
+                        row.put("template", "");
+                        row.put("meta", List.of());
+                        return row;
+                    }).list();
+            return new Page(rows, total);
+        });
+    }
+
+    Page categories(Request r, String origin) {
+        Where where = new Where("1 = 1");
+        where.search("lower(s.name) like :search", r.search());
+        where.in("s.slug", "slug", r.slugs());
+        where.in("s.id", "include", r.include());
+        where.in("s.id", "posts", "(select a.section_id from articles a where a.id in (<posts>))", r.posts());
+        if (r.parent() != null) {
+            where.add(r.parent() == 0 ? "s.parent_id is null" : "s.parent_id = :parent", "parent", r.parent());
+        }
+        String order = switch (r.orderBy()) {
+            case "id" -> "s.id";
+            case "slug" -> "s.slug";
+            case "count" -> "count";
+            default -> "s.name";
+        };
+        return db.read(h -> {
+            long total = where.bind(h.createQuery("select count(*) from sections s where " + where)).mapTo(Long.class).one();
+            List<Map<String, Object>> rows = where.bind(h.createQuery("""
+                            select s.id, s.slug, s.name, s.description, s.parent_id,
+                                   (select count(*) from articles a where a.section_id = s.id and a.status = 'PUBLISHED') as count
+                            from sections s where""" + " " + where + " order by " + order
+                            + (r.ascending() ? " asc" : " desc") + ", s.id limit :limit offset :offset"))
+                    .bind("limit", r.perPage()).bind("offset", r.offset())
+                    .map((rs, ctx) -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("id", rs.getLong("id"));
+                        row.put("count", rs.getLong("count"));
+                        row.put("description", rs.getString("description"));
+                        row.put("link", origin + "/section/" + rs.getString("slug"));
+                        row.put("name", rs.getString("name"));
+                        row.put("slug", rs.getString("slug"));
+                        row.put("taxonomy", "category");
+                        long parent = rs.getLong("parent_id");
+                        row.put("parent", rs.wasNull() ? 0L : parent);
+                        row.put("meta", List.of());
+                        return row;
+                    }).list();
+            return new Page(rows, total);
+        });
+    }
+
+    Page tags(Request r, String origin) {
+        Where where = new Where("1 = 1");
+        where.search("lower(t.name) like :search", r.search());
+        where.in("t.slug", "slug", r.slugs());
+        where.in("t.id", "include", r.include());
+        where.in("t.id", "posts", "(select at.tag_id from article_tags at where at.article_id in (<posts>))", r.posts());
+        String order = switch (r.orderBy()) {
+            case "id" -> "t.id";
+            case "slug" -> "t.slug";
+            case "count" -> "count";
+            default -> "t.name";
+        };
+        return db.read(h -> {
+            long total = where.bind(h.createQuery("select count(*) from tags t where " + where)).mapTo(Long.class).one();
+            List<Map<String, Object>> rows = where.bind(h.createQuery("""
+                            select t.id, t.slug, t.name,
+                                   (select count(*) from article_tags at join articles a on a.id = at.article_id
+                                    where at.tag_id = t.id and a.status = 'PUBLISHED') as count
+                            from tags t where""" + " " + where + " order by " + order
+                            + (r.ascending() ? " asc" : " desc") + ", t.id limit :limit offset :offset"))
+                    .bind("limit", r.perPage()).bind("offset", r.offset())
+                    .map((rs, ctx) -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("id", rs.getLong("id"));
+                        row.put("count", rs.getLong("count"));
+                        row.put("description", "");
+                        row.put("link", origin + "/tag/" + rs.getString("slug"));
+                        row.put("name", rs.getString("name"));
+                        row.put("slug", rs.getString("slug"));
+                        row.put("taxonomy", "post_tag");
+                        row.put("meta", List.of());
+                        return row;
+                    }).list();
+            return new Page(rows, total);
+        });
+    }
+
+    Page users(Request r, String origin) {
+        Where where = new Where("1 = 1");
+        where.search("lower(au.name) like :search", r.search());
+        where.in("au.slug", "slug", r.slugs());
+        where.in("au.id", "include", r.include());
+        String order = switch (r.orderBy()) {
+            case "id" -> "au.id";
+            case "slug" -> "au.slug";
+            default -> "au.name";
+        };
+        return db.read(h -> {
+            long total = where.bind(h.createQuery("select count(*) from authors au where " + where)).mapTo(Long.class).one();
+            List<Map<String, Object>> rows = where.bind(h.createQuery(
+                            "select au.id, au.slug, au.name, au.role, au.bio_html, m.file_name, m.content_type, m.width,"
+                            + " m.height, m.widths, m.id as m_id from authors au left join media m on m.id = au.photo_media_id"
+                            + " where " + where + " order by " + order + (r.ascending() ? " asc" : " desc")
+                            + ", au.id limit :limit offset :offset"))
+                    .bind("limit", r.perPage()).bind("offset", r.offset())
+                    .map((rs, ctx) -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("id", rs.getLong("id"));
+                        row.put("name", rs.getString("name"));
+                        row.put("url", "");
+                        row.put("description", org.jsoup.Jsoup.parseBodyFragment(rs.getString("bio_html")).text());
+                        row.put("link", origin + "/author/" + rs.getString("slug"));
+                        row.put("slug", rs.getString("slug"));
+                        Map<String, Object> avatars = new LinkedHashMap<>();
+                        rs.getLong("m_id");
+                        if (!rs.wasNull()) {
+                            Media photo = media(rs, "m_id");
+                            for (int size : List.of(24, 48, 96)) {
+                                avatars.put(String.valueOf(size), origin + photo.url(size));
+                            }
+                        }
+                        row.put("avatar_urls", avatars);
+                        row.put("meta", List.of());
+                        return row;
+                    }).list();
+            return new Page(rows, total);
+        });
+    }
+
+    Page comments(Request r, ZoneId zone, String origin) {
+        Where where = new Where("c.status = 'APPROVED' and a.status = 'PUBLISHED'");
+        where.search("lower(c.body) like :search", r.search());
+        where.in("c.id", "include", r.include());
+        where.in("c.article_id", "posts", r.posts());
+        if (r.parent() != null) {
+            where.add(r.parent() == 0 ? "c.parent_id is null" : "c.parent_id = :parent", "parent", r.parent());
+        }
+        String order = r.orderBy().equals("id") ? "c.id" : "c.created_at";
+        return db.read(h -> {
+            long total = where.bind(h.createQuery("select count(*) from comments c join articles a on a.id = c.article_id where "
+                    + where)).mapTo(Long.class).one();
+            List<Map<String, Object>> rows = where.bind(h.createQuery("""
+                            select c.id, c.article_id, c.parent_id, c.author_name, c.author_url, c.body, c.created_at,
+                                   a.slug, a.published_at
+                            from comments c join articles a on a.id = c.article_id where""" + " " + where + " order by "
+                            + order + (r.ascending() ? " asc" : " desc") + ", c.id limit :limit offset :offset"))
+                    .bind("limit", r.perPage()).bind("offset", r.offset())
+                    .map((rs, ctx) -> {
+                        Instant at = Instant.ofEpochMilli(rs.getLong("created_at"));
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("id", rs.getLong("id"));
+                        row.put("post", rs.getLong("article_id"));
+                        long parent = rs.getLong("parent_id");
+                        row.put("parent", rs.wasNull() ? 0L : parent);
+                        row.put("author", 0L);
+                        row.put("author_name", rs.getString("author_name"));
+                        row.put("author_url", rs.getString("author_url"));
+                        row.put("date", local(at, zone));
+                        row.put("date_gmt", local(at, ZoneOffset.UTC));
+                        row.put("content", rendered(CommentText.html(rs.getString("body"))));
+                        row.put("link", origin + ArticlePaths.url(rs.getString("slug"),
+                                Instant.ofEpochMilli(rs.getLong("published_at")), zone) + "#comment-" + rs.getLong("id"));
+                        row.put("status", "approved");
+                        row.put("type", "comment");
+                        row.put("author_avatar_urls", Map.of());
+                        row.put("meta", List.of());
+                        return row;
+                    }).list();
+            return new Page(rows, total);
+        });
+    }
+
+    /**
+     * Media that published content shows: featured pictures of published articles, pictures in their
+     * bodies and authors' photos. Uploads not yet in any published story stay private.
+     */
+    Page media(Request r, ZoneId zone, String origin) {
+        Where where = new Where("""
+                (m.id in (select a.featured_media_id from articles a where a.status = 'PUBLISHED' and a.featured_media_id is not null)
+                 or m.id in (select au.photo_media_id from authors au where au.photo_media_id is not null)
+                 or exists (select 1 from articles a where a.status = 'PUBLISHED'
+                            and a.body_html like '%""" + Media.URL_PREFIX + "' || m.file_name || '%'))");
+        where.search("(lower(m.alt) like :search or lower(m.caption) like :search or lower(m.file_name) like :search)", r.search());
+        where.in("m.id", "include", r.include());
+        where.in("m.id", "posts", "(select a.featured_media_id from articles a where a.id in (<posts>))", r.posts());
+        String order = r.orderBy().equals("id") ? "m.id" : "m.created_at";
+        return db.read(h -> {
+            long total = where.bind(h.createQuery("select count(*) from media m where " + where)).mapTo(Long.class).one();
+            List<Map<String, Object>> rows = where.bind(h.createQuery("""
+                            select m.id, m.file_name, m.content_type, m.width, m.height, m.widths, m.alt, m.caption,
+                                   m.credit, m.created_at
+                            from media m where""" + " " + where + " order by " + order + (r.ascending() ? " asc" : " desc")
+                            + ", m.id limit :limit offset :offset"))
+                    .bind("limit", r.perPage()).bind("offset", r.offset())
+                    .map((rs, ctx) -> attachment(rs, zone, origin)).list();
+            return new Page(rows, total);
+        });
+    }
+
+    private static Map<String, Object> attachment(ResultSet rs, ZoneId zone, String origin) throws SQLException {
+        Media media = media(rs, "id");
+        Instant at = Instant.ofEpochMilli(rs.getLong("created_at"));
+        String source = origin + Media.URL_PREFIX + media.fileName();
+        String name = media.fileName().replaceFirst(".*/", "").replaceFirst("\\.[^.]*$", "");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", media.id());
+        dates(row, at, at, zone);
+        row.put("guid", rendered(source));
+        row.put("slug", name);
+        row.put("status", "inherit");
+        row.put("type", "attachment");
+        row.put("link", source);
+        row.put("title", rendered(escaped(name)));
+        row.put("author", 0L);
+        row.put("comment_status", "closed");
+        row.put("ping_status", "closed");
+        String caption = media.caption().isBlank() ? "" : CommentText.html(media.caption());
+        row.put("caption", rendered(caption));
+        row.put("alt_text", media.alt());
+        row.put("media_type", "image");
+        row.put("mime_type", media.contentType());
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        for (int w : media.widths()) {
+            sizes.put("w" + w, Map.of("file", Media.variantName(media.fileName(), w), "width", w, "height", media.heightAt(w),
+                    "mime_type", media.contentType(), "source_url", origin + media.variantUrl(w)));
+        }
+        sizes.put("full", Map.of("file", media.fileName(), "width", media.width(), "height", media.height(),
+                "mime_type", media.contentType(), "source_url", source));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("width", media.width());
+        details.put("height", media.height());
+        details.put("file", media.fileName());
+        details.put("sizes", sizes);
+        details.put("image_meta", Map.of("credit", media.credit(), "caption", media.caption()));
+        row.put("media_details", details);
+        row.put("post", null);
+        row.put("source_url", source);
+        row.put("meta", List.of());
+        return row;
+    }
+
+    private static Media media(ResultSet rs, String idColumn) throws SQLException {
+        String widths = rs.getString("widths");
+        return new Media(rs.getLong(idColumn), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("width"),
+                rs.getInt("height"), widths.isEmpty() ? List.of() : Arrays.stream(widths.split(",")).map(Integer::valueOf).toList(),
+                columnOr(rs, "alt"), columnOr(rs, "caption"), columnOr(rs, "credit"));
+    }
+
+    private static String columnOr(ResultSet rs, String column) throws SQLException {
+        try {
+            rs.findColumn(column);
+        } catch (SQLException absent) {
+            return "";
+        }
+        String value = rs.getString(column);
+        return value == null ? "" : value;
+    }
+
+    private static void dates(Map<String, Object> row, Instant date, Instant modified, ZoneId zone) {
+        row.put("date", local(date, zone));
+        row.put("date_gmt", local(date, ZoneOffset.UTC));
+        row.put("modified", local(modified, zone));
+        row.put("modified_gmt", local(modified, ZoneOffset.UTC));
+    }
+
+    /** WordPress's date format: the wall-clock time to the second, without a zone. */
+    static String local(Instant at, ZoneId zone) {
+        return WP_DATE.format(LocalDateTime.ofInstant(at, zone));
+    }
+
+    /** Text as HTML with nothing but escaping: WordPress's "rendered" titles. */
+    private static String escaped(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        CommentText.escape(text, out);
+        return out.toString();
+    }
+
+    private static Map<String, Object> rendered(String html) {
+        return Map.of("rendered", html);
+    }
+
+    private static Map<String, Object> renderedUnprotected(String html) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("rendered", html);
+        value.put("protected", false);
+        return value;
+    }
+
+    /** A where clause built from the request's filters, with its bindings. */
+    private static final class Where {
+        private final StringBuilder sql;
+        private final Map<String, Object> values = new LinkedHashMap<>();
+        private final Map<String, List<?>> lists = new LinkedHashMap<>();
+
+        Where(String base) {
+            this.sql = new StringBuilder(base);
+        }
+
+        void add(String condition, String name, Object value) {
+            sql.append(" and ").append(condition);
+            values.put(name, value);
+        }
+
+        void search(String condition, String text) {
+            if (text != null && !text.isBlank()) {
+                String escaped = text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                        .replace("_", "!_");
+                sql.append(" and ").append(condition.replace(":search", ":search escape '!'"));
+                values.put("search", "%" + escaped + "%");
+            }
+        }
+
+        void in(String column, String name, List<?> list) {
+            if (list != null && !list.isEmpty()) {
+                sql.append(" and ").append(column).append(" in (<").append(name).append(">)");
+                lists.put(name, list);
+            }
+        }
+
+        void in(String column, String name, String subquery, List<?> list) {
+            if (list != null && !list.isEmpty()) {
+                sql.append(" and ").append(column).append(" in ").append(subquery);
+                lists.put(name, list);
+            }
+        }
+
+        Query bind(Query query) {
+            values.forEach(query::bind);
+            lists.forEach(query::bindList);
+            return query;
+        }
+
+        @Override
+        public String toString() {
+            return sql.toString();
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.masthead.wpapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.masthead.App;
+import org.masthead.TestSites;
+import org.masthead.TestSites.Kind;
+import org.masthead.content.ArticleEdit;
+import org.masthead.content.ArticleStatus;
+import org.masthead.content.ArticleStore;
+import org.masthead.content.Markdown;
+import org.masthead.content.MediaResolver;
+
+/**
+ * The WordPress-compatible reads at /wp-json/wp/v2/ on the demo site, on each database: the
+ * shapes and headers WordPress clients rely on, the filters and paging they send, what stays
+ * private (drafts, held and spam comments, unused uploads), and WordPress's own error answers.
+ */
+class WpApiTest {
+    private static final Map<Kind, App> SITES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A demo site of its own, with a draft and an upload no published story shows. */
+    private static App site(Kind kind) {
+        return SITES.computeIfAbsent(kind, k -> {
+            App app = App.create(TestSites.config(k).withDemo(true).withPort(0)).start();
+            app.database().write(tx -> {
+                tx.handle().execute("insert into media (file_name, content_type, width, height, widths, alt, caption, credit,"
+                        + " created_at) values ('embargoed/raid.jpg', 'image/jpeg', 800, 600, '', 'Embargoed', '', '', 0)");
+                long media = tx.handle().createQuery("select id from media where file_name = 'embargoed/raid.jpg'")
+                        .mapTo(Long.class).one();
+                long section = tx.handle().createQuery("select min(id) from sections").mapTo(Long.class).one();
+                ArticleEdit draft = ArticleEdit.of("unpublished-draft", "Unpublished draft about the harbour", "Not yet.",
+                        "Still being written.", section, ArticleStatus.DRAFT, Instant.parse("2026-11-01T08:00:00Z"));
+                long id = new ArticleStore(new Markdown(MediaResolver.NONE)).create(tx, draft, ArticleEdit.By.SYSTEM);
+                tx.handle().execute("update articles set featured_media_id = ? where id = ?", media, id);
+                return null;
+            });
+            return app;
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        SITES.values().forEach(App::close);
+    }
+
+    private static HttpResponse<String> get(App app, String path) {
+        return TestSites.get(app, path);
+    }
+
+    private static JsonArray list(App app, String path) {
+        HttpResponse<String> answer = get(app, path);
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        return JsonParser.parseString(answer.body()).getAsJsonArray();
+    }
+
+    private static long count(App app, String sql) {
+        return app.database().read(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private static Set<Long> ids(JsonArray items) {
+        Set<Long> ids = new HashSet<>();
+        items.forEach(e -> ids.add(e.getAsJsonObject().get("id").getAsLong()));
+        return ids;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void clientsDiscoverTheApiAndPagePostsByWordPressesRules(Kind kind) {
+        App app = site(kind);
+        String origin = TestSites.baseUrl(app);
+        assertThat(get(app, "/").headers().firstValue("Link")).hasValue("<" + origin + "/wp-json/>; rel=\"https://api.w.org/\"");
+        assertThat(get(app, "/newsroom/login").headers().allValues("Link")).noneMatch(l -> l.contains("api.w.org"));
+        JsonObject index = JsonParser.parseString(get(app, "/wp-json/").body()).getAsJsonObject();
+        assertThat(index.get("namespaces").getAsJsonArray().get(0).getAsString()).isEqualTo("wp/v2");
+        assertThat(index.getAsJsonObject("routes").keySet()).contains("/wp/v2/posts", "/wp/v2/pages", "/wp/v2/categories",
+                "/wp/v2/tags", "/wp/v2/users", "/wp/v2/comments", "/wp/v2/media", "/wp/v2/posts/(?P<id>[\\d]+)");
+
+        long published = count(app, "select count(*) from articles where status = 'PUBLISHED'");
+        assertThat(published).isGreaterThan(10);
+        HttpResponse<String> first = get(app, "/wp-json/wp/v2/posts?per_page=5");
+        assertThat(first.headers().firstValue("X-WP-Total")).hasValue(String.valueOf(published));
+        assertThat(first.headers().firstValue("X-WP-TotalPages")).hasValue(String.valueOf((published + 4) / 5));
+        assertThat(first.headers().firstValue("Link")).hasValue("<" + origin + "/wp-json/wp/v2/posts?per_page=5&page=2>; rel=\"next\"");
+        assertThat(first.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        JsonArray page1 = JsonParser.parseString(first.body()).getAsJsonArray();
+        JsonArray page2 = list(app, "/wp-json/wp/v2/posts?per_page=5&page=2");
+        assertThat(page1).hasSize(5);
+        assertThat(page2).hasSize(5);
+        assertThat(ids(page1)).doesNotContainAnyElementsOf(ids(page2));
+        String newest = page1.get(0).getAsJsonObject().get("date_gmt").getAsString();
+        String older = page2.get(0).getAsJsonObject().get("date_gmt").getAsString();
+        assertThat(newest).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d").isGreaterThanOrEqualTo(older);
+        JsonArray oldestFirst = list(app, "/wp-json/wp/v2/posts?per_page=1&order=asc");
+        assertThat(oldestFirst.get(0).getAsJsonObject().get("date_gmt").getAsString()).isLessThanOrEqualTo(older);
+
+        JsonObject post = page1.get(0).getAsJsonObject();
+        assertThat(post.keySet()).contains("id", "date", "date_gmt", "guid", "modified", "modified_gmt", "slug", "status", "type",
+                "link", "title", "content", "excerpt", "author", "featured_media", "comment_status", "ping_status", "sticky",
+                "format", "categories", "tags", "_links");
+        assertThat(post.get("status").getAsString()).isEqualTo("publish");
+        assertThat(post.get("type").getAsString()).isEqualTo("post");
+        assertThat(post.getAsJsonObject("content").get("protected").getAsBoolean()).isFalse();
+        assertThat(get(app, post.get("link").getAsString().substring(origin.length())).statusCode()).isEqualTo(200);
+        JsonObject detail = JsonParser.parseString(get(app, "/wp-json/wp/v2/posts/" + post.get("id").getAsLong()).body())
+                .getAsJsonObject();
+        assertThat(detail).isEqualTo(post);
+        String slug = post.get("slug").getAsString();
+        assertThat(ids(list(app, "/wp-json/wp/v2/posts?slug=" + slug))).containsExactly(post.get("id").getAsLong());
+
+        long draft = count(app, "select id from articles where slug = 'unpublished-draft'");
+        assertThat(get(app, "/wp-json/wp/v2/posts/" + draft).statusCode()).isEqualTo(404);
+        assertThat(list(app, "/wp-json/wp/v2/posts?slug=unpublished-draft")).isEmpty();
+        assertThat(list(app, "/wp-json/wp/v2/posts?search=unpublished+draft")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void filtersSearchEmbedAndFieldsWorkAsWordPressClientsSendThem(Kind kind) {
+        App app = site(kind);
+        long section = count(app, "select section_id from articles where status = 'PUBLISHED' group by section_id"
+                + " order by count(*) desc, section_id limit 1");
+        long inSection = count(app, "select count(*) from articles where status = 'PUBLISHED' and section_id = " + section);
+        HttpResponse<String> bySection = get(app, "/wp-json/wp/v2/posts?per_page=100&categories=" + section);
+        assertThat(bySection.headers().firstValue("X-WP-Total")).hasValue(String.valueOf(inSection));
+        JsonParser.parseString(bySection.body()).getAsJsonArray().forEach(e ->
+                assertThat(e.getAsJsonObject().get("categories").getAsJsonArray().get(0).getAsLong()).isEqualTo(section));
+
+        long tag = count(app, "select tag_id from article_tags group by tag_id order by count(*) desc, tag_id limit 1");
+        JsonArray tagged = list(app, "/wp-json/wp/v2/posts?per_page=100&tags[]=" + tag);
+        assertThat(tagged).isNotEmpty().allSatisfy(e -> assertThat(e.getAsJsonObject().get("tags").getAsJsonArray().asList()
+                .stream().map(JsonElement::getAsLong)).contains(tag));
+        JsonArray tagsOfPost = list(app, "/wp-json/wp/v2/tags?post=" + tagged.get(0).getAsJsonObject().get("id").getAsLong());
+        assertThat(ids(tagsOfPost)).contains(tag);
+
+        String headline = app.database().read(h -> h.createQuery(
+                "select headline from articles where status = 'PUBLISHED' order by published_at desc limit 1")
+                .mapTo(String.class).one());
+        String word = List.of(headline.split("\\W+")).stream().filter(w -> w.length() > 6).findFirst().orElseThrow();
+        JsonArray found = list(app, "/wp-json/wp/v2/posts?search=" + word + "&_fields=id,title");
+        assertThat(found).isNotEmpty();
+        assertThat(found.get(0).getAsJsonObject().keySet()).containsExactlyInAnyOrder("id", "title");
+        // Wildcards are text: a percent sign or underscore matches only itself.
+        assertThat(list(app, "/wp-json/wp/v2/posts?search=%25_%25")).isEmpty();
+
+        long withPicture = count(app, "select id from articles where status = 'PUBLISHED' and featured_media_id is not null"
+                + " order by published_at desc limit 1");
+        JsonObject embedded = JsonParser.parseString(get(app, "/wp-json/wp/v2/posts/" + withPicture + "?_embed").body())
+                .getAsJsonObject();
+        JsonObject parts = embedded.getAsJsonObject("_embedded");
+        assertThat(parts.getAsJsonArray("author").get(0).getAsJsonObject().get("id").getAsLong())
+                .isEqualTo(embedded.get("author").getAsLong());
+        JsonObject picture = parts.getAsJsonArray("wp:featuredmedia").get(0).getAsJsonObject();
+        assertThat(picture.get("id").getAsLong()).isEqualTo(embedded.get("featured_media").getAsLong());
+        assertThat(get(app, picture.get("source_url").getAsString().substring(TestSites.baseUrl(app).length())).statusCode())
+                .isEqualTo(200);
+        JsonArray terms = parts.getAsJsonArray("wp:term");
+        assertThat(terms.get(0).getAsJsonArray().get(0).getAsJsonObject().get("taxonomy").getAsString()).isEqualTo("category");
+        assertThat(terms.get(1).getAsJsonArray().size()).isEqualTo(embedded.getAsJsonArray("tags").size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void termsPeopleCommentsPagesAndMediaShowOnlyWhatReadersMaySee(Kind kind) {
+        App app = site(kind);
+        assertThat(get(app, "/wp-json/wp/v2/categories?per_page=100").headers().firstValue("X-WP-Total"))
+                .hasValue(String.valueOf(count(app, "select count(*) from sections")));
+        assertThat(get(app, "/wp-json/wp/v2/tags?per_page=1").headers().firstValue("X-WP-Total"))
+                .hasValue(String.valueOf(count(app, "select count(*) from tags")));
+        JsonArray users = list(app, "/wp-json/wp/v2/users?per_page=100");
+        assertThat(users).hasSize((int) count(app, "select count(*) from authors"));
+        assertThat(users.get(0).getAsJsonObject().keySet()).contains("id", "name", "slug", "link", "description", "avatar_urls");
+
+        JsonArray comments = list(app, "/wp-json/wp/v2/comments?per_page=100");
+        assertThat(comments).hasSize((int) count(app, "select count(*) from comments c join articles a on a.id = c.article_id"
+                + " where c.status = 'APPROVED' and a.status = 'PUBLISHED'"));
+        assertThat(count(app, "select count(*) from comments where status <> 'APPROVED'")).isPositive();
+        long post = comments.get(0).getAsJsonObject().get("post").getAsLong();
+        assertThat(list(app, "/wp-json/wp/v2/comments?post=" + post)).allSatisfy(c ->
+                assertThat(c.getAsJsonObject().get("post").getAsLong()).isEqualTo(post));
+        assertThat(comments.get(0).getAsJsonObject().getAsJsonObject("content").get("rendered").getAsString()).startsWith("<p>");
+
+        JsonArray pages = list(app, "/wp-json/wp/v2/pages?per_page=100");
+        assertThat(pages).hasSize((int) count(app, "select count(*) from pages"));
+        assertThat(pages.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("page");
+
+        JsonArray media = list(app, "/wp-json/wp/v2/media?per_page=100");
+        assertThat(media).isNotEmpty();
+        long embargoed = count(app, "select id from media where file_name = 'embargoed/raid.jpg'");
+        assertThat(ids(media)).doesNotContain(embargoed);
+        assertThat(get(app, "/wp-json/wp/v2/media/" + embargoed).statusCode()).isEqualTo(404);
+        JsonObject one = media.get(0).getAsJsonObject();
+        assertThat(one.get("media_type").getAsString()).isEqualTo("image");
+        assertThat(one.getAsJsonObject("media_details").getAsJsonObject("sizes").keySet()).contains("full");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void badRequestsGetWordPressesErrorsAndChangeNothing(Kind kind) throws Exception {
+        App app = site(kind);
+        long before = count(app, "select count(*) from articles") + count(app, "select count(*) from comments");
+        Map<String, String> invalid = new java.util.LinkedHashMap<>();
+        invalid.put("/wp-json/wp/v2/posts?per_page=0", "per_page");
+        invalid.put("/wp-json/wp/v2/posts?per_page=101", "per_page");
+        invalid.put("/wp-json/wp/v2/posts?per_page=ten", "per_page");
+        invalid.put("/wp-json/wp/v2/posts?page=-1", "page");
+        invalid.put("/wp-json/wp/v2/posts?page=99999999999999999999", "page");
+        invalid.put("/wp-json/wp/v2/posts?categories=abc", "categories");
+        invalid.put("/wp-json/wp/v2/posts?include=1,0", "include");
+        invalid.put("/wp-json/wp/v2/posts?slug=Not%20A%20Slug", "slug");
+        invalid.put("/wp-json/wp/v2/posts?order=sideways", "order");
+        invalid.put("/wp-json/wp/v2/posts?orderby=random", "orderby");
+        invalid.put("/wp-json/wp/v2/comments?post=" + "1,".repeat(101), "post");
+        invalid.put("/wp-json/wp/v2/posts?search=" + "a".repeat(501), "search");
+        for (var bad : invalid.entrySet()) {
+            HttpResponse<String> answer = get(app, bad.getKey());
+            assertThat(answer.statusCode()).as(bad.getKey()).isEqualTo(400);
+            JsonObject error = JsonParser.parseString(answer.body()).getAsJsonObject();
+            assertThat(error.get("code").getAsString()).isEqualTo("rest_invalid_param");
+            assertThat(error.getAsJsonObject("data").getAsJsonObject("params").keySet()).containsExactly(bad.getValue());
+        }
+        HttpResponse<String> beyond = get(app, "/wp-json/wp/v2/posts?page=999");
+        assertThat(beyond.statusCode()).isEqualTo(400);
+        assertThat(beyond.body()).contains("rest_post_invalid_page_number");
+        assertThat(get(app, "/wp-json/wp/v2/posts/99999999").body()).contains("rest_post_invalid_id");
+        assertThat(get(app, "/wp-json/wp/v2/users/99999999").statusCode()).isEqualTo(404);
+        HttpResponse<String> noRoute = get(app, "/wp-json/wp/v2/plugins");
+        assertThat(noRoute.statusCode()).isEqualTo(404);
+        assertThat(noRoute.body()).contains("rest_no_route");
+        assertThat(get(app, "/wp-json/wp/v2/posts?context=edit").statusCode()).isEqualTo(401);
+        // Unknown parameters are ignored, as WordPress ignores them.
+        assertThat(get(app, "/wp-json/wp/v2/posts?per_page=1&foo=bar").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> write = TestSites.send(app, HttpRequest.newBuilder(
+                        java.net.URI.create(TestSites.baseUrl(app) + "/wp-json/wp/v2/posts"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"x\",\"status\":\"publish\"}")));
+        assertThat(write.statusCode()).isEqualTo(405);
+        assertThat(write.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+
+        HttpResponse<String> posts = get(app, "/wp-json/wp/v2/posts?per_page=3");
+        String etag = posts.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = TestSites.send(app, HttpRequest.newBuilder(
+                java.net.URI.create(TestSites.baseUrl(app) + "/wp-json/wp/v2/posts?per_page=3")).header("If-None-Match", etag));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(count(app, "select count(*) from articles") + count(app, "select count(*) from comments")).isEqualTo(before);
+    }
+}
