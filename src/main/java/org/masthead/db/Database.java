@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
     /** Whether one piece of work is finding out if the database is back. */
     private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
     private Periodic following;
+    /** On PostgreSQL, the connection that hears other instances' commits at once; null otherwise. */
+    private ChangeNotices notices;
 
     private Database(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
@@ -266,8 +268,17 @@ public final class Database implements AutoCloseable {
         }
         ChangeFollower started = new ChangeFollower(this, System::currentTimeMillis);
         follower = started;
-        following = new Periodic("change-log follower", interval, () -> started.poll().forEach(this::announce));
+        Runnable catchUp = () -> {
+            synchronized (started) {
+                started.poll().forEach(this::announce); // one reader at a time, so changes are announced in order
+            }
+        };
+        following = new Periodic("change-log follower", interval, catchUp);
         following.start();
+        if (dialect == Dialect.POSTGRESQL) {
+            notices = new ChangeNotices(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), catchUp);
+            notices.start();
+        }
     }
 
     public void addListener(ChangeListener listener) {
@@ -292,6 +303,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (notices != null) {
+                notices.close();
+            }
             if (following != null) {
                 following.close();
             }

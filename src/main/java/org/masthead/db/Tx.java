@@ -44,6 +44,10 @@ public final class Tx {
     }
 
     public void changed(String entity, long entityId, Change.Kind kind) {
+        if (dialect == Dialect.POSTGRESQL && changes.isEmpty()) {
+            // Delivered at commit (never on rollback) to every instance listening: see ChangeNotices.
+            handle.execute("notify " + ChangeNotices.CHANNEL);
+        }
         long sequence = handle.createUpdate(
                         "insert into change_log (entity, entity_id, kind, changed_at) values (:e, :id, :k, :at)")
                 .bind("e", entity)

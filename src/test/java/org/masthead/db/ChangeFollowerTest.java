@@ -76,6 +76,45 @@ class ChangeFollowerTest {
                 "A paragraph.", section, ArticleStatus.PUBLISHED, Instant.now().minusSeconds(60)), ArticleEdit.By.SYSTEM));
     }
 
+    /**
+     * On PostgreSQL another instance hears a commit at once through NOTIFY, not at its next read
+     * of the log (here an hour away); and a change committed while its listening connection was
+     * cut is read when it reconnects.
+     */
+    @Test
+    void onPostgresqlACommitWakesTheOtherInstancesAndALostListenerCatchesUp() throws Exception {
+        String url = TestSites.config(Kind.POSTGRESQL).jdbcUrl();
+        try (Database first = Database.open(url); Database second = Database.open(url)) {
+            List<String> heard = new CopyOnWriteArrayList<>();
+            second.addListener(change -> heard.add(change.tag()));
+            second.follow(Duration.ofHours(1));
+            TestSites.eventually("the second instance listens", Duration.ofSeconds(10), () -> listeners(first) == 1);
+
+            change(first, "article", 1);
+            TestSites.eventually("the notice arrives", Duration.ofSeconds(5), () -> heard.contains("article:1"));
+
+            // A transaction that rolls back notifies nobody.
+            assertThatThrownBy(() -> first.write(tx -> {
+                tx.changed("article", 2, Change.Kind.UPDATED);
+                throw new IllegalStateException("changed my mind");
+            })).hasMessage("changed my mind");
+
+            first.write(tx -> tx.handle().createQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                    + " where application_name = :name and datname = current_database()")
+                    .bind("name", ChangeNotices.APPLICATION_NAME).mapTo(Integer.class).one());
+            change(first, "article", 3);
+            TestSites.eventually("the listener reconnects and reads what it missed", Duration.ofSeconds(10),
+                    () -> heard.contains("article:3"));
+            assertThat(heard).containsExactly("article:1", "article:3");
+            TestSites.eventually("listening again", Duration.ofSeconds(10), () -> listeners(first) == 1);
+        }
+    }
+
+    private static int listeners(Database db) {
+        return db.read(h -> h.createQuery("select count(*) from pg_stat_activity where application_name = :name"
+                + " and datname = current_database()").bind("name", ChangeNotices.APPLICATION_NAME).mapTo(Integer.class).one());
+    }
+
     /** PostgreSQL numbers a change when it is written, not when it commits: a late commit is still read. */
     @Test
     void aChangeCommittedAfterAHigherNumberIsStillHeard() throws Exception {
