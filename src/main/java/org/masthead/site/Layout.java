@@ -17,7 +17,8 @@ import org.masthead.privacy.Notice;
 public record Layout(SiteSettings site, List<Section> navigation, String title, String description,
                      String canonicalPath, String language, String previousUrl, String nextUrl, String jsonLd,
                      String currentSectionSlug, boolean noindex, String banner, Notice privacy, String feedList,
-                     String feedTitle, Social social, String searchQuery) {
+                     String feedTitle, Social social, String searchQuery,
+                     java.util.Map<String, String> alternates) {
 
     public String rss(String listPath) {
         return org.masthead.content.FeedPaths.rss(listPath);
@@ -50,6 +51,7 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
         private String feedTitle;
         private Social social;
         private String searchQuery = "";
+        private java.util.Map<String, String> alternates = java.util.Map.of();
 
         public Builder(SiteSettings site, List<Section> navigation, String path) {
             this.site = site;
@@ -129,9 +131,15 @@ public record Layout(SiteSettings site, List<Section> navigation, String title, 
             return this;
         }
 
+        /** The same page in other languages: language tag to absolute address, this page's own included. */
+        public Builder alternates(java.util.Map<String, String> byLanguage) {
+            alternates = byLanguage;
+            return this;
+        }
+
         public Layout build() {
             return new Layout(site, navigation, title, description, canonicalPath, language, previousUrl, nextUrl,
-                    jsonLd, currentSection, noindex, banner, privacy, feedList, feedTitle, social, searchQuery);
+                    jsonLd, currentSection, noindex, banner, privacy, feedList, feedTitle, social, searchQuery, alternates);
         }
     }
 }

@@ -31,7 +31,7 @@ public final class Pages {
     }
 
     public record ArticlePage(Layout layout, ArticleView article, List<BodyPart> body, List<ArticleSummary> related,
-                              org.masthead.comments.CommentsView comments) {
+                              org.masthead.comments.CommentsView comments, List<Translation> translations) {
     }
 
     /** Section, tag and author pages: a heading, a line of introduction (an author's bio too) and a paged list. */

@@ -50,6 +50,16 @@ public final class SiteQueries {
         this.sections = sections;
     }
 
+    /** The published translations of an article, in language order, with their reader addresses. */
+    public List<Translation> translations(long articleId) {
+        java.time.ZoneId zone = settings.get().zone();
+        return new org.masthead.content.TranslationStore(db).translationsOf(articleId).stream()
+                .filter(m -> m.status() == org.masthead.content.ArticleStatus.PUBLISHED && m.publishedAt() != null)
+                .map(m -> new Translation(m.language(), org.masthead.content.TranslationStore.languageName(m.language()),
+                        m.headline(), org.masthead.content.ArticlePaths.url(m.slug(), m.publishedAt(), zone)))
+                .toList();
+    }
+
     public SiteSettings settings() {
         return settings.get();
     }

@@ -164,6 +164,14 @@ public final class SiteRoutes implements ArticlePages {
         StructuredData.Logo logo = publishing.logo().isEmpty() ? StructuredData.Logo.ICON
                 : StructuredData.Logo.of(queries.media(publishing.logo()).orElse(null));
         var zone = queries.settings().zone();
+        // A preview (no request) names no translations: it is not the published page they point back to.
+        List<Translation> translations = request == null ? List.of() : queries.translations(article.id());
+        if (!translations.isEmpty()) {
+            java.util.Map<String, String> alternates = new java.util.TreeMap<>();
+            alternates.put(article.language(), origin + article.url());
+            translations.forEach(t -> alternates.put(t.language(), origin + t.url()));
+            layout.alternates(alternates);
+        }
         layout.title(article.pageTitle())
                 .description(article.pageDescription())
                 .language(article.language())
@@ -178,7 +186,8 @@ public final class SiteRoutes implements ArticlePages {
         templates.render(ctx, "site/article.jte", new Pages.ArticlePage(layout.build(), article,
                 ArticleLinks.weave(article.bodyHtml(), article.paragraphBreaks(), choice.seeAlso()), choice.related(),
                 request == null ? null
-                        : comments.view(article.id(), article.url(), article.publishedAt(), request, form, java.time.Instant.now())));
+                        : comments.view(article.id(), article.url(), article.publishedAt(), request, form, java.time.Instant.now()),
+                translations));
     }
 
     void section(Context ctx) {

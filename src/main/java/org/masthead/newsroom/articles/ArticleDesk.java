@@ -11,13 +11,14 @@ import org.masthead.web.Templates;
 
 /**
  * The newsroom's article desk: the list, the editor with its workflow and preview, and
- * revisions. The app hands it the stores and queries, and the same Markdown pipeline the
+ * revisions and translations. The app hands it the stores and queries, and the same Markdown pipeline the
  * public pages use; it puts its own routes together from them.
  */
 public final class ArticleDesk {
     private final ListRoutes list;
     private final EditorRoutes editor;
     private final RevisionRoutes revisions;
+    private final TranslationRoutes translations;
 
     public ArticleDesk(Database db, ArticleStore store, ArticleQueries articles, SettingsStore settings,
                        SectionStore sections, Markdown markdown, SearchIndex search, Templates templates) {
@@ -26,6 +27,8 @@ public final class ArticleDesk {
         this.editor = new EditorRoutes(db, articles, store, markdown, settings, check,
                 new EditorView(articles, settings, sections, search, templates));
         this.revisions = new RevisionRoutes(db, articles, store, settings, check, editor, templates);
+        this.translations = new TranslationRoutes(db, articles, new org.masthead.content.TranslationStore(db), editor,
+                templates);
     }
 
     /** Called from the newsroom's routes, behind its guard. */
@@ -33,5 +36,6 @@ public final class ArticleDesk {
         list.register(routes);
         editor.register(routes);
         revisions.register(routes);
+        translations.register(routes);
     }
 }

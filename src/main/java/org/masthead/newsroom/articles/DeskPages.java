@@ -53,6 +53,14 @@ public final class DeskPages {
     public record RevisionRow(int number, String userName, Instant savedAt, String note, String headline) {
     }
 
+    /** An article's linked translations and the form that links one more. */
+    public record TranslationsPage(Desk desk, long articleId, String headline, String language, String languageName,
+                                   List<TranslationRow> translations, String typed, String notice) {
+    }
+
+    public record TranslationRow(long id, String language, String languageName, String headline, String status) {
+    }
+
     public record RevisionsPage(Desk desk, long articleId, String headline, List<RevisionRow> revisions,
                                 boolean canRestore) {
     }
