@@ -36,29 +36,37 @@ final class SitemapQueries {
         this.db = db;
     }
 
-    long publishedArticles() {
-        return db.read(h -> h.createQuery("select count(*) from articles where status = 'PUBLISHED'")
-                .mapTo(Long.class).one());
-    }
-
-    /** The last change within each run of {@code size} published articles in id order (the article sitemaps). */
-    List<Instant> lastChangePerChunk(int size) {
+    /**
+     * The article sitemaps: file k (from 1) holds the published articles whose ids fall in the k-th
+     * run of {@code size} ids, so an article stays in its file whatever is published or removed
+     * around it, and each file is read by a range of the primary key. Gives each file that has
+     * any published article, with the last change within it, in file order.
+     */
+    List<Chunk> chunks(int size) {
         return db.read(h -> h.createQuery("""
-                        select t.chunk, max(t.changed) as changed from (
-                            select (row_number() over (order by a.id) - 1) / :size as chunk, %s as changed
-                            from articles a where a.status = 'PUBLISHED') t
-                        group by t.chunk order by t.chunk""".formatted(LAST_CHANGE))
-                .bind("size", size)
-                .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong("changed"))).list());
+                        select (a.id - 1) / %d + 1 as file, max(%s) as changed
+                        from articles a where a.status = 'PUBLISHED'
+                        group by (a.id - 1) / %d + 1 order by file""".formatted(size, LAST_CHANGE, size))
+                .map((rs, ctx) -> new Chunk(rs.getLong("file"), Instant.ofEpochMilli(rs.getLong("changed")))).list());
     }
 
-    /** The published articles of one sitemap (chunk 0 is the first {@code size}), each handed to {@code each}. */
-    void articles(int chunk, int size, ZoneId zone, Consumer<Url> each) {
+    /** An article sitemap's number and the last change of the stories in it. */
+    record Chunk(long file, Instant lastChanged) {
+    }
+
+    /** Whether article sitemap {@code file} (from 1) holds any published article. */
+    boolean hasArticles(long file, int size) {
+        return db.read(h -> h.createQuery("select count(*) from articles where status = 'PUBLISHED' and id between :lo and :hi")
+                .bind("lo", (file - 1) * size + 1).bind("hi", file * size).mapTo(Long.class).one() > 0);
+    }
+
+    /** The published articles of article sitemap {@code file} (from 1), in id order, each handed to {@code each}. */
+    void articles(long file, int size, ZoneId zone, Consumer<Url> each) {
         stream(h -> h.createQuery("""
                         select a.slug, a.published_at, %s as changed, m.file_name
                         from articles a left join media m on m.id = a.featured_media_id
-                        where a.status = 'PUBLISHED' order by a.id limit :size offset :offset""".formatted(LAST_CHANGE))
-                .bind("size", size).bind("offset", (long) chunk * size)
+                        where a.status = 'PUBLISHED' and a.id between :lo and :hi order by a.id""".formatted(LAST_CHANGE))
+                .bind("lo", (file - 1) * size + 1).bind("hi", file * size)
                 .setFetchSize(FETCH)
                 .map((rs, ctx) -> new Url(ArticlePaths.url(rs.getString("slug"), Instant.ofEpochMilli(rs.getLong("published_at")), zone),
                         Instant.ofEpochMilli(rs.getLong("changed")),

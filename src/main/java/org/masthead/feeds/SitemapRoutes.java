@@ -77,13 +77,13 @@ public final class SitemapRoutes {
     void index(Context ctx) {
         String origin = Origin.of(ctx);
         Instant newest = queries.newestChange();
-        List<Instant> chunks = queries.lastChangePerChunk(URLS_PER_SITEMAP);
+        List<SitemapQueries.Chunk> chunks = queries.chunks(URLS_PER_SITEMAP);
         write(ctx, xml -> {
             xml.writeStartElement("sitemapindex");
             xml.writeDefaultNamespace(SITEMAP_NS);
             sitemap(xml, origin + "/sitemaps/lists.xml", newest);
-            for (int i = 0; i < chunks.size(); i++) {
-                sitemap(xml, origin + "/sitemaps/articles-" + (i + 1) + ".xml", chunks.get(i));
+            for (SitemapQueries.Chunk chunk : chunks) {
+                sitemap(xml, origin + "/sitemaps/articles-" + chunk.file() + ".xml", chunk.lastChanged());
             }
             sitemap(xml, origin + "/sitemaps/news.xml", newest);
             xml.writeEndElement();
@@ -115,14 +115,14 @@ public final class SitemapRoutes {
         if (!name.matches()) {
             throw HttpError.notFound("There is no sitemap at this address.");
         }
-        int chunk = Integer.parseInt(name.group(1)) - 1;
-        if ((long) chunk * URLS_PER_SITEMAP >= Math.max(1, queries.publishedArticles())) {
-            throw HttpError.notFound("There is no sitemap at this address: the site has fewer articles.");
+        long file = Long.parseLong(name.group(1));
+        if (!queries.hasArticles(file, URLS_PER_SITEMAP)) {
+            throw HttpError.notFound("There is no sitemap at this address: no published article belongs in it.");
         }
         String origin = Origin.of(ctx);
         write(ctx, xml -> {
             urlset(xml, true);
-            queries.articles(chunk, URLS_PER_SITEMAP, site.get().zone(), url -> unchecked(() -> url(xml, origin, url)));
+            queries.articles(file, URLS_PER_SITEMAP, site.get().zone(), url -> unchecked(() -> url(xml, origin, url)));
             xml.writeEndElement();
         });
     }
