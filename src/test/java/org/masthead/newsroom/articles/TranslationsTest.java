@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.accounts.Role;
+import org.masthead.site.HtmlValidityTest;
 import org.masthead.newsroom.NewsroomClient;
 
 /**
@@ -39,7 +40,7 @@ class TranslationsTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void linkedTranslationsNameEachOtherOnTheirPublishedPages(Kind kind) {
+    void linkedTranslationsNameEachOtherOnTheirPublishedPages(Kind kind) throws Exception {
         try (DeskFixture site = new DeskFixture(kind)) {
             NewsroomClient editor = site.signedIn(Role.EDITOR);
             long english = story(site, editor, "Night ferry returns", "en", "publish");
@@ -55,6 +56,8 @@ class TranslationsTest {
             assertThat(link(editor, german, base + "/newsroom/articles/" + french).statusCode()).isEqualTo(303);
             Document desk = editor.page("/newsroom/articles/" + english + "/translations");
             assertThat(desk.select("tbody tr")).hasSize(2);
+            assertThat(HtmlValidityTest.errors(editor.get("/newsroom/articles/" + english + "/translations").body())).isEmpty();
+            assertThat(HtmlValidityTest.errors(TestSites.get(site.app, englishUrl).body())).isEmpty();
 
             Document englishPage = page(site, englishUrl);
             assertThat(englishPage.selectFirst("html").attr("lang")).isEqualTo("en");
