@@ -34,7 +34,8 @@ public final class ExportFormat {
             Table.of("article_revisions", "id:L article_id:L number:I user_id:L user_name headline dek body_md saved_at:L "
                     + "note", "id"),
             Table.of("slug_redirects", "old_slug article_id:L", "old_slug"),
-            Table.of("pages", "id:L slug title body_md body_html updated_at:L", "id").announcing("page", "id"),
+            Table.of("pages", "id:L slug title body_md body_html updated_at:L parent_id:L", "id")
+                    .deferring("parent_id").announcing("page", "id"),
             Table.of("comments", "id:L article_id:L parent_id:L depth:I author_name author_email author_url body status "
                     + "reasons spam_score:D fingerprint ip ip_network site_user_id:L created_at:L updated_at:L "
                     + "status_at:L form_key", "id").deferring("parent_id").announcing("comment", "id"),

@@ -49,6 +49,10 @@ final class RichSite {
                     "dek", "Body with *emphasis* and\nlines 🚢", now, "fixed a typo");
             h.execute("update articles set note_kind = 'correction', note_text = 'We misspelt a name.', note_at = ?, "
                     + "preview_token = 'tok-123', created_by = ? where id = ?", now, HIGH_ID + 1, article);
+            h.execute("insert into pages (id, slug, title, body_md, body_html, updated_at, parent_id) "
+                    + "values (?, 'tide-tables', 'Tide tables', 'Low and high', '<p>Low and high</p>', ?, null)", HIGH_ID + 51, now);
+            h.execute("insert into pages (id, slug, title, body_md, body_html, updated_at, parent_id) "
+                    + "values (?, 'tide-tables-2027', 'Tide tables 2027', '', '', ?, ?)", HIGH_ID + 50, now, HIGH_ID + 51);
             h.execute("insert into slug_redirects (old_slug, article_id) values (?, ?)", "an-old-address", article);
             h.execute("insert into comments (id, article_id, parent_id, depth, author_name, author_email, author_url, body, "
                     + "status, reasons, spam_score, fingerprint, ip, ip_network, site_user_id, created_at, updated_at, status_at, "

@@ -77,6 +77,10 @@ class SiteExportTest {
         TreeSet<String> expectedTables = new TreeSet<>(ExportFormat.TABLES.stream().map(Table::name).toList());
         assertThat(before.keySet()).as("every table is carried by the format or left out on purpose")
                 .containsExactlyElementsOf(expectedTables);
+        for (Table table : ExportFormat.TABLES) {
+            assertThat(columns(source, table.name())).as("the columns of " + table.name() + " the format carries")
+                    .containsExactlyInAnyOrderElementsOf(table.columnNames());
+        }
         for (String table : expectedTables) {
             assertThat(before.get(table)).as(table + " has rows to compare").isNotEmpty();
             assertThat(after.get(table)).as(table).containsExactlyElementsOf(before.get(table));
@@ -103,6 +107,18 @@ class SiteExportTest {
             }
         }
         return rows;
+    }
+
+    private static List<String> columns(Config config, String table) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = java.sql.DriverManager.getConnection(config.jdbcUrl());
+             var statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select * from " + table + " where 1 = 0")) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                names.add(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return names;
     }
 
     private static List<String> rows(Connection connection, String table) throws Exception {
