@@ -15,9 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code masthead export wordpress FILE.xml}: the site as a WordPress export, to leave or to keep a copy. */
+/**
+ * {@code masthead export masthead FILE.zip}: the whole site in Masthead's own format, to move or to keep a copy;
+ * {@code masthead export wordpress FILE.xml}: the site as a WordPress export, to leave.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export the site's content.",
-        subcommands = ExportCommand.WordPress.class)
+        subcommands = {ExportCommand.WordPress.class, ExportCommand.Masthead.class})
 final class ExportCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -56,6 +59,39 @@ final class ExportCommand implements Runnable {
                 export.write(file, siteUrl, new SettingsStore(db).current(), bar::advance);
                 bar.finish();
                 out.println("Wrote " + file + " (WXR 1.2). Image files: " + config.mediaDir());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "masthead", mixinStandardHelpOptions = true,
+            description = "Write the whole site to one zip file (docs/export-format.md): articles with their revisions, "
+                    + "sections, tags, authors, pages, comments, media files, settings, accounts with their password "
+                    + "hashes, old addresses, the audit and consent logs and the spam filter's learning. Sign-in "
+                    + "sessions are left out. Reads one snapshot of the database, so the site may keep serving. "
+                    + "Restore it with: masthead import masthead FILE.zip")
+    static final class Masthead implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE.zip", description = "Where to write the export (replaced if it exists).")
+        Path file;
+
+        @Mixin
+        StorageOptions storage;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
+            App.prepareDataDir(config.dataDir());
+            try (Database db = Database.open(config.jdbcUrl())) {
+                org.masthead.backup.SiteExport export = new org.masthead.backup.SiteExport(db, config.mediaDir());
+                ProgressBar bar = new ProgressBar(out, "Exporting", export.items(), "items");
+                org.masthead.backup.Manifest manifest = export.write(file, bar::advance);
+                bar.finish();
+                out.printf("Wrote %s (%s version %d): %,d rows and %,d media files.%n", file, manifest.format(),
+                        manifest.version(), manifest.items() - manifest.mediaFiles(), manifest.mediaFiles());
                 return 0;
             }
         }

@@ -26,9 +26,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code masthead import wordpress FILE.xml}: brings a WordPress site's export into this site. */
+/**
+ * {@code masthead import wordpress FILE.xml}: brings a WordPress site's export into this site;
+ * {@code masthead import masthead FILE.zip}: restores a Masthead export into a new, empty site.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import content from another platform.",
-        subcommands = ImportCommand.WordPress.class)
+        subcommands = {ImportCommand.WordPress.class, ImportCommand.Masthead.class})
 final class ImportCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -109,6 +112,47 @@ final class ImportCommand implements Runnable {
             return new WordPressImport(db, settings, sections, new TagStore(), new AuthorStore(markdown), new PageStore(markdown),
                     new ArticleStore(markdown), new org.masthead.media.MediaStore(db), new CommentStore(db), new org.masthead.accounts.UserStore(db),
                     Markdown::embeddable);
+        }
+    }
+
+    @Command(name = "masthead", mixinStandardHelpOptions = true,
+            description = "Restore a Masthead export (masthead export masthead) into a new, empty site, with every id "
+                    + "kept so links, threads, revisions and images work as before. Refuses a site that has content, "
+                    + "another format or a newer format version, and a damaged or incomplete file. Runs in one "
+                    + "transaction, so a refusal, a failure or Ctrl-C leaves the site as it was.")
+    static final class Masthead implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE.zip", description = "The export file.")
+        Path file;
+
+        @Mixin
+        StorageOptions storage;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(file)) {
+                err.println("masthead: " + file + " is not a file");
+                return 2;
+            }
+            Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
+            App.prepareDataDir(config.dataDir());
+            try (Database db = Database.open(config.jdbcUrl());
+                 org.masthead.backup.SiteImport.Export export = org.masthead.backup.SiteImport.open(file)) {
+                org.masthead.backup.Manifest manifest = export.manifest();
+                ProgressBar bar = new ProgressBar(out, "Importing", manifest.items(), "items");
+                new org.masthead.backup.SiteImport(db, config.mediaDir()).run(export, bar::advance);
+                bar.finish();
+                out.printf("Imported %,d rows and %,d media files from %s (made %s).%n",
+                        manifest.items() - manifest.mediaFiles(), manifest.mediaFiles(), file, manifest.createdAt());
+                return 0;
+            } catch (org.masthead.backup.BadBackup e) {
+                err.println("masthead: nothing was imported: " + e.getMessage());
+                return 1;
+            }
         }
     }
 }

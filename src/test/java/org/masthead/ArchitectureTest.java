@@ -46,6 +46,7 @@ class ArchitectureTest {
             Map.entry("wpapi", Set.of("comments", "content", "db", "web")),
             Map.entry("wordpress", Set.of("accounts", "comments", "content", "db", "media", "web")),
             Map.entry("search", Set.of("site", "privacy", "content", "db", "web")),
+            Map.entry("backup", Set.of("db")),
             Map.entry("newsroom", Set.of("accounts", "content", "db", "web")),
             // The article desk asks the search index for suggested tags and "See also" links.
             Map.entry("newsroom.articles", Set.of("newsroom", "accounts", "content", "media", "comments", "comments.spam",

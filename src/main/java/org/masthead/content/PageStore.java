@@ -42,6 +42,13 @@ public final class PageStore {
         tx.changed("page", id, Change.Kind.UPDATED);
     }
 
+    /** Puts a page under another (null: at the top), as an imported site's page tree had it. */
+    public void setParent(Tx tx, long id, Long parentId) {
+        tx.handle().createUpdate("update pages set parent_id = :parent where id = :id")
+                .bind("parent", parentId).bind("id", id).execute();
+        tx.changed("page", id, Change.Kind.UPDATED);
+    }
+
     /** Deletes a page; refused with {@link InUse} for those the site needs (see {@link #KEPT}). */
     public void delete(Tx tx, long id) {
         String slug = tx.handle().createQuery("select slug from pages where id = :id").bind("id", id)

@@ -119,6 +119,27 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs read-only work that must see the database as of one moment, however long it takes
+     * (an export): on PostgreSQL one repeatable-read transaction; on SQLite one deferred read
+     * transaction, which in WAL mode keeps its snapshot without holding up the site's writes
+     * (the pool's IMMEDIATE transactions would take the write lock).
+     */
+    public <T> T snapshot(Function<Handle, T> work) {
+        return guarded(() -> jdbi.withHandle(handle -> {
+            if (dialect == Dialect.POSTGRESQL) {
+                return handle.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ,
+                        work::apply);
+            }
+            handle.execute("begin deferred");
+            try {
+                return work.apply(handle);
+            } finally {
+                handle.execute("rollback");
+            }
+        }));
+    }
+
+    /**
      * Runs work on the database, failing at once while it is known to be away, so that requests
      * do not pile up waiting for connections that cannot come: after a failure that says the
      * database cannot be reached, work fails straight away for a second; then one piece of work at

@@ -24,7 +24,8 @@ public final class ExportQueries {
     record MediaRow(long id, String fileName, String alt, String caption, String credit, long createdAt) {
     }
 
-    record PageRow(long id, String slug, String title, String bodyHtml, long updatedAt) {
+    /** A static page; {@code parentId} is 0 for a page at the top. */
+    record PageRow(long id, String slug, String title, String bodyHtml, long updatedAt, long parentId) {
     }
 
     record ArticleRow(long id, String slug, String headline, String dek, String bodyHtml, String status, String sectionSlug,
@@ -64,10 +65,11 @@ public final class ExportQueries {
 
     List<PageRow> pages(long after) {
         return db.read(h -> h.createQuery("""
-                        select id, slug, title, body_html, updated_at from pages where id > :after order by id limit :n""")
+                        select id, slug, title, body_html, updated_at, parent_id from pages where id > :after
+                        order by id limit :n""")
                 .bind("after", after).bind("n", BATCH)
                 .map((rs, ctx) -> new PageRow(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-                        rs.getString("body_html"), rs.getLong("updated_at"))).list());
+                        rs.getString("body_html"), rs.getLong("updated_at"), rs.getLong("parent_id"))).list());
     }
 
     List<ArticleRow> articles(long after) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -184,6 +185,29 @@ final class ItemWriter {
         }
         for (Wxr.Comment c : item.comments()) {
             run.report.skip(what + ", comment " + c.id(), "comment on a page (Masthead's pages take no comments)");
+        }
+    }
+
+    /**
+     * Puts each imported page under its nearest imported ancestor, once every page is in (a child
+     * may come before its parent in the export); a page whose ancestors were all skipped is at the top.
+     */
+    void linkPages(WordPressImport.Run run) {
+        for (Map.Entry<String, String[]> page : run.survey.pages.entrySet()) {
+            Optional<Long> child = store.mapped(run.tx, run.source, "page", page.getKey())
+                    .filter(id -> store.exists(run.tx, "pages", id));
+            if (child.isEmpty()) {
+                continue;
+            }
+            Long parent = null;
+            String at = page.getValue()[1];
+            for (int depth = 0; parent == null && at != null && !at.isBlank() && !at.equals("0") && depth < 100; depth++) {
+                parent = store.mapped(run.tx, run.source, "page", at)
+                        .filter(id -> !id.equals(child.get()) && store.exists(run.tx, "pages", id)).orElse(null);
+                String[] up = run.survey.pages.get(at);
+                at = up == null ? null : up[1];
+            }
+            pages.setParent(run.tx, child.get(), parent);
         }
     }
 

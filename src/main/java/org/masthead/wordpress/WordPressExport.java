@@ -182,7 +182,8 @@ public final class WordPressExport {
                     itemStart(html(p.title()), base + "/" + p.slug(), id, "");
                     cdata("content", "encoded", p.bodyHtml());
                     cdata("excerpt", "encoded", "");
-                    itemFields(id, Instant.ofEpochMilli(p.updatedAt()), p.slug(), "publish", "page", "closed");
+                    itemFields(id, Instant.ofEpochMilli(p.updatedAt()), p.slug(), "publish", "page", "closed",
+                            p.parentId() == 0 ? "0" : Long.toString(p.parentId() * 3 + 1));
                     end();
                     progress.accept(1);
                 }
@@ -229,6 +230,12 @@ public final class WordPressExport {
 
         private void itemFields(String id, Instant at, String slug, String status, String type, String comments)
                 throws XMLStreamException {
+            itemFields(id, at, slug, status, type, comments, "0");
+        }
+
+        /** {@code parent}: the WordPress id of the item's parent (a page's parent page), "0" for none. */
+        private void itemFields(String id, Instant at, String slug, String status, String type, String comments,
+                                String parent) throws XMLStreamException {
             wp("post_id", id);
             text("pubDate", RSS_DATE.format(at));
             cdataWp("post_date", WP_DATE.format(at));
@@ -237,7 +244,7 @@ public final class WordPressExport {
             cdataWp("ping_status", "closed");
             cdataWp("post_name", slug);
             cdataWp("status", status);
-            wp("post_parent", "0");
+            wp("post_parent", parent);
             wp("menu_order", "0");
             cdataWp("post_type", type);
             cdataWp("post_password", "");

@@ -95,6 +95,7 @@ public final class WordPressImport {
                         progress.accept(1);
                     }
                 });
+                items.linkPages(run);
                 if (options.dryRun()) {
                     throw new DryRun();
                 }
