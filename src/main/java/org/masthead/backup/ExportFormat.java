@@ -31,6 +31,7 @@ public final class ExportFormat {
             Table.of("article_authors", "article_id:L author_id:L position:I", "article_id, position"),
             Table.of("article_tags", "article_id:L tag_id:L", "article_id, tag_id"),
             Table.of("article_see_also", "article_id:L target_id:L position:I", "article_id, position"),
+            Table.of("article_translations", "article_id:L group_id:L", "article_id"),
             Table.of("article_revisions", "id:L article_id:L number:I user_id:L user_name headline dek body_md saved_at:L "
                     + "note", "id"),
             Table.of("slug_redirects", "old_slug article_id:L", "old_slug"),

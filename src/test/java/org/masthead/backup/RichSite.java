@@ -42,6 +42,8 @@ final class RichSite {
             h.execute("insert into article_tags (article_id, tag_id) values (?, ?)", article, HIGH_ID + 40);
             h.execute("insert into article_see_also (article_id, target_id, position) values (?, ?, 7) on conflict do nothing",
                     article, other);
+            h.execute("insert into article_translations (article_id, group_id) values (?, ?)", article, article);
+            h.execute("insert into article_translations (article_id, group_id) values (?, ?)", other, article);
             int number = h.createQuery("select max(number) from article_revisions where article_id = :a").bind("a", article)
                     .mapTo(Integer.class).one();
             h.execute("insert into article_revisions (article_id, number, user_id, user_name, headline, dek, body_md, saved_at, note) "
