@@ -19,13 +19,13 @@ public final class ArticleDesk {
     private final EditorRoutes editor;
     private final RevisionRoutes revisions;
 
-    public ArticleDesk(Database db, ArticleStore store, ArticleQueries articles, SettingsStore settings,
-                       SectionStore sections, Markdown markdown, SearchIndex search, Templates templates) {
-        FormCheck check = new FormCheck(articles, settings, sections, new AltText(articles, markdown));
+    public ArticleDesk(Database db, ArticleStore store, ArticleQueries articles, ArticleWorkflow workflow,
+                       SettingsStore settings, SectionStore sections, Markdown markdown, SearchIndex search,
+                       Templates templates) {
         this.list = new ListRoutes(articles, sections, templates);
-        this.editor = new EditorRoutes(db, articles, store, markdown, settings, check,
+        this.editor = new EditorRoutes(db, articles, store, markdown, settings, workflow,
                 new EditorView(articles, settings, sections, search, templates));
-        this.revisions = new RevisionRoutes(db, articles, store, settings, check, editor, templates);
+        this.revisions = new RevisionRoutes(db, articles, store, settings, workflow.check(), editor, templates);
     }
 
     /** Called from the newsroom's routes, behind its guard. */
