@@ -89,22 +89,25 @@ public final class ApiTokenStore {
             return Optional.empty();
         }
         String hash = SessionStore.hashOf(secret);
-        Optional<Bearer> bearer = db.read(h -> h.createQuery("""
-                        select t.id as token_id, u.id, u.email, u.name, u.role
+        record Found(Bearer bearer, Long lastUsed) {
+        }
+        Optional<Found> found = db.read(h -> h.createQuery("""
+                        select t.id as token_id, t.last_used_at, u.id, u.email, u.name, u.role
                         from api_tokens t join users u on u.id = t.user_id
                         where t.token_hash = :hash and t.revoked_at is null""")
                 .bind("hash", hash)
-                .map((rs, ctx) -> new Bearer(rs.getLong("token_id"), new User(rs.getLong("id"), rs.getString("email"),
-                        rs.getString("name"), Role.valueOf(rs.getString("role")))))
+                .map((rs, ctx) -> {
+                    long millis = rs.getLong("last_used_at");
+                    Long lastUsed = rs.wasNull() ? null : millis;
+                    return new Found(new Bearer(rs.getLong("token_id"), new User(rs.getLong("id"), rs.getString("email"),
+                            rs.getString("name"), Role.valueOf(rs.getString("role")))), lastUsed);
+                })
                 .findOne());
-        bearer.ifPresent(b -> {
-            long now = System.currentTimeMillis();
-            db.write(tx -> tx.handle().createUpdate("""
-                            update api_tokens set last_used_at = :now
-                            where id = :id and (last_used_at is null or last_used_at < :before)""")
-                    .bind("now", now).bind("id", b.tokenId()).bind("before", now - TOUCH_MILLIS).execute());
-        });
-        return bearer;
+        long now = System.currentTimeMillis();
+        found.filter(f -> f.lastUsed() == null || f.lastUsed() < now - TOUCH_MILLIS).ifPresent(f -> db.write(tx -> tx.handle()
+                .createUpdate("update api_tokens set last_used_at = :now where id = :id")
+                .bind("now", now).bind("id", f.bearer().tokenId()).execute()));
+        return found.map(Found::bearer);
     }
 
     private static Instant instant(long millis, boolean wasNull) {

@@ -258,6 +258,41 @@ class ApiWriteTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void simultaneousEditsEitherSaveOrAnswerAnEditConflict(Kind kind) throws Exception {
+        Site site = site(kind);
+        String token = issue(site, Role.EDITOR, "Two scripts at once");
+        HttpResponse<String> created = call(site, "POST", "/api/v1/articles", token,
+                "{\"headline\": \"Tug strike\", \"section\": \"harbour\", \"authors\": [\"mara-okonjo\"]}");
+        long id = json(created).get("id").getAsLong();
+        int start = json(created).get("version").getAsInt();
+        List<java.util.concurrent.Callable<HttpResponse<String>>> edits = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String dek = "{\"dek\": \"Edit " + i + "\"}";
+            edits.add(() -> call(site, "PATCH", "/api/v1/articles/" + id, token, dek));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        try {
+            for (var future : pool.invokeAll(edits)) {
+                answers.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long saved = answers.stream().filter(a -> a.statusCode() == 200).count();
+        assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isIn(200, 409));
+        answers.stream().filter(a -> a.statusCode() == 409).forEach(a -> {
+            assertThat(json(a).getAsJsonObject("error").get("code").getAsString()).isEqualTo("edit_conflict");
+            assertThat(a.headers().firstValue("etag")).isPresent();
+        });
+        int end = site.app().database().read(h -> h.createQuery("select version from articles where id = :id").bind("id", id)
+                .mapTo(Integer.class).one());
+        assertThat(end - start).isEqualTo((int) saved); // every 200 is one saved version, no 409 saved anything
+        assertThat(saved).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void contributorsWriteTheirOwnDraftsButCannotPublishOrModerate(Kind kind) {
         Site site = site(kind);
         JsonObject doc = openApi(site);
