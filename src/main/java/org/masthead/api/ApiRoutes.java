@@ -150,7 +150,12 @@ public final class ApiRoutes {
         error.put("field", e.field);
         error.put("message", e.getMessage());
         if (!e.errors.isEmpty()) {
-            error.put("errors", e.errors.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+            error.put("errors", e.errors.stream().map(p -> {
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("field", p.field());
+                problem.put("message", p.message());
+                return problem;
+            }).toList());
         }
         if (cors) {
             cors(ctx);
