@@ -29,10 +29,12 @@ import org.masthead.db.StartupException;
 import org.masthead.demo.DemoContent;
 import org.masthead.media.MediaStore;
 import org.masthead.api.ApiRoutes;
+import org.masthead.api.WriteRoutes;
 import org.masthead.api.OEmbedRoutes;
 import org.masthead.feeds.FeedRoutes;
 import org.masthead.feeds.SitemapRoutes;
 import org.masthead.media.MediaLibrary;
+import org.masthead.accounts.ApiTokenStore;
 import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.LoginFailureStore;
 import org.masthead.newsroom.media.MediaRoutes;
@@ -40,6 +42,7 @@ import org.masthead.newsroom.NewsroomRoutes;
 import org.masthead.accounts.SessionStore;
 import org.masthead.accounts.UserStore;
 import org.masthead.newsroom.articles.ArticleDesk;
+import org.masthead.newsroom.articles.ArticleWorkflow;
 import org.masthead.newsroom.articles.ArticleQueries;
 import org.masthead.newsroom.articles.ScheduledPublisher;
 import org.masthead.newsroom.comments.ModerationDesk;
@@ -151,12 +154,16 @@ public final class App implements AutoCloseable {
                     formTokens, site, templates);
             UserStore users = new UserStore(db);
             AuditStore audit = new AuditStore(db);
-            ArticleDesk articleDesk = new ArticleDesk(db, articles, articleQueries, settings, sections, markdown, search,
-                    templates);
+            // One workflow for every article save: the newsroom's editor and the API's writes.
+            ArticleWorkflow workflow = new ArticleWorkflow(db, articles, articleQueries, settings, sections, markdown);
+            ArticleDesk articleDesk = new ArticleDesk(db, articles, articleQueries, workflow, settings, sections, markdown,
+                    search, templates);
+            ApiTokenStore apiTokens = new ApiTokenStore(db);
             AdminRoutes admin = new AdminRoutes(db, new AdminQueries(db), sections, tags, authors, pages, settings, users,
-                    templates);
+                    apiTokens, templates);
             ModerationDesk moderation = new ModerationDesk(db, comments, commentRemoval, new ModerationQueries(db),
                     classifier, settings, templates);
+            WriteRoutes apiWrites = new WriteRoutes(db, apiTokens, workflow, moderation, queries::settings);
             NewsroomRoutes newsroom = new NewsroomRoutes(users, new SessionStore(db), new LoginFailureStore(db), audit,
                     templates, articleQueries::countByStatus, moderation::badges);
             MediaRoutes media = new MediaRoutes(new MediaLibrary(db, mediaStore,
@@ -233,6 +240,7 @@ public final class App implements AutoCloseable {
                 commentRoutes.register(c.routes);
                 feeds.register(c.routes); // before the site's /{slug}, which would take /rss.xml
                 sitemaps.register(c.routes);
+                apiWrites.register(c.routes); // before the read API, whose catch-alls refuse other writes
                 api.register(c.routes);
                 oembed.register(c.routes);
                 wordPressApi.register(c.routes);

@@ -209,7 +209,7 @@ public final class UserStore {
         });
     }
 
-    /** Deletes an account and its sessions; never one's own, never the last admin. */
+    /** Deletes an account, its sessions and its API tokens; never one's own, never the last admin. */
     public void delete(long userId, User by) {
         db.write(tx -> {
             User target = lockedTarget(tx, userId);
@@ -220,6 +220,7 @@ public final class UserStore {
                 throw new Refused(target.name() + " is the last admin and cannot be deleted.");
             }
             tx.handle().execute("delete from sessions where user_id = ?", userId);
+            tx.handle().execute("delete from api_tokens where user_id = ?", userId);
             tx.handle().execute("delete from users where id = ?", userId);
             tx.changed("user", userId, Change.Kind.DELETED);
             AuditStore.record(tx, by, "deleted an account", "user:" + userId, target.email() + " (" + target.role().label() + ")");

@@ -21,8 +21,8 @@ import org.masthead.web.PageCache;
 import org.masthead.web.Templates;
 
 /**
- * The read-only JSON API under /api/v1 (published content only) and its OpenAPI 3.1 description
- * at /api/openapi.json. Answers go through the page cache with an ETag (304 on a match), are open
+ * The JSON API's reads under /api/v1 (published content only) and its OpenAPI 3.1 description
+ * at /api/openapi.json (which also describes {@link WriteRoutes}). Answers go through the page cache with an ETag (304 on a match), are open
  * to every origin (CORS, no credentials), and refusals are JSON: status, code, parameter, message.
  */
 public final class ApiRoutes {
@@ -94,8 +94,11 @@ public final class ApiRoutes {
         // Anything else under the API is a JSON 404, never the reader site's HTML page.
         routes.get("/api/*", ctx -> error(ctx, ApiError.notFound("There is no API resource at " + ctx.path() + ".")));
         io.javalin.http.Handler readOnly = ctx -> {
-            ctx.header("Allow", "GET, HEAD, OPTIONS");
-            error(ctx, new ApiError(405, "method_not_allowed", null, "This API only reads: use GET."));
+            Set<String> writes = WriteRoutes.methodsAt(ctx.path());
+            ctx.header("Allow", "GET, HEAD, OPTIONS" + (writes.isEmpty() ? "" : ", " + String.join(", ", writes)));
+            error(ctx, new ApiError(405, "method_not_allowed", null, writes.isEmpty()
+                    ? "This address only reads: use GET."
+                    : "This address takes GET and " + String.join(", ", writes) + " (with an API token)."));
         };
         routes.post("/api/*", readOnly);
         routes.put("/api/*", readOnly);
@@ -136,12 +139,28 @@ public final class ApiRoutes {
     }
 
     private static void error(Context ctx, ApiError e) {
+        send(ctx, e, true);
+    }
+
+    /** Answers a refusal as JSON; {@code cors} opens it to other origins (reads only). */
+    static void send(Context ctx, ApiError e, boolean cors) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("status", e.status);
         error.put("code", e.code);
         error.put("field", e.field);
         error.put("message", e.getMessage());
-        cors(ctx);
+        if (!e.errors.isEmpty()) {
+            error.put("errors", e.errors.stream().map(p -> {
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("field", p.field());
+                problem.put("message", p.message());
+                return problem;
+            }).toList());
+        }
+        if (cors) {
+            cors(ctx);
+        }
+        e.headers.forEach(ctx::header);
         ctx.status(e.status).contentType(JSON).header("Cache-Control", "no-store")
                 .result(Json.write(Map.of("error", error)));
         Templates.answered(ctx);
@@ -208,7 +227,7 @@ public final class ApiRoutes {
                 .orElseThrow(() -> ApiError.notFound("There is no " + kind + " " + slug + "."));
     }
 
-    private static long id(Context ctx) {
+    static long id(Context ctx) {
         String raw = ctx.pathParam("id");
         if (!ID.matcher(raw).matches()) {
             throw ApiError.badParameter("id", "id must be a positive whole number");

@@ -18,6 +18,7 @@ public final class ExportFormat {
 
     static final List<Table> TABLES = List.of(
             Table.of("users", "id:L email name role password_hash created_at:L", "id").announcing("user", "id"),
+            Table.of("api_tokens", "id:L user_id:L name token_hash created_at:L created_by last_used_at:L revoked_at:L", "id"),
             Table.of("media", "id:L file_name content_type width:I height:I widths alt caption credit created_at:L "
                     + "created_by:L", "id").announcing("media", "id"),
             Table.of("sections", "id:L slug name description parent_id:L position:I", "id")

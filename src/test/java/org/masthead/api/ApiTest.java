@@ -35,9 +35,14 @@ class ApiTest {
         return JsonParser.parseString(response.body()).getAsJsonObject();
     }
 
-    /** Problems of {@code body} against the 200 schema the description gives for {@code path}. */
+    /** Problems of {@code body} against the schema the description gives for a GET of {@code path} answering {@code status}. */
     private static List<String> problems(JsonObject doc, String path, int status, String body) {
-        JsonObject schemaRef = doc.getAsJsonObject("paths").getAsJsonObject(path).getAsJsonObject("get")
+        return problems(doc, "get", path, status, body);
+    }
+
+    /** Problems of {@code body} against the schema the description gives for {@code method} on {@code path} and {@code status}. */
+    static List<String> problems(JsonObject doc, String method, String path, int status, String body) {
+        JsonObject schemaRef = doc.getAsJsonObject("paths").getAsJsonObject(path).getAsJsonObject(method)
                 .getAsJsonObject("responses").getAsJsonObject(Integer.toString(status)).getAsJsonObject("content")
                 .getAsJsonObject("application/json").getAsJsonObject("schema");
         JsonObject schema = new JsonObject();
@@ -59,7 +64,22 @@ class ApiTest {
         JsonObject doc = openApi(app);
         assertThat(doc.get("openapi").getAsString()).isEqualTo("3.1.0");
         Map<String, Set<String>> routes = new ApiRoutes(app.database(), () -> null, new PageCache()).routes();
-        assertThat(new TreeSet<>(doc.getAsJsonObject("paths").keySet())).isEqualTo(new TreeSet<>(routes.keySet()));
+        Map<String, Set<String>> writes = WriteRoutes.routes();
+        Set<String> all = new TreeSet<>(routes.keySet());
+        all.addAll(writes.keySet());
+        assertThat(new TreeSet<>(doc.getAsJsonObject("paths").keySet())).isEqualTo(all);
+        for (String path : all) {
+            Set<String> methods = new TreeSet<>(writes.getOrDefault(path, Set.of()));
+            if (routes.containsKey(path)) {
+                methods.add("get");
+            }
+            assertThat(new TreeSet<>(doc.getAsJsonObject("paths").getAsJsonObject(path).keySet())).as(path).isEqualTo(methods);
+        }
+        // Every write names the bearer scheme, which the description defines.
+        writes.forEach((path, methods) -> methods.forEach(method -> assertThat(doc.getAsJsonObject("paths")
+                .getAsJsonObject(path).getAsJsonObject(method).getAsJsonArray("security").toString()).as(path).contains("bearer")));
+        assertThat(doc.getAsJsonObject("components").getAsJsonObject("securitySchemes").getAsJsonObject("bearer")
+                .get("scheme").getAsString()).isEqualTo("bearer");
         routes.forEach((path, parameters) -> {
             Set<String> documented = new TreeSet<>();
             for (JsonElement p : doc.getAsJsonObject("paths").getAsJsonObject(path).getAsJsonObject("get").getAsJsonArray("parameters")) {
@@ -84,6 +104,9 @@ class ApiTest {
                 .mapTo(Long.class).one());
         Map<String, String> examples = Map.of("{id}", Long.toString(commented), "{slug}", "");
         for (String path : doc.getAsJsonObject("paths").keySet()) {
+            if (!doc.getAsJsonObject("paths").getAsJsonObject(path).has("get")) {
+                continue; // writes: ApiWriteTest
+            }
             String concrete = path.replace("{id}", examples.get("{id}"));
             if (path.contains("{slug}")) {
                 String list = path.substring(0, path.indexOf("/{slug}"));
@@ -164,14 +187,21 @@ class ApiTest {
             assertThat(JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("error").get("code").getAsString())
                     .isEqualTo("not_found");
         }
-        for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+        for (String method : List.of("POST", "PUT", "DELETE")) {
             HttpResponse<String> write = TestSites.send(app, HttpRequest.newBuilder(URI.create(TestSites.baseUrl(app)
                     + "/api/v1/articles/1")).method(method, HttpRequest.BodyPublishers.ofString("{\"headline\":\"x\"}"))
                     .header("Content-Type", "application/json"));
             assertThat(write.statusCode()).as(method).isEqualTo(405);
+            assertThat(write.headers().firstValue("allow").orElseThrow()).isEqualTo("GET, HEAD, OPTIONS, PATCH");
             assertThat(JsonParser.parseString(write.body()).getAsJsonObject().getAsJsonObject("error").get("code").getAsString())
                     .isEqualTo("method_not_allowed");
         }
+        // PATCH is a write: without a token it is refused, saying how to authenticate.
+        HttpResponse<String> patch = TestSites.send(app, HttpRequest.newBuilder(URI.create(TestSites.baseUrl(app)
+                + "/api/v1/articles/1")).method("PATCH", HttpRequest.BodyPublishers.ofString("{\"headline\":\"x\"}"))
+                .header("Content-Type", "application/json"));
+        assertThat(patch.statusCode()).isEqualTo(401);
+        assertThat(patch.headers().firstValue("www-authenticate").orElseThrow()).startsWith("Bearer");
         // An unpublished article is not there, and a draft's comments neither.
         long draft = app.database().write(tx -> tx.handle().createQuery(
                 "select coalesce(max(id), 0) from articles where status <> 'PUBLISHED'").mapTo(Long.class).one());
@@ -183,5 +213,14 @@ class ApiTest {
                 .header("Access-Control-Request-Method", "GET"));
         assertThat(preflight.statusCode()).isEqualTo(204);
         assertThat(preflight.headers().firstValue("access-control-allow-methods").orElseThrow()).contains("GET");
+        // Other origins may read but never write: a browser's preflight for a write is not granted.
+        HttpResponse<String> writePreflight = TestSites.send(app, HttpRequest.newBuilder(URI.create(TestSites.baseUrl(app)
+                        + "/api/v1/articles")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://reader.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type"));
+        assertThat(writePreflight.headers().firstValue("access-control-allow-methods").orElseThrow())
+                .doesNotContain("POST").doesNotContain("PATCH");
+        assertThat(writePreflight.headers().firstValue("access-control-allow-headers").orElse("").toLowerCase())
+                .doesNotContain("authorization").doesNotContain("content-type");
     }
 }

@@ -34,6 +34,9 @@ final class RichSite {
             long other = h.createQuery("select max(id) from articles").mapTo(Long.class).one();
             h.execute("insert into users (id, email, name, role, password_hash, created_at) values (?, ?, ?, ?, ?, ?)",
                     HIGH_ID + 1, "owner@example.org", "Ada Owner", "ADMIN", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", now);
+            h.execute("insert into api_tokens (id, user_id, name, token_hash, created_at, created_by, last_used_at, revoked_at)"
+                    + " values (?, ?, 'Newsletter tool', ?, ?, 'Ada Owner', null, ?)", HIGH_ID + 2, HIGH_ID + 1, "ab".repeat(32),
+                    now, now);
             h.execute("insert into sections (id, slug, name, description, parent_id, position) values (?, ?, ?, ?, ?, ?)",
                     HIGH_ID + 10, "harbour", "Harbour", "Boats and tides", null, 9);
             h.execute("insert into sections (id, slug, name, description, parent_id, position) values (?, ?, ?, ?, ?, ?)",

@@ -2,6 +2,7 @@ package org.masthead.newsroom.admin;
 
 import io.javalin.config.RoutesConfig;
 import java.util.List;
+import org.masthead.accounts.ApiTokenStore;
 import org.masthead.accounts.UserStore;
 import org.masthead.content.AuthorStore;
 import org.masthead.content.PageStore;
@@ -19,22 +20,26 @@ import org.masthead.web.Templates;
 public final class AdminRoutes {
     private final List<ManagementRoutes<?, ?>> managed;
     private final UserRoutes users;
+    private final TokenRoutes tokens;
     private final SettingsRoutes settings;
 
     public AdminRoutes(Database db, AdminQueries queries, SectionStore sections, TagStore tags, AuthorStore authors,
-                       PageStore pages, SettingsStore settings, UserStore users, Templates templates) {
+                       PageStore pages, SettingsStore settings, UserStore users, ApiTokenStore tokens,
+                       Templates templates) {
         this.managed = List.of(
                 new ManagementRoutes<>(new SectionAdmin(sections, queries), db, templates),
                 new ManagementRoutes<>(new TagAdmin(tags, queries), db, templates),
                 new ManagementRoutes<>(new AuthorAdmin(authors, queries), db, templates),
                 new ManagementRoutes<>(new PageAdmin(pages, queries), db, templates));
         this.users = new UserRoutes(users, templates);
+        this.tokens = new TokenRoutes(db, users, tokens, templates);
         this.settings = new SettingsRoutes(db, settings, queries, templates);
     }
 
     public void register(RoutesConfig routes) {
         managed.forEach(kind -> kind.register(routes));
         users.register(routes);
+        tokens.register(routes);
         settings.register(routes);
     }
 }

@@ -24,12 +24,12 @@ final class AltText {
         this.markdown = markdown;
     }
 
-    List<String> problems(Long featuredMediaId, String bodyMarkdown) {
-        List<String> problems = new ArrayList<>();
+    List<Problem> problems(Long featuredMediaId, String bodyMarkdown) {
+        List<Problem> problems = new ArrayList<>();
         if (featuredMediaId != null) {
-            articles.media(featuredMediaId).filter(m -> m.alt() == null || m.alt().isBlank()).ifPresent(m -> problems.add(
+            articles.media(featuredMediaId).filter(m -> m.alt() == null || m.alt().isBlank()).ifPresent(m -> problems.add(new Problem("image",
                     "The featured image " + m.fileName() + " has no alt text. Describe it in the media library, or "
-                            + "choose another image, before publishing or scheduling."));
+                            + "choose another image, before publishing or scheduling.")));
         }
         Matcher img = IMG.matcher(markdown.render(bodyMarkdown).html());
         while (img.find()) {
@@ -37,8 +37,8 @@ final class AltText {
             if (!alt.find() || alt.group(1).isBlank()) {
                 Matcher src = SRC.matcher(img.group(1));
                 String name = src.find() ? decode(src.group(1)) : "without an address";
-                problems.add("The image " + name + " in the body has no alt text. Write what it shows between the "
-                        + "brackets, as in ![Ferry leaving the quay](" + name + "), before publishing or scheduling.");
+                problems.add(new Problem("body", "The image " + name + " in the body has no alt text. Write what it shows between the "
+                        + "brackets, as in ![Ferry leaving the quay](" + name + "), before publishing or scheduling."));
             }
         }
         return problems;

@@ -20,13 +20,13 @@ public final class ArticleDesk {
     private final RevisionRoutes revisions;
     private final TranslationRoutes translations;
 
-    public ArticleDesk(Database db, ArticleStore store, ArticleQueries articles, SettingsStore settings,
-                       SectionStore sections, Markdown markdown, SearchIndex search, Templates templates) {
-        FormCheck check = new FormCheck(articles, settings, sections, new AltText(articles, markdown));
+    public ArticleDesk(Database db, ArticleStore store, ArticleQueries articles, ArticleWorkflow workflow,
+                       SettingsStore settings, SectionStore sections, Markdown markdown, SearchIndex search,
+                       Templates templates) {
         this.list = new ListRoutes(articles, sections, templates);
-        this.editor = new EditorRoutes(db, articles, store, markdown, settings, check,
+        this.editor = new EditorRoutes(db, articles, store, markdown, settings, workflow,
                 new EditorView(articles, settings, sections, search, templates));
-        this.revisions = new RevisionRoutes(db, articles, store, settings, check, editor, templates);
+        this.revisions = new RevisionRoutes(db, articles, store, settings, workflow.check(), editor, templates);
         this.translations = new TranslationRoutes(db, articles, new org.masthead.content.TranslationStore(db), editor,
                 templates);
     }

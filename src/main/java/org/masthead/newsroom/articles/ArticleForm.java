@@ -24,7 +24,7 @@ public record ArticleForm(String headline, String slug, String dek, String body,
         authors = List.copyOf(authors);
     }
 
-    static ArticleForm blank(String language, List<Long> authors) {
+    public static ArticleForm blank(String language, List<Long> authors) {
         return new ArticleForm("", "", "", "", "", "", authors, "", language, "", "", "", "", "", "", 0, true, "News", "");
     }
 
@@ -67,7 +67,7 @@ public record ArticleForm(String headline, String slug, String dek, String body,
                 seoTitle, seoDescription, noteKind, noteText, publishAt, version, commentsOpen, label, sponsor);
     }
 
-    ArticleForm withVersion(int newVersion) {
+    public ArticleForm withVersion(int newVersion) {
         return new ArticleForm(headline, slug, dek, body, section, tags, authors, image, language, seeAlso,
                 seoTitle, seoDescription, noteKind, noteText, publishAt, newVersion, commentsOpen, label, sponsor);
     }

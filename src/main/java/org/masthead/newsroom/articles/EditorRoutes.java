@@ -4,16 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
-import java.util.Locale;
-import org.masthead.content.ArticleEdit;
-import org.masthead.content.ArticleStatus;
 import org.masthead.content.ArticleStore;
-import org.masthead.content.EditConflict;
 import org.masthead.content.Markdown;
 import org.masthead.content.SettingsStore;
 import org.masthead.content.SiteSettings;
 import org.masthead.db.Database;
-import org.masthead.db.Tx;
 import org.masthead.accounts.AuditStore;
 import org.masthead.accounts.Guard;
 import org.masthead.accounts.Role;
@@ -27,17 +22,17 @@ final class EditorRoutes {
     private final ArticleStore store;
     private final Markdown markdown;
     private final SettingsStore settings;
-    private final FormCheck check;
+    private final ArticleWorkflow workflow;
     private final EditorView view;
 
     EditorRoutes(Database db, ArticleQueries articles, ArticleStore store, Markdown markdown, SettingsStore settings,
-                 FormCheck check, EditorView view) {
+                 ArticleWorkflow workflow, EditorView view) {
         this.db = db;
         this.articles = articles;
         this.store = store;
         this.markdown = markdown;
         this.settings = settings;
-        this.check = check;
+        this.workflow = workflow;
         this.view = view;
     }
 
@@ -81,57 +76,26 @@ final class EditorRoutes {
         User user = Guard.require(ctx, Role.CONTRIBUTOR);
         ArticleForm form = ArticleForm.read(ctx);
         Workflow.Action action = Workflow.Action.parse(ctx.formParam("action"));
-        ArticleStatus current = stored == null ? null : stored.status();
-        String refusal = Workflow.refusal(user, stored == null ? Long.valueOf(user.id()) : stored.createdBy(), current, action);
-        if (refusal != null) {
-            throw new HttpError(403, refusal);
-        }
         if (action == Workflow.Action.PREVIEW) {
+            String refusal = Workflow.refusal(user, stored == null ? Long.valueOf(user.id()) : stored.createdBy(),
+                    stored == null ? null : stored.status(), action);
+            if (refusal != null) {
+                throw new HttpError(403, refusal);
+            }
             view.render(ctx, 200, stored, form, new EditorView.Extras(null, List.of(), markdown.render(form.body()).html(),
                     null, true));
             return;
         }
-        String invalid = Workflow.invalid(current, action);
-        FormCheck.Checked checked = check.check(form, stored, Workflow.target(current, action));
-        List<String> problems = invalid != null ? List.of(invalid) : checked.problems();
-        if (!problems.isEmpty()) {
-            view.render(ctx, 422, stored, form, new EditorView.Extras(null, problems, null, null, true));
-            return;
-        }
-        ArticleEdit edit = checked.edit();
-        ArticleEdit.By by = new ArticleEdit.By(user.id(), user.name());
-        String verb = action.done.toLowerCase(Locale.ROOT);
-        long id;
-        if (stored == null) {
-            id = db.write(tx -> {
-                long created = store.create(tx, edit, by);
-                store.label(tx, created, checked.label(), checked.sponsor());
-                AuditStore.record(tx, user, "created article", "article:" + created, edit.headline());
-                auditComments(tx, user, created, edit.commentsOpen(), true);
-                return created;
-            });
-        } else {
-            id = stored.id();
-            try {
-                db.write(tx -> {
-                    store.update(tx, stored.id(), form.version(), edit, by, action.done);
-                    store.label(tx, stored.id(), checked.label(), checked.sponsor());
-                    AuditStore.record(tx, user, verb + " article", "article:" + stored.id(), edit.headline());
-                    auditComments(tx, user, stored.id(), edit.commentsOpen(), stored.commentsOpen());
-                    return null;
-                });
-            } catch (EditConflict conflict) {
-                conflict(ctx, form);
-                return;
-            }
-        }
-        ctx.redirect("/newsroom/articles/" + id + "?saved=" + action.value(), HttpStatus.SEE_OTHER);
-    }
-
-    /** Opening or closing the article's comments (saved with the article) is audited on its own. */
-    private static void auditComments(Tx tx, User user, long id, boolean open, boolean wasOpen) {
-        if (open != wasOpen) {
-            AuditStore.record(tx, user, open ? "opened comments on article" : "closed comments on article", "article:" + id, "");
+        switch (workflow.save(user, stored, form, action)) {
+            case ArticleWorkflow.Refused refused -> throw new HttpError(403, refused.reason());
+            case ArticleWorkflow.NotNow notNow -> view.render(ctx, 422, stored, form,
+                    new EditorView.Extras(null, List.of(notNow.reason()), null, null, true));
+            case ArticleWorkflow.Invalid invalid -> view.render(ctx, 422, stored, form, new EditorView.Extras(null,
+                    invalid.problems().stream().map(Problem::message).toList(), null, null, true));
+            case ArticleWorkflow.Conflict conflict -> conflict(ctx, form);
+            case ArticleWorkflow.Missing missing -> throw HttpError.notFound("There is no article with that number.");
+            case ArticleWorkflow.Saved saved -> ctx.redirect("/newsroom/articles/" + saved.id() + "?saved=" + action.value(),
+                    HttpStatus.SEE_OTHER);
         }
     }
 

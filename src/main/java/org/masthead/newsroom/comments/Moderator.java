@@ -13,6 +13,7 @@ import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.db.Database;
 import org.masthead.db.Tx;
 import org.masthead.accounts.AuditStore;
+import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Moderator {
     private static final Logger LOG = LoggerFactory.getLogger(Moderator.class);
+    /** Who moderates comments: editors and admins. */
+    static final Role ROLE = Role.EDITOR;
 
     private final Database db;
     private final CommentStore store;
@@ -93,6 +96,16 @@ final class Moderator {
                 case TRASH -> List.of(RESTORE, SPAM, DELETE);
             };
         }
+    }
+
+    /** The action that moves a comment to {@code status}: pending is the trash's "restore". */
+    static Action to(CommentStatus status) {
+        return switch (status) {
+            case APPROVED -> Action.APPROVE;
+            case SPAM -> Action.SPAM;
+            case TRASH -> Action.TRASH;
+            case PENDING -> Action.RESTORE;
+        };
     }
 
     /** Applies an action to the comments it fits; returns how many it changed. */

@@ -13,7 +13,6 @@ import org.masthead.comments.CommentStatus;
 import org.masthead.newsroom.Desk;
 import org.masthead.newsroom.FormFields;
 import org.masthead.accounts.Guard;
-import org.masthead.accounts.Role;
 import org.masthead.accounts.User;
 import org.masthead.newsroom.comments.ModerationPages.Choice;
 import org.masthead.newsroom.comments.Moderator.Action;
@@ -54,7 +53,7 @@ final class QueueRoutes {
     }
 
     private void queue(Context ctx) {
-        Guard.require(ctx, Role.EDITOR);
+        Guard.require(ctx, Moderator.ROLE);
         CommentStatus status = view(ctx.queryParam("status"));
         String search = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         boolean everywhere = !search.isEmpty() && "all".equals(ctx.queryParam("in"));
@@ -86,7 +85,7 @@ final class QueueRoutes {
 
     /** The bulk form: an action and the ticked comments. Deleting asks first, unless this is the answer. */
     private void bulk(Context ctx) {
-        User user = Guard.require(ctx, Role.EDITOR);
+        User user = Guard.require(ctx, Moderator.ROLE);
         Action action = Action.parse(ctx.formParam("action"));
         if (action == null) {
             throw HttpError.badRequest("Choose an action from the list: approve, mark as spam, move to trash, restore "
@@ -106,13 +105,13 @@ final class QueueRoutes {
     }
 
     private void one(Context ctx, Action action) {
-        User user = Guard.require(ctx, Role.EDITOR);
+        User user = Guard.require(ctx, Moderator.ROLE);
         long id = existing(ctx).id();
         done(ctx, Input.back(ctx), action, moderator.apply(action, List.of(id), user));
     }
 
     private void confirmOne(Context ctx) {
-        Guard.require(ctx, Role.EDITOR);
+        Guard.require(ctx, Moderator.ROLE);
         Comment comment = existing(ctx);
         String back = ctx.queryParam("back") == null ? PATH + "?status=" + key(comment.status()) : ctx.queryParam("back");
         confirm(ctx, List.of(comment.id()), back.startsWith(PATH + "?") ? back : PATH + "?status=" + key(comment.status()));
@@ -131,7 +130,7 @@ final class QueueRoutes {
     }
 
     private void block(Context ctx, Block.Kind kind) {
-        User user = Guard.require(ctx, Role.EDITOR);
+        User user = Guard.require(ctx, Moderator.ROLE);
         Comment comment = existing(ctx);
         if (!moderator.block(comment, kind, user)) {
             throw new HttpError(409, "This comment's IP address is no longer kept, so it cannot be blocked.");

@@ -35,14 +35,14 @@ class AdminHtmlValidityTest {
         return Stream.of("/newsroom/sections", "/newsroom/sections/new", "SECTION", "SECTION/delete",
                 "/newsroom/tags", "/newsroom/tags/new", "TAG", "TAG/delete", "/newsroom/authors", "/newsroom/authors/new",
                 "AUTHOR", "/newsroom/pages", "/newsroom/pages/new", "PAGE", "/newsroom/users", "/newsroom/users/new",
-                "/newsroom/settings");
+                "USER", "USER/tokens", "/newsroom/settings");
     }
 
     @ParameterizedTest
     @MethodSource("pages")
     void pageIsValidHtml(String page) throws Exception {
         String path = page.replace("SECTION", first("sections")).replace("TAG", first("tags"))
-                .replace("AUTHOR", first("authors")).replace("PAGE", first("pages"));
+                .replace("AUTHOR", first("authors")).replace("PAGE", first("pages")).replace("USER", first("users"));
         HttpResponse<String> response = admin.get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         assertThat(HtmlValidityTest.errors(response.body())).as("validator errors on " + path).isEmpty();
@@ -55,6 +55,15 @@ class AdminHtmlValidityTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(HtmlValidityTest.errors(refused.body())).isEmpty();
         assertThat(refused.body()).contains("role=\"alert\"", "value=\"x\"");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTokensPageShowingANewTokenIsValidHtml() throws Exception {
+        String page = first("users") + "/tokens";
+        HttpResponse<String> issued = admin.submit(page, page, Map.of("name", "Validity check"));
+        assertThat(issued.statusCode()).isEqualTo(201);
+        assertThat(HtmlValidityTest.errors(issued.body())).isEmpty();
+        assertThat(HtmlValidityTest.errors(admin.get(page).body())).isEmpty(); // now with a row and its revoke button
     }
 
     private static String first(String table) {
