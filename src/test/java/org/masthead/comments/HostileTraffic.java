@@ -24,7 +24,7 @@ final class HostileTraffic {
     private static final int READERS = 4;
     private static final int FLOODERS = 6;
     private static final int SLOW_CONNECTIONS = 200;
-    private static final long SLOW_SECONDS = 40;
+    private static final long SLOW_SECONDS = 35;
 
     private HostileTraffic() {
     }
@@ -47,7 +47,7 @@ final class HostileTraffic {
         cache.row("before the flood", sequential(visitor, false), sequential(visitor, true));
         long rssBefore = server.status("VmRSS");
         long threadsBefore = server.status("Threads");
-        Reading before = read(server.base(), CommentSite.ARTICLE_URL, 6_000);
+        Reading before = read(server.base(), CommentSite.ARTICLE_URL, 5_000);
 
         AtomicBoolean flooding = new AtomicBoolean(true);
         AtomicInteger junk = new AtomicInteger();
@@ -71,7 +71,7 @@ final class HostileTraffic {
             }));
         }
         long floodStart = System.nanoTime();
-        Reading during = read(server.base(), CommentSite.ARTICLE_URL, 10_000);
+        Reading during = read(server.base(), CommentSite.ARTICLE_URL, 20_000);
         long threadsDuring = server.status("Threads");
         flooding.set(false);
         for (Future<?> f : flooders) {
