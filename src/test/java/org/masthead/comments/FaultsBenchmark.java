@@ -52,6 +52,18 @@ public final class FaultsBenchmark {
         progress("PostgreSQL stop and start");
         OutageFaults.run(work).forEach(System.out::println);
         System.out.printf("Whole run: %.0f s; server logs in %s%n", (System.nanoTime() - started) / 1e9, work);
+        removeAllButLogs(work);
+    }
+
+    /** The sites' data (SQLite files, the embedded PostgreSQL's folder) goes; the server logs stay to be read. */
+    private static void removeAllButLogs(Path work) throws java.io.IOException {
+        try (var paths = Files.walk(work)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(work) && !p.toString().endsWith(".log")) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static void progress(String what) {
