@@ -23,6 +23,7 @@ import org.masthead.content.SectionStore;
 import org.masthead.content.SettingsStore;
 import org.masthead.content.TagStore;
 import org.masthead.db.Database;
+import org.masthead.db.LogThrottle;
 import org.masthead.web.Origin;
 import org.masthead.db.Remembered;
 import org.masthead.db.StartupException;
@@ -80,6 +81,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    /** An outage fails every uncached request: one line a minute says so. */
+    private static final LogThrottle OUTAGE_LOG = new LogThrottle(Duration.ofMinutes(1));
 
     private final Config config;
     private final Database db;
@@ -255,7 +258,8 @@ public final class App implements AutoCloseable {
                 });
                 c.routes.exception(Exception.class, (e, ctx) -> {
                     if (Database.unavailable(e)) {
-                        LOG.warn("{} {}: the database is unavailable ({})", ctx.method(), ctx.path(), e.getMessage());
+                        OUTAGE_LOG.log(held -> LOG.warn("{} {}: the database is unavailable ({}){}", ctx.method(), ctx.path(),
+                                e.getMessage(), held == 0 ? "" : "; " + held + " more answered 503 since the last such line"));
                         unavailable(ctx, site);
                         return;
                     }

@@ -19,6 +19,8 @@ public final class Periodic implements AutoCloseable {
     private final Duration interval;
     private final Runnable work;
     private ScheduledExecutorService timer;
+    private final LogThrottle failures = new LogThrottle(Duration.ofMinutes(1));
+    private int failedRuns;
 
     public Periodic(String name, Duration interval, Runnable work) {
         this.name = name;
@@ -34,11 +36,20 @@ public final class Periodic implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The first failure in a row is logged with its cause; while it goes on, a line a minute. */
     private void runSafely() {
         try {
             work.run();
+            if (failedRuns > 0) {
+                LOG.info("{} works again after {} failed runs", name, failedRuns);
+                failedRuns = 0;
+            }
         } catch (RuntimeException e) {
-            LOG.warn("{} failed; it runs again in {}", name, interval, e);
+            if (failedRuns++ == 0) {
+                LOG.warn("{} failed; it runs again in {}", name, interval, e);
+            } else {
+                failures.log(held -> LOG.warn("{} still failing ({} runs in a row): {}", name, failedRuns, e.getMessage()));
+            }
         }
     }
 
