@@ -134,7 +134,7 @@ public final class SpamClassifier implements ChangeListener {
      * Each feature counts once per comment, however often it occurs there (binary naive Bayes);
      * word pairs are left to the regression, as naive Bayes would count them twice over with their words.
      */
-    private static Tally count(List<LabeledComment> comments) {
+    static Tally count(List<LabeledComment> comments) {
         Tally batch = new Tally();
         FeatureExtractor extractor = new FeatureExtractor();
         Set<String> seen = new HashSet<>();
