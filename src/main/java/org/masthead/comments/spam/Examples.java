@@ -13,7 +13,7 @@ import java.util.Map;
  * ever grows; not thread-safe, the classifier learns one batch at a time.
  */
 final class Examples {
-    /** A comment of this many words and pairs counts each at full weight; one of four times as many, at half. */
+    /** A comment of this many words and pairs (repeats included) counts each at its weight; one of four times as many, at half. */
     static final int SCALE_WORDS = 40;
     private final Map<Long, Integer> numbers = new HashMap<>();
     private final List<Long> hashes = new ArrayList<>();
