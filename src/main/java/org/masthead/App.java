@@ -14,6 +14,7 @@ import org.masthead.comments.CommentStore;
 import org.masthead.comments.CommentThreads;
 import org.masthead.comments.FormToken;
 import org.masthead.comments.spam.SpamClassifier;
+import org.masthead.comments.spam.Starter;
 import org.masthead.config.Config;
 import org.masthead.content.ArticleStore;
 import org.masthead.content.AuthorStore;
@@ -140,7 +141,7 @@ public final class App implements AutoCloseable {
             search = SearchIndex.openFree(db, searchFolder(config));
             db.addListener(search);
             SearchRoutes searchRoutes = new SearchRoutes(search, queries, templates);
-            SpamClassifier classifier = SpamClassifier.open(db);
+            SpamClassifier classifier = SpamClassifier.open(db, SpamClassifier.DEFAULT_THRESHOLD, Starter.comments());
             db.addListener(classifier);
             FormToken formTokens = new FormToken(comments.formKey());
             CommentThreads threads = new CommentThreads(comments, formTokens);

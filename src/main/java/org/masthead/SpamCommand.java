@@ -10,6 +10,7 @@ import org.masthead.comments.spam.LabeledComment;
 import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.comments.CommentGate;
 import org.masthead.comments.spam.SpamScores;
+import org.masthead.comments.spam.Starter;
 import org.masthead.comments.spam.Verdict;
 import org.masthead.config.Config;
 import org.masthead.db.Database;
@@ -109,6 +110,10 @@ final class SpamCommand implements Runnable {
                 + "counts as spam (default: the classifier's, " + SpamClassifier.DEFAULT_THRESHOLD + ").")
         Double threshold;
 
+        @Option(names = "--starter", description = "Judge as the site does: with the starter comments shipped in "
+                + "the jar learned before the site's own (without it, only what the site learned counts).")
+        boolean starter;
+
         @Mixin
         StorageOptions storage;
 
@@ -116,8 +121,9 @@ final class SpamCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = open(storage)) {
-                SpamClassifier classifier = SpamClassifier.open(db, threshold == null ? SpamClassifier.DEFAULT_THRESHOLD : threshold);
-                if (classifier.comments() == 0) {
+                SpamClassifier classifier = SpamClassifier.open(db, threshold == null ? SpamClassifier.DEFAULT_THRESHOLD : threshold,
+                        starter ? Starter.comments() : List.of());
+                if (classifier.known() == 0) {
                     throw new IllegalArgumentException("the spam classifier has not learned anything yet; "
                             + "teach it first with: masthead spam train FILE.csv");
                 }
@@ -138,7 +144,8 @@ final class SpamCommand implements Runnable {
                     });
                     out.println(file.getFileName() + ": " + scores.detail());
                 }
-                out.printf("threshold %s, model learned from %,d comments%n", classifier.threshold(), classifier.comments());
+                out.printf("threshold %s, model learned from %,d comments%s%n", classifier.threshold(), classifier.comments(),
+                        starter ? String.format(" on top of %,d starter comments", classifier.starterComments()) : "");
                 // What the comment form does with the same probabilities: it also holds the unsure ones.
                 out.printf(java.util.Locale.ROOT, "held for a moderator (probability %.2f up to the threshold): spam %d of %d, "
                                 + "legitimate %d of %d; spam kept off the page %.3f%n", CommentGate.HOLD_PROBABILITY,

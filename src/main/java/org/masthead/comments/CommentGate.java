@@ -63,7 +63,7 @@ public final class CommentGate {
         String fingerprint = fingerprint(c.body());
         Verdict verdict = classifier.classify(c.body() + (c.url().isEmpty() ? "" : "\n" + c.url()));
         Submission s = new Submission(c, honeypot, formAge, now, store.settings(), network,
-                store.sameText(fingerprint, now.minus(COPIES_SINCE)), verdict, classifier.comments());
+                store.sameText(fingerprint, now.minus(COPIES_SINCE)), verdict, classifier.known());
         CommentStatus status = CommentStatus.APPROVED;
         List<String> reasons = new ArrayList<>();
         for (SpamSignal signal : signals) {

@@ -21,17 +21,30 @@ import java.util.function.Consumer;
  */
 public final class CommentFile {
     private final Path path;
+    /** A file on the classpath instead of {@code path}: the starter comments shipped in the jar. */
+    private final String resource;
 
     public CommentFile(Path path) {
         this.path = path;
+        this.resource = null;
+    }
+
+    private CommentFile(String resource) {
+        this.path = null;
+        this.resource = resource;
+    }
+
+    /** A labelled CSV file inside the jar, by its absolute classpath name. */
+    static CommentFile resource(String name) {
+        return new CommentFile(name);
     }
 
     /** Hands each labelled comment to {@code each}, in order; returns how many there were. */
     public long forEach(Consumer<LabeledComment> each) {
-        if (!Files.isRegularFile(path)) {
+        if (resource == null && !Files.isRegularFile(path)) {
             throw problem(Files.exists(path) ? "is not a file" : "no such file");
         }
-        try (InputStream bytes = Files.newInputStream(path);
+        try (InputStream bytes = open();
                 BufferedReader text = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)))) {
             return read(new CsvReader(text), each);
@@ -40,8 +53,23 @@ public final class CommentFile {
         } catch (IOException e) {
             throw problem("cannot be read: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw e.getMessage().startsWith(path.toString()) ? e : problem(e.getMessage());
+            throw e.getMessage().startsWith(name()) ? e : problem(e.getMessage());
         }
+    }
+
+    private InputStream open() throws IOException {
+        if (resource == null) {
+            return Files.newInputStream(path);
+        }
+        InputStream in = CommentFile.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw problem("is missing from the jar");
+        }
+        return in;
+    }
+
+    private String name() {
+        return resource == null ? path.toString() : resource;
     }
 
     /** Reads the whole file without keeping it, to check it and count its comments. */
@@ -76,7 +104,7 @@ public final class CommentFile {
     }
 
     private IllegalArgumentException problem(String what) {
-        return new IllegalArgumentException(path + ": " + what);
+        return new IllegalArgumentException(name() + ": " + what);
     }
 
     /** Where the text and the label are, and how the label reads. */

@@ -30,6 +30,13 @@ final class CommentScorer {
         prepareSeen(features);
         int known = 0;
         int counted = 0;
+        int words = 0;
+        for (int i = 0; i < features; i++) {
+            if (Examples.scaledKind(extractor.kind(i))) {
+                words++;
+            }
+        }
+        double scale = Examples.wordScale(words);
         double regression = 0;
         double bayes = 0;
         for (int i = 0; i < features; i++) {
@@ -40,19 +47,20 @@ final class CommentScorer {
                     shares = Arrays.copyOf(shares, known * 2);
                 }
                 slots[known++] = slot;
-                regression += weights.regression(slot);
+                regression += weights.regression(slot) * (weights.scaled(slot) ? scale : 1);
                 if (weights.counted(slot)) {
                     counted++;
                     bayes += weights.bayes(slot);
                 }
             }
         }
-        double scale = counted == 0 ? 0 : BAYES_SHARE / Math.sqrt(counted);
-        double logOdds = weights.bias() + regression + BAYES_SHARE * weights.prior() + bayes * scale;
+        double bayesScale = counted == 0 ? 0 : BAYES_SHARE / Math.sqrt(counted);
+        double logOdds = weights.bias() + regression + BAYES_SHARE * weights.prior() + bayes * bayesScale;
         double probability = 1 / (1 + Math.exp(-logOdds));
         for (int i = 0; i < known; i++) {
             int slot = slots[i];
-            shares[i] = weights.regression(slot) + (weights.counted(slot) ? weights.bayes(slot) * scale : 0);
+            shares[i] = weights.regression(slot) * (weights.scaled(slot) ? scale : 1)
+                    + (weights.counted(slot) ? weights.bayes(slot) * bayesScale : 0);
         }
         return new Verdict(probability, probability >= threshold, reasons(weights, known));
     }

@@ -13,11 +13,15 @@ import java.util.Map;
  * ever grows; not thread-safe, the classifier learns one batch at a time.
  */
 final class Examples {
+    /** A comment of this many words and pairs (repeats included) counts each at its weight; one of four times as many, at half. */
+    static final int SCALE_WORDS = 40;
     private final Map<Long, Integer> numbers = new HashMap<>();
     private final List<Long> hashes = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final List<int[]> features = new ArrayList<>();
     private final List<Boolean> labels = new ArrayList<>();
+    private final List<Float> scales = new ArrayList<>();
+    private boolean[] scaled = new boolean[1024];
     private final FeatureExtractor extractor = new FeatureExtractor();
     /** For each feature number, the last comment it was found in plus one: counts each feature once per comment. */
     private int[] lastSeen = new int[1024];
@@ -30,9 +34,13 @@ final class Examples {
         extractor.extract(comment.text());
         int[] numbered = new int[extractor.count()];
         int distinct = 0;
+        int words = 0;
         for (int i = 0; i < extractor.count(); i++) {
             if (extractor.kind(i) == FeatureExtractor.GRAM) {
                 continue;
+            }
+            if (scaledKind(extractor.kind(i))) {
+                words++;
             }
             int number = number(i);
             if (lastSeen[number] != features.size() + 1) {
@@ -42,6 +50,17 @@ final class Examples {
         }
         features.add(Arrays.copyOf(numbered, distinct));
         labels.add(comment.spam());
+        scales.add(wordScale(words));
+    }
+
+    /** Words and pairs weigh less the more of them a comment has; links and shapes count whole. */
+    static boolean scaledKind(int kind) {
+        return kind == FeatureExtractor.WORD || kind == FeatureExtractor.PAIR;
+    }
+
+    /** What each word or pair of a comment with {@code words} of them (repeats included) counts for. */
+    static float wordScale(int words) {
+        return (float) (1 / Math.sqrt(Math.max(1, words) / (double) SCALE_WORDS));
     }
 
     private int number(int i) {
@@ -55,7 +74,9 @@ final class Examples {
         names.add(extractor.name(i));
         if (number == lastSeen.length) {
             lastSeen = Arrays.copyOf(lastSeen, number * 2);
+            scaled = Arrays.copyOf(scaled, number * 2);
         }
+        scaled[number] = scaledKind(extractor.kind(i));
         return number;
     }
 
@@ -66,6 +87,16 @@ final class Examples {
     /** The distinct feature numbers of the {@code i}th learned comment; the array is the examples' own. */
     int[] features(int i) {
         return features.get(i);
+    }
+
+    /** What each word or pair of the {@code i}th learned comment counts for. */
+    float scale(int i) {
+        return scales.get(i);
+    }
+
+    /** Whether the feature with this number is a word or pair, which counts for its comment's scale. */
+    boolean scaled(int number) {
+        return scaled[number];
     }
 
     boolean spam(int i) {

@@ -13,21 +13,26 @@ final class FeatureExtractor {
     static final int LINK = 2;
     static final int DOMAIN = 3;
     static final int PAIR = 4;
+    static final int SHAPE = 5;
     /**
      * Stored names are the prefix then the slice; "has:url" is a whole name on its own, and a
      * pair is its two words with one space between, whatever separated them in the comment.
      */
-    static final String[] PREFIXES = {"w:", "c:", "has:url", "d:", "p:"};
+    static final String[] PREFIXES = {"w:", "c:", "has:url", "d:", "p:", "s:"};
     static final int MIN_GRAM = 3;
     static final int MAX_GRAM = 5;
     static final int MAX_WORD = 40;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final long[] PREFIX_HASHES = new long[PREFIXES.length];
+    private static final long[] SHAPE_HASHES = new long[Shapes.NAMES.length];
 
     static {
         for (int kind = 0; kind < PREFIXES.length; kind++) {
             PREFIX_HASHES[kind] = feed(FNV_OFFSET, PREFIXES[kind]);
+        }
+        for (int shape = 0; shape < Shapes.NAMES.length; shape++) {
+            SHAPE_HASHES[shape] = finish(feed(FNV_OFFSET, Shapes.NAMES[shape]));
         }
     }
 
@@ -41,6 +46,9 @@ final class FeatureExtractor {
     private int[] firstEnds = new int[1024];
     private int count;
     private final Links links = new Links();
+    private final Shapes shapes = new Shapes();
+    private int capitals;
+    private int letters;
 
     /** Replaces the current features with those of {@code comment}. */
     void extract(String comment) {
@@ -49,6 +57,7 @@ final class FeatureExtractor {
         words();
         grams();
         links.find(this, text, length);
+        shapes.find(this, text, length, capitals, letters);
     }
 
     int count() {
@@ -68,6 +77,9 @@ final class FeatureExtractor {
      * or {@code d:example.com}.
      */
     String name(int i) {
+        if (kinds[i] == SHAPE) {
+            return Shapes.NAMES[starts[i]];
+        }
         if (kinds[i] == PAIR) {
             int second = ends[i];
             while (Character.isLetterOrDigit(text[second - 1])) {
@@ -97,6 +109,8 @@ final class FeatureExtractor {
         }
         char[] out = text;
         int at = 0;
+        int upper = 0;
+        int all = 0;
         out[at++] = ' ';
         for (int i = 0; i < n; i++) {
             char c = comment.charAt(i);
@@ -105,8 +119,13 @@ final class FeatureExtractor {
                     if (out[at - 1] != ' ') {
                         out[at++] = ' ';
                     }
+                } else if (c >= 'A' && c <= 'Z') {
+                    upper++;
+                    all++;
+                    out[at++] = (char) (c + 32);
                 } else {
-                    out[at++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                    all += c >= 'a' && c <= 'z' ? 1 : 0;
+                    out[at++] = c;
                 }
             } else if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(comment.charAt(i + 1))) {
@@ -118,6 +137,10 @@ final class FeatureExtractor {
                     out[at++] = ' ';
                 }
             } else if (Character.getType(c) != Character.FORMAT) {
+                if (Character.isLetter(c)) {
+                    all++;
+                    upper += Character.isUpperCase(c) ? 1 : 0;
+                }
                 out[at++] = Character.toLowerCase(c);
             }
         }
@@ -125,6 +148,8 @@ final class FeatureExtractor {
             out[at++] = ' ';
         }
         length = at;
+        capitals = upper;
+        letters = all;
     }
 
     /**
@@ -192,6 +217,18 @@ final class FeatureExtractor {
             h = (h ^ text[i]) * FNV_PRIME;
         }
         addHashed(kind, start, end, h);
+    }
+
+    /** Adds the shape numbered {@code shape} in {@link Shapes#NAMES}. */
+    void shape(int shape) {
+        if (count == hashes.length) {
+            grow();
+        }
+        hashes[count] = SHAPE_HASHES[shape];
+        kinds[count] = SHAPE;
+        starts[count] = shape;
+        ends[count] = shape;
+        count++;
     }
 
     private void addHashed(int kind, int start, int end, long rawHash) {

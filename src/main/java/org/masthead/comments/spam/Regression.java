@@ -49,15 +49,16 @@ final class Regression {
             shuffle(order, random);
             for (int k : order) {
                 int[] features = examples.features(k);
+                double scale = examples.scale(k);
                 double z = bias;
                 for (int f : features) {
-                    z += w[f];
+                    z += examples.scaled(f) ? w[f] * scale : w[f];
                 }
                 double error = 1 / (1 + Math.exp(-z)) - (examples.spam(k) ? 1 : 0);
                 double rate = RATE / (1 + DECAY * step++ / n);
                 bias -= rate * error;
                 for (int f : features) {
-                    w[f] -= rate * (error + L2 * w[f]);
+                    w[f] -= rate * (error * (examples.scaled(f) ? scale : 1) + L2 * w[f]);
                 }
             }
         }

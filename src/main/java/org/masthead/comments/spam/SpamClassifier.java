@@ -25,18 +25,22 @@ public final class SpamClassifier implements ChangeListener {
 
     private final SpamStore store;
     private final double threshold;
+    private final List<LabeledComment> starter;
+    private final Tally starterTally;
     private Tally tally;
     private Examples examples;
     private long version;
     private volatile Thread learner;
     private volatile Weights weights;
 
-    private SpamClassifier(SpamStore store, double threshold) {
+    private SpamClassifier(SpamStore store, double threshold, List<LabeledComment> starter) {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("the spam threshold must be between 0 and 1, got " + threshold);
         }
         this.store = store;
         this.threshold = threshold;
+        this.starter = List.copyOf(starter);
+        this.starterTally = count(this.starter);
     }
 
     /**
@@ -47,9 +51,20 @@ public final class SpamClassifier implements ChangeListener {
         return open(db, DEFAULT_THRESHOLD);
     }
 
-    /** Loads the model; a comment is spam when its spam probability is at least {@code threshold}. */
+    /**
+     * Loads the model with nothing learned before the site's own lessons; a comment is spam
+     * when its spam probability is at least {@code threshold}.
+     */
     public static SpamClassifier open(Database db, double threshold) {
-        SpamClassifier classifier = new SpamClassifier(new SpamStore(db), threshold);
+        return open(db, threshold, List.of());
+    }
+
+    /**
+     * Loads the model on top of {@code starter}, comments learned in memory before the site's
+     * own (a site serves with {@link Starter#comments()}, so it is protected from its first day).
+     */
+    public static SpamClassifier open(Database db, double threshold, List<LabeledComment> starter) {
+        SpamClassifier classifier = new SpamClassifier(new SpamStore(db), threshold, starter);
         classifier.reload();
         return classifier;
     }
@@ -63,9 +78,19 @@ public final class SpamClassifier implements ChangeListener {
         return threshold;
     }
 
-    /** How many comments the model has learned from, all instances together as of its last load. */
+    /** How many comments the site has taught the model, all instances together as of its last load. */
     public long comments() {
+        return weights.comments() - starter.size();
+    }
+
+    /** How many comments the model knows: the starter comments and the site's lessons. */
+    public long known() {
         return weights.comments();
+    }
+
+    /** How many comments the model started from before the site's own lessons. */
+    public int starterComments() {
+        return starter.size();
     }
 
     /** Learns one labelled comment: one transaction. */
@@ -123,8 +148,11 @@ public final class SpamClassifier implements ChangeListener {
 
     private synchronized void reload() {
         SpamStore.Snapshot snapshot = store.load();
-        tally = snapshot.tally();
+        tally = new Tally();
+        tally.addAll(starterTally);
+        tally.addAll(snapshot.tally());
         examples = new Examples();
+        examples.addAll(starter);
         examples.addAll(snapshot.examples());
         version = snapshot.version();
         weights = Weights.of(tally, examples, Regression.fit(examples));
@@ -134,7 +162,7 @@ public final class SpamClassifier implements ChangeListener {
      * Each feature counts once per comment, however often it occurs there (binary naive Bayes);
      * word pairs are left to the regression, as naive Bayes would count them twice over with their words.
      */
-    private static Tally count(List<LabeledComment> comments) {
+    static Tally count(List<LabeledComment> comments) {
         Tally batch = new Tally();
         FeatureExtractor extractor = new FeatureExtractor();
         Set<String> seen = new HashSet<>();

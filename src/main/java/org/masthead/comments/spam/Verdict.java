@@ -28,7 +28,24 @@ public record Verdict(double spamProbability, boolean spam, List<Reason> reasons
                 case "p:" -> "the words \"" + value + "\"";
                 case "c:" -> "the letters \"" + value + "\"";
                 case "d:" -> "a link to " + value;
+                case "s:" -> shape(value);
                 default -> "a link";
+            };
+        }
+
+        private static String shape(String name) {
+            return switch (name) {
+                case "hidden-link" -> "a link written out to hide it";
+                case "email" -> "an email address";
+                case "phone" -> "a phone number";
+                case "caps" -> "mostly capital letters";
+                case "shout" -> "repeated exclamation or question marks";
+                case "emoji" -> "several emoji";
+                case "stretch" -> "a stretched word";
+                case "repeat" -> "the same words over and over";
+                case "promo" -> "self-promotion";
+                case "bait" -> "asking for likes or shares";
+                default -> name.startsWith("len:") ? "its length" : name;
             };
         }
     }

@@ -16,6 +16,7 @@ final class Weights {
     private final long[] keys;
     private final float[] bayes;
     private final float[] regression;
+    private final boolean[] scaled;
     private final String[] names;
     private final int mask;
     private final double prior;
@@ -26,6 +27,7 @@ final class Weights {
         keys = new long[capacity];
         bayes = new float[capacity];
         regression = new float[capacity];
+        scaled = new boolean[capacity];
         names = new String[capacity];
         java.util.Arrays.fill(bayes, Float.NaN);
         mask = capacity - 1;
@@ -58,6 +60,7 @@ final class Weights {
         for (int number = 0; number < examples.vocabulary(); number++) {
             int slot = table.put(examples.hash(number), examples.name(number));
             table.regression[slot] = fit.weight(number);
+            table.scaled[slot] = examples.scaled(number);
         }
         return table;
     }
@@ -96,6 +99,11 @@ final class Weights {
 
     float regression(int slot) {
         return regression[slot];
+    }
+
+    /** Whether the feature in this slot is a word or pair, whose regression weight the comment's scale multiplies. */
+    boolean scaled(int slot) {
+        return scaled[slot];
     }
 
     String name(int slot) {
