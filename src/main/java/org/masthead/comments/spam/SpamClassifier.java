@@ -2,6 +2,7 @@ package org.masthead.comments.spam;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
@@ -155,8 +156,17 @@ public final class SpamClassifier implements ChangeListener {
         examples.addAll(starter);
         examples.addAll(snapshot.examples());
         version = snapshot.version();
-        weights = Weights.of(tally, examples, Regression.fit(examples));
+        Examples fitted = examples;
+        // A site that has learned nothing yet fits the starter alone: the same every time, so once per process.
+        Regression regression = snapshot.examples().isEmpty()
+                ? STARTER_FITS.computeIfAbsent(starter, s -> Regression.fit(fitted))
+                : Regression.fit(examples);
+        weights = Weights.of(tally, examples, regression);
     }
+
+    /** The regression fitted to each starter list alone (by identity: the shipped one is a single list). */
+    private static final Map<List<LabeledComment>, Regression> STARTER_FITS =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /**
      * Each feature counts once per comment, however often it occurs there (binary naive Bayes);

@@ -19,6 +19,13 @@ public final class Starter {
 
     /** The shipped comments, in a fixed order. */
     public static List<LabeledComment> comments() {
+        return COMMENTS;
+    }
+
+    /** Read from the jar once per process. */
+    private static final List<LabeledComment> COMMENTS = load();
+
+    private static List<LabeledComment> load() {
         List<LabeledComment> comments = new ArrayList<>();
         for (String file : FILES) {
             CommentFile.resource("/spam/" + file).forEach(comments::add);
