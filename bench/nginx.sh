@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Masthead's cached pages beside nginx serving the very same bytes: starts the demo site twice on
+# fresh SQLite folders (page cache on, and --page-cache off), saves one article's plain and gzip
+# bytes as Masthead sends them, serves those files from nginx (gzip_static, so nginx compresses
+# nothing either), and runs wrk against each in turn on loopback. Prints wrk's figures and the
+# ratios to nginx; asserts nothing.
+#
+#   bench/nginx.sh [--seconds N] [--connections N] [--jar FILE]
+#
+# --jar runs that jar with the launcher's JVM options instead of ./masthead (to compare builds).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=10
+connections=64
+jar=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seconds) seconds="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --jar) jar="$(realpath "$2")"; shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+[ -x "$nginx_bin" ] || { echo "nginx is missing: apt-get install nginx-light" >&2; exit 1; }
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+masthead() {
+  if [ -n "$jar" ]; then
+    java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+    MALLOC_ARENA_MAX=2 "$java_bin" --enable-native-access=ALL-UNNAMED -Xms32m -Xmx128m -XX:+UseSerialGC -Xss512k \
+      -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError -jar "$jar" "$@"
+  else
+    ./masthead "$@"
+  fi
+}
+
+# start NAME EXTRA-ARGS...: a demo site on a free port; prints its base URL.
+start() {
+  local name="$1"; shift
+  local port=$(( 20000 + RANDOM % 20000 ))
+  mkdir -p "$work/$name"
+  masthead serve --demo --port "$port" --data-dir "$work/$name" --host 127.0.0.1 "$@" >"$work/$name.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 240); do
+    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { echo "http://127.0.0.1:$port"; return; }
+    kill -0 "${pids[-1]}" 2>/dev/null || { cat "$work/$name.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "$name did not start" >&2; exit 1
+}
+
+cached="$(start cached)"
+uncached=""
+if [ -z "$jar" ] || "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar "$jar" serve --help 2>/dev/null | grep -q -- --page-cache; then
+  uncached="$(start uncached --page-cache off)"
+fi
+
+article=$(curl -fsS "$cached/" | grep -o 'class="lead-headline"><a href="[^"]*"' | sed 's/.*href="//; s/"$//')
+mkdir -p "$work/www"
+curl -fsS "$cached$article" -o "$work/www/article.html"
+curl -fsS -H 'Accept-Encoding: gzip' "$cached$article" -o "$work/www/article.html.gz"
+chmod -R a+rX "$work"
+
+nginx_port=$(( 20000 + RANDOM % 20000 ))
+mkdir -p "$work/nginx/logs"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  types { text/html html; }
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/www;
+    gzip_static on;
+    gzip_vary on;
+  }
+}
+CONF
+"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' 2>"$work/nginx/logs/stderr.log" &
+pids+=($!)
+nginx="http://127.0.0.1:$nginx_port"
+for _ in $(seq 1 40); do curl -fsS "$nginx/article.html" >/dev/null 2>&1 && break; sleep 0.25; done
+
+echo "article: $article ($(wc -c <"$work/www/article.html") bytes plain, $(wc -c <"$work/www/article.html.gz") gzip)"
+echo "$(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg); wrk: 2 threads, $connections connections, ${seconds}s each after 3 s of warm-up"
+
+# run LABEL URL [HEADER]: prints wrk's summary and remembers requests/s under LABEL.
+declare -A rps
+run() {
+  local label="$1" url="$2" header="${3:-}"
+  local args=(-t2 -c"$connections")
+  [ -n "$header" ] && args+=(-H "$header")
+  wrk "${args[@]}" -d3s "$url" >/dev/null
+  local out
+  out="$(wrk "${args[@]}" -d"${seconds}s" --latency "$url")"
+  rps[$label]="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+  echo
+  echo "== $label${header:+ ($header)}"
+  echo "$out" | grep -E 'Requests/sec|Transfer/sec|50%|99%|Non-2xx|Socket errors'
+}
+
+gz='Accept-Encoding: gzip'
+run "nginx plain" "$nginx/article.html"
+run "masthead cached plain" "$cached$article"
+run "nginx gzip" "$nginx/article.html" "$gz"
+run "masthead cached gzip" "$cached$article" "$gz"
+if [ -n "$uncached" ]; then
+  run "masthead page cache off, plain" "$uncached$article"
+  run "masthead page cache off, gzip" "$uncached$article" "$gz"
+fi
+
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "masthead/nginx, plain: $(ratio "${rps[masthead cached plain]}" "${rps[nginx plain]}")"
+echo "masthead/nginx, gzip:  $(ratio "${rps[masthead cached gzip]}" "${rps[nginx gzip]}")"
+if [ -n "$uncached" ]; then
+  echo "page cache off / on, plain: $(ratio "${rps[masthead page cache off, plain]}" "${rps[masthead cached plain]}")"
+fi
