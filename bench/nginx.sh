@@ -5,19 +5,23 @@
 # nothing either), and runs wrk against each in turn on loopback. Prints wrk's figures and the
 # ratios to nginx; asserts nothing.
 #
-#   bench/nginx.sh [--seconds N] [--connections N] [--jar FILE]
+#   bench/nginx.sh [--seconds N] [--connections N] [--rounds N] [--jar FILE]
 #
+# --rounds repeats the whole set, servers interleaved, and the ratios use each one's median: on a
+# machine shared with other work a single run can land on a burst of someone else's load.
 # --jar runs that jar with the launcher's JVM options instead of ./masthead (to compare builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=10
 connections=64
+rounds=1
 jar=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
     --jar) jar="$(realpath "$2")"; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -106,7 +110,7 @@ for _ in $(seq 1 40); do curl -fsS "$nginx/article.html" >/dev/null 2>&1 && brea
 echo "article: $article ($(wc -c <"$work/www/article.html") bytes plain, $(wc -c <"$work/www/article.html.gz") gzip)"
 echo "$(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg); wrk: 2 threads, $connections connections, ${seconds}s each after 3 s of warm-up"
 
-# run LABEL URL [HEADER]: prints wrk's summary and remembers requests/s under LABEL.
+# run LABEL URL [HEADER]: prints wrk's summary and adds its requests/s to LABEL's list.
 declare -A rps
 run() {
   local label="$1" url="$2" header="${3:-}"
@@ -115,25 +119,34 @@ run() {
   wrk "${args[@]}" -d3s "$url" >/dev/null
   local out
   out="$(wrk "${args[@]}" -d"${seconds}s" --latency "$url")"
-  rps[$label]="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+  rps[$label]="${rps[$label]:-} $(echo "$out" | awk '/Requests\/sec/ {print $2}')"
   echo
   echo "== $label${header:+ ($header)}"
   echo "$out" | grep -E 'Requests/sec|Transfer/sec|50%|99%|Non-2xx|Socket errors'
 }
 
 gz='Accept-Encoding: gzip'
-run "nginx plain" "$nginx/article.html"
-run "masthead cached plain" "$cached$article"
-run "nginx gzip" "$nginx/article.html" "$gz"
-run "masthead cached gzip" "$cached$article" "$gz"
-if [ -n "$uncached" ]; then
-  run "masthead page cache off, plain" "$uncached$article"
-  run "masthead page cache off, gzip" "$uncached$article" "$gz"
-fi
+for round in $(seq 1 "$rounds"); do
+  [ "$rounds" -gt 1 ] && { echo; echo "#### round $round of $rounds"; }
+  run "nginx plain" "$nginx/article.html"
+  run "masthead cached plain" "$cached$article"
+  run "nginx gzip" "$nginx/article.html" "$gz"
+  run "masthead cached gzip" "$cached$article" "$gz"
+  if [ -n "$uncached" ]; then
+    run "masthead page cache off, plain" "$uncached$article"
+    run "masthead page cache off, gzip" "$uncached$article" "$gz"
+  fi
+done
 
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$(median "$1")" -v b="$(median "$2")" 'BEGIN { printf "%.2f", a / b }'; }
+echo "requests/s (median of $rounds):"
+for label in "nginx plain" "masthead cached plain" "nginx gzip" "masthead cached gzip" \
+    "masthead page cache off, plain" "masthead page cache off, gzip"; do
+  [ -n "${rps[$label]:-}" ] && printf '  %-32s %10.0f   (runs:%s)\n' "$label" "$(median "${rps[$label]}")" "${rps[$label]}"
+done
 echo "masthead/nginx, plain: $(ratio "${rps[masthead cached plain]}" "${rps[nginx plain]}")"
 echo "masthead/nginx, gzip:  $(ratio "${rps[masthead cached gzip]}" "${rps[nginx gzip]}")"
 if [ -n "$uncached" ]; then
