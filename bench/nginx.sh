@@ -39,35 +39,41 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# masthead ARGS...: run in the background, it replaces its subshell (exec), so $! is the server itself.
 masthead() {
   if [ -n "$jar" ]; then
     java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-    MALLOC_ARENA_MAX=2 "$java_bin" --enable-native-access=ALL-UNNAMED -Xms32m -Xmx128m -XX:+UseSerialGC -Xss512k \
+    MALLOC_ARENA_MAX=2 exec "$java_bin" --enable-native-access=ALL-UNNAMED -Xms32m -Xmx128m -XX:+UseSerialGC -Xss512k \
       -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError -jar "$jar" "$@"
   else
-    ./masthead "$@"
+    exec ./masthead "$@"
   fi
 }
 
-# start NAME EXTRA-ARGS...: a demo site on a free port; prints its base URL.
+# start VAR NAME EXTRA-ARGS...: a demo site on a free port; sets VAR to its base URL. (Not called
+# as $(...): the server's pid must reach this shell's list for the clean-up.)
 start() {
-  local name="$1"; shift
+  local var="$1" name="$2"; shift 2
   local port=$(( 20000 + RANDOM % 20000 ))
   mkdir -p "$work/$name"
   masthead serve --demo --port "$port" --data-dir "$work/$name" --host 127.0.0.1 "$@" >"$work/$name.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 240); do
-    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { echo "http://127.0.0.1:$port"; return; }
+    if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
+      printf -v "$var" 'http://127.0.0.1:%s' "$port"
+      return
+    fi
     kill -0 "${pids[-1]}" 2>/dev/null || { cat "$work/$name.log" >&2; exit 1; }
     sleep 0.5
   done
   echo "$name did not start" >&2; exit 1
 }
 
-cached="$(start cached)"
+cached=""
 uncached=""
+start cached cached
 if [ -z "$jar" ] || "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar "$jar" serve --help 2>/dev/null | grep -q -- --page-cache; then
-  uncached="$(start uncached --page-cache off)"
+  start uncached uncached --page-cache off
 fi
 
 article=$(curl -fsS "$cached/" | grep -o 'class="lead-headline"><a href="[^"]*"' | sed 's/.*href="//; s/"$//')
