@@ -135,7 +135,7 @@ public final class App implements AutoCloseable {
                         config.mediaDir()).loadIfEmpty();
             }
             Templates templates = new Templates();
-            PageCache pageCache = new PageCache();
+            PageCache pageCache = new PageCache(config.pageCache());
             db.addListener(pageCache);
             // The index follows the log after the page cache: its related-story lists are writes of their own.
             search = SearchIndex.openFree(db, searchFolder(config));

@@ -38,9 +38,24 @@ final class ServeCommand implements Callable<Integer> {
                     + "default: the Host of each request).")
     String baseUrl;
 
+    @Option(names = "--page-cache", paramLabel = "on|off", defaultValue = "${env:MASTHEAD_PAGE_CACHE:-on}",
+            description = "Keep rendered reader pages (and their gzip copies) in memory, or, with off, render every "
+                    + "page for every request, for measuring and debugging (env MASTHEAD_PAGE_CACHE; default ${DEFAULT-VALUE}).")
+    String pageCache;
+
+    /** The configuration these options describe; IllegalArgumentException names a bad value. */
+    Config config() {
+        boolean cache = switch (pageCache.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("--page-cache: give on or off, not " + pageCache);
+        };
+        return new Config(host, port, storage.dataDir, storage.databaseUrl, demo, trustedProxies, baseUrl, cache);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        Config config = new Config(host, port, storage.dataDir, storage.databaseUrl, demo, trustedProxies, baseUrl);
+        Config config = config();
         App app = App.create(config).start();
         System.out.println("Masthead is serving at http://localhost:" + app.port() + "/ (data in " + config.dataDir()
                 + ", heap up to " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");

@@ -62,4 +62,22 @@ class MainTest {
         assertThat(run("serve", "--colour", "blue")).isNotZero();
         assertThat(err.toString()).contains("Unknown option");
     }
+
+    @Test
+    void thePageCacheIsOnUnlessSwitchedOff() {
+        ServeCommand serve = new ServeCommand();
+        new picocli.CommandLine(serve).parseArgs("--data-dir", TestSites.tempDir().toString());
+        assertThat(serve.config().pageCache()).isTrue();
+        new picocli.CommandLine(serve).parseArgs("--data-dir", TestSites.tempDir().toString(), "--page-cache", "off");
+        assertThat(serve.config().pageCache()).isFalse();
+        assertThat(run("serve", "--help")).isZero();
+        assertThat(out.toString()).contains("--page-cache", "MASTHEAD_PAGE_CACHE");
+    }
+
+    @Test
+    void aPageCacheSettingOtherThanOnOrOffIsOneClearLine() {
+        int code = run("serve", "--port", "0", "--data-dir", TestSites.tempDir().toString(), "--page-cache", "sometimes");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("masthead: --page-cache: give on or off, not sometimes");
+    }
 }

@@ -9,10 +9,11 @@ import java.util.List;
  * environment variables (MASTHEAD_*), then defaults. {@code trustedProxies} lists the
  * addresses or CIDR ranges of reverse proxies whose X-Forwarded-For/-Proto headers count;
  * {@code baseUrl} is the site's public address (scheme://host[:port]) used in every absolute
- * link, or null to use the Host each request names.
+ * link, or null to use the Host each request names. {@code pageCache} false turns the page
+ * cache off, so every reader page is rendered for every request (for measuring and debugging).
  */
 public record Config(String host, int port, Path dataDir, String databaseUrl, boolean demo, List<String> trustedProxies,
-                     String baseUrl) {
+                     String baseUrl, boolean pageCache) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -23,6 +24,12 @@ public record Config(String host, int port, Path dataDir, String databaseUrl, bo
         dataDir = dataDir.toAbsolutePath().normalize();
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         baseUrl = normaliseBaseUrl(baseUrl);
+    }
+
+    /** A config with the page cache on. */
+    public Config(String host, int port, Path dataDir, String databaseUrl, boolean demo, List<String> trustedProxies,
+                  String baseUrl) {
+        this(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, true);
     }
 
     /** A config without a base URL: links use the Host each request names. */
@@ -41,23 +48,27 @@ public record Config(String host, int port, Path dataDir, String databaseUrl, bo
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, dataDir, databaseUrl, demo, trustedProxies, baseUrl);
+        return new Config(host, newPort, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(host, port, dataDir, url, demo, trustedProxies, baseUrl);
+        return new Config(host, port, dataDir, url, demo, trustedProxies, baseUrl, pageCache);
     }
 
     public Config withDemo(boolean withDemo) {
-        return new Config(host, port, dataDir, databaseUrl, withDemo, trustedProxies, baseUrl);
+        return new Config(host, port, dataDir, databaseUrl, withDemo, trustedProxies, baseUrl, pageCache);
     }
 
     public Config withTrustedProxies(List<String> proxies) {
-        return new Config(host, port, dataDir, databaseUrl, demo, proxies, baseUrl);
+        return new Config(host, port, dataDir, databaseUrl, demo, proxies, baseUrl, pageCache);
     }
 
     public Config withBaseUrl(String url) {
-        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, url);
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, url, pageCache);
+    }
+
+    public Config withPageCache(boolean on) {
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, on);
     }
 
     /**

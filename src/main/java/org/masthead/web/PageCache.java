@@ -23,6 +23,8 @@ import org.masthead.db.Database;
  * be asked for again (by recency and frequency), so a flood of distinct URLs cannot push out
  * the pages readers actually read. Tracking parameters (utm_*, fbclid, gclid, ...) are left
  * out of the key: a link shared on social media is the same page as the plain one.
+ * Each kept page holds its gzip copy too ({@link KeptPage}), made once when it is stored, so a
+ * hit costs no compression. Switched off ({@code --page-cache off}), every request renders.
  */
 public final class PageCache implements ChangeListener {
     static final String RENDERED = "masthead.rendered-page";
@@ -46,39 +48,50 @@ public final class PageCache implements ChangeListener {
      */
     static final long MAX_AGE_MILLIS = 15 * 60 * 1000;
 
-    private record Kept(Rendered page, long storedAt) {
-    }
+    private static final String VARY_CODING = "Accept-Encoding";
 
-    private final Cache<String, Kept> pages;
+    private final Cache<String, KeptPage> pages;
     private final AtomicLong generation = new AtomicLong();
     private volatile Function<Context, String> variant = ctx -> "";
-    private volatile String varyHeader;
+    private volatile String varyHeader = VARY_CODING;
     private final LongSupplier clock;
+    private final boolean enabled;
 
     public PageCache() {
-        this(System::currentTimeMillis);
+        this(true);
+    }
+
+    /** A cache that keeps pages, or, when {@code enabled} is false, one that lets every request render. */
+    public PageCache(boolean enabled) {
+        this(System::currentTimeMillis, enabled);
     }
 
     /** {@code clock} gives the time in epoch milliseconds. */
     PageCache(LongSupplier clock) {
+        this(clock, true);
+    }
+
+    private PageCache(LongSupplier clock, boolean enabled) {
         this.clock = clock;
+        this.enabled = enabled;
         // Eviction runs on the calling thread: no background pool, and what a test sees is settled.
         this.pages = Caffeine.newBuilder().maximumWeight(MAX_BYTES).executor(Runnable::run)
-                .weigher((String key, Kept kept) -> kept.page().html().length + 2 * key.length() + 64)
+                .weigher((String key, KeptPage kept) -> kept.weight() + 2 * key.length())
                 .build();
     }
 
-    /** The bytes the kept pages weigh now (HTML, keys and a little for each entry). */
+    /** The bytes the kept pages weigh now (HTML, its gzip copy, keys and a little for each entry). */
     long weight() {
         return pages.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     /**
      * Keeps one copy per variant of each page (such as "cookie question shown or not"), and
-     * tells shared caches which request headers choose the variant.
+     * tells shared caches which request headers choose the variant (besides Accept-Encoding,
+     * which chooses between the plain and the gzip bytes).
      */
     public void varyBy(String requestHeaders, Function<Context, String> variantOf) {
-        this.varyHeader = requestHeaders;
+        this.varyHeader = VARY_CODING + ", " + requestHeaders;
         this.variant = variantOf;
     }
 
@@ -124,18 +137,22 @@ public final class PageCache implements ChangeListener {
 
     /** Wraps a page handler: answers from the cache when it can, fills it when it cannot. */
     public Handler cached(Handler handler) {
+        if (!enabled) {
+            return ctx -> {
+                ctx.header("Vary", varyHeader);
+                handler.handle(ctx);
+            };
+        }
         return ctx -> {
             // Pages carry absolute URLs in their structured data, so the origin is part of the key.
             String query = keptQuery(ctx.queryString());
             // The origin is the configured base URL when there is one, so then no Host header can make a new entry.
             String key = Origin.of(ctx) + ctx.path() + (query.isEmpty() ? "" : "?" + query)
                     + "#" + variant.apply(ctx);
-            if (varyHeader != null) {
-                ctx.header("Vary", varyHeader);
-            }
-            Kept hit = pages.getIfPresent(key);
+            ctx.header("Vary", varyHeader);
+            KeptPage hit = pages.getIfPresent(key);
             if (hit != null && clock.getAsLong() - hit.storedAt() < MAX_AGE_MILLIS) {
-                Templates.send(ctx, hit.page());
+                hit.send(ctx);
                 return;
             }
             long before = generation.get();
@@ -145,17 +162,26 @@ public final class PageCache implements ChangeListener {
                 if (hit != null && Database.unavailable(e)) {
                     // Stale if error: while the database is away, the last good copy beats an error page.
                     ctx.status(200);
-                    Templates.send(ctx, hit.page());
+                    hit.send(ctx);
                     return;
                 }
                 throw e;
             }
             Rendered rendered = ctx.attribute(RENDERED);
             int status = ctx.status().getCode();
-            boolean ok = status == 200 || status == 304;
-            if (rendered != null && ok && generation.get() == before) {
-                pages.put(key, new Kept(rendered, clock.getAsLong()));
+            if (rendered == null || status != 200 && status != 304) {
+                return;
             }
+            KeptPage kept = KeptPage.of(rendered, clock.getAsLong());
+            if (generation.get() == before) {
+                pages.put(key, kept);
+            }
+            // This first reader gets the page as every later one will: its coding, its ETag, compressed once.
+            ctx.result(NOTHING);
+            ctx.status(200);
+            kept.send(ctx);
         };
     }
+
+    private static final byte[] NOTHING = new byte[0];
 }

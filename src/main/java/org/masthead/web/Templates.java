@@ -69,10 +69,10 @@ public final class Templates {
         ctx.result(page.html());
     }
 
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     /** If-None-Match may list several tags, or be "*". */
-    private static boolean matches(String header, String etag) {
+    static boolean matches(String header, String etag) {
         for (String tag : header.split(",")) {
             String t = tag.strip();
             if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
@@ -82,7 +82,7 @@ public final class Templates {
         return false;
     }
 
-    private static boolean notModifiedSince(Context ctx, long modifiedSecond) {
+    static boolean notModifiedSince(Context ctx, long modifiedSecond) {
         String since = ctx.header("If-Modified-Since");
         if (since == null) {
             return false;

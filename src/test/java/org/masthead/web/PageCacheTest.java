@@ -19,6 +19,9 @@ class PageCacheTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final AtomicInteger renders = new AtomicInteger();
     private final PageCache cache = new PageCache(now::get);
+    private final PageCache off = new PageCache(false);
+    /** A page long enough to be worth compressing, as article pages are. */
+    private static final String LONG = "<p>The harbour master said the pilot boat would sail at dawn.</p>\n".repeat(200);
     /** When set, /page fails as a render does while the database cannot be reached. */
     private volatile boolean databaseAway;
     private Javalin server;
@@ -45,8 +48,16 @@ class PageCacheTest {
                 ctx.attribute(PageCache.RENDERED, rendered);
                 Templates.send(ctx, rendered);
             }));
+            c.routes.get("/long", cache.cached(this::renderLong));
+            c.routes.head("/long", cache.cached(this::renderLong));
+            c.routes.get("/uncached", off.cached(this::renderLong));
             c.routes.exception(Exception.class, (e, ctx) -> ctx.status(503).result("unavailable"));
         }).start();
+    }
+
+    private void renderLong(io.javalin.http.Context ctx) {
+        renders.incrementAndGet();
+        Templates.sendBytes(ctx, LONG.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", 0);
     }
 
     @AfterEach
@@ -139,5 +150,118 @@ class PageCacheTest {
     void aPageNeverKeptIsAnErrorWhileTheDatabaseIsAway() throws Exception {
         databaseAway = true;
         assertThat(get()).isEqualTo("unavailable");
+    }
+
+    private HttpResponse<byte[]> request(String method, String path, String... headers) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+    }
+
+    private static String gunzip(byte[] bytes) throws Exception {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    @Test
+    void theGzipCopyIsMadeOnceAndUnpacksToThePlainPage() throws Exception {
+        HttpResponse<byte[]> first = request("GET", "/long", "Accept-Encoding", "gzip, deflate, br, zstd");
+        HttpResponse<byte[]> again = request("GET", "/long", "Accept-Encoding", "gzip");
+        HttpResponse<byte[]> plain = request("GET", "/long");
+        assertThat(renders.get()).as("one render serves all three").isEqualTo(1);
+        for (HttpResponse<byte[]> zipped : java.util.List.of(first, again)) {
+            assertThat(header(zipped, "Content-Encoding")).isEqualTo("gzip");
+            assertThat(gunzip(zipped.body())).as("unpacked once, it is the page").isEqualTo(LONG);
+            assertThat(zipped.body().length).isLessThan(LONG.length() / 5);
+            assertThat(header(zipped, "Content-Length")).isEqualTo(Integer.toString(zipped.body().length));
+        }
+        assertThat(first.body()).isEqualTo(again.body());
+        assertThat(header(plain, "Content-Encoding")).isNull();
+        assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo(LONG);
+        assertThat(header(plain, "Content-Length")).isEqualTo(Integer.toString(plain.body().length));
+        String plainTag = header(plain, "ETag");
+        assertThat(plainTag).isEqualTo(Templates.etag(LONG.getBytes(StandardCharsets.UTF_8)));
+        assertThat(header(first, "ETag")).isEqualTo(plainTag.substring(0, plainTag.length() - 1) + "-gz\"")
+                .isEqualTo(header(again, "ETag"));
+        for (HttpResponse<byte[]> response : java.util.List.of(first, again, plain)) {
+            assertThat(header(response, "Vary")).isEqualTo("Accept-Encoding");
+            assertThat(header(response, "Cache-Control")).isEqualTo("no-cache");
+        }
+    }
+
+    @Test
+    void eitherCodingsEtagGetsNotModified() throws Exception {
+        String plainTag = header(request("GET", "/long"), "ETag");
+        String gzipTag = header(request("GET", "/long", "Accept-Encoding", "gzip"), "ETag");
+        assertThat(gzipTag).isNotEqualTo(plainTag).endsWith("-gz\"");
+
+        HttpResponse<byte[]> zippedHoldingPlain = request("GET", "/long", "Accept-Encoding", "gzip", "If-None-Match", plainTag);
+        assertThat(zippedHoldingPlain.statusCode()).isEqualTo(304);
+        assertThat(zippedHoldingPlain.body()).isEmpty();
+        assertThat(header(zippedHoldingPlain, "ETag")).as("the tag of what would have been sent").isEqualTo(gzipTag);
+        assertThat(request("GET", "/long", "If-None-Match", gzipTag).statusCode()).isEqualTo(304);
+        assertThat(request("GET", "/long", "Accept-Encoding", "gzip", "If-None-Match", "\"other\", W/" + gzipTag)
+                .statusCode()).isEqualTo(304);
+        assertThat(request("GET", "/long", "Accept-Encoding", "gzip", "If-None-Match", "\"other\"").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void noGzipForAClientThatDoesNotTakeIt() throws Exception {
+        for (String refusal : new String[] {"identity", "gzip;q=0", "br, zstd", "gzip;q=0.4, identity", "GZIP; Q=0.000"}) {
+            HttpResponse<byte[]> response = request("GET", "/long", "Accept-Encoding", refusal);
+            assertThat(header(response, "Content-Encoding")).as(refusal).isNull();
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(refusal).isEqualTo(LONG);
+            assertThat(header(response, "Vary")).isEqualTo("Accept-Encoding");
+        }
+        for (String taker : new String[] {"*", "x-gzip", "identity;q=0.5, gzip;q=0.6", "br;q=1, gzip;q=0.1", "*;q=0, gzip"}) {
+            HttpResponse<byte[]> response = request("GET", "/long", "Accept-Encoding", taker);
+            assertThat(header(response, "Content-Encoding")).as(taker).isEqualTo("gzip");
+            assertThat(gunzip(response.body())).isEqualTo(LONG);
+        }
+        HttpResponse<byte[]> neither = request("GET", "/long", "Accept-Encoding", "br, *;q=0");
+        assertThat(neither.statusCode()).as("refuses gzip and the plain bytes").isEqualTo(406);
+        assertThat(renders.get()).isEqualTo(1);
+    }
+
+    @Test
+    void headSaysWhatGetWouldSendWithoutTheBody() throws Exception {
+        HttpResponse<byte[]> get = request("GET", "/long", "Accept-Encoding", "gzip");
+        for (int i = 0; i < 2; i++) { // the render, then the kept copy
+            HttpResponse<byte[]> head = request("HEAD", "/long", "Accept-Encoding", "gzip");
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(header(head, "Content-Encoding")).isEqualTo("gzip");
+            assertThat(header(head, "Content-Length")).isEqualTo(Integer.toString(get.body().length));
+            assertThat(header(head, "ETag")).isEqualTo(header(get, "ETag"));
+        }
+        HttpResponse<byte[]> plainHead = request("HEAD", "/long");
+        assertThat(header(plainHead, "Content-Encoding")).isNull();
+        assertThat(header(plainHead, "Content-Length")).isEqualTo(Integer.toString(LONG.length()));
+    }
+
+    @Test
+    void switchedOffItRendersEveryRequestAndStillCompresses() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            HttpResponse<byte[]> response = request("GET", "/uncached", "Accept-Encoding", "gzip");
+            assertThat(renders.get()).isEqualTo(i);
+            assertThat(header(response, "Content-Encoding")).as("compressed as it goes").isEqualTo("gzip");
+            assertThat(gunzip(response.body())).isEqualTo(LONG);
+            assertThat(header(response, "Vary")).isEqualTo("Accept-Encoding");
+        }
+        assertThat(off.weight()).isZero();
+        HttpResponse<byte[]> plain = request("GET", "/uncached");
+        assertThat(header(plain, "Content-Encoding")).isNull();
+        assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo(LONG);
     }
 }

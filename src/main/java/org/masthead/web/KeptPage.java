@@ -1,0 +1,121 @@
+package org.masthead.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * One page as the page cache keeps it: the rendered bytes and their gzip copy, compressed once
+ * when the page is stored rather than on every request. It answers a request with the coding
+ * the client's Accept-Encoding prefers, each coding with its own ETag (the gzip one ends in
+ * "-gz"), and 304 when If-None-Match names either: the two codings hold the same page.
+ */
+final class KeptPage {
+    private final PageCache.Rendered page;
+    /** Null when compressing saved nothing (a tiny page): every client then gets the plain bytes. */
+    private final byte[] gzip;
+    private final String gzipEtag;
+    /** The Last-Modified header's value, formatted once; null when the time is unknown. */
+    private final String lastModified;
+    private final long storedAt;
+
+    private KeptPage(PageCache.Rendered page, byte[] gzip, long storedAt) {
+        this.page = page;
+        this.gzip = gzip;
+        this.gzipEtag = gzipEtag(page.etag());
+        this.lastModified = page.lastModified() > 0
+                ? Templates.HTTP_DATE.format(Instant.ofEpochSecond(page.lastModified() / 1000)) : null;
+        this.storedAt = storedAt;
+    }
+
+    /** Compresses the page once (best compression: it is done once per page and served many times). */
+    static KeptPage of(PageCache.Rendered page, long storedAt) {
+        byte[] compressed = gzip(page.html());
+        return new KeptPage(page, compressed.length < page.html().length ? compressed : null, storedAt);
+    }
+
+    /** "abc-1f" becomes "abc-1f-gz": the gzip coding's own strong validator. */
+    static String gzipEtag(String etag) {
+        return etag.endsWith("\"") ? etag.substring(0, etag.length() - 1) + "-gz\"" : etag + "-gz";
+    }
+
+    static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    long storedAt() {
+        return storedAt;
+    }
+
+    /** What the entry weighs in the cache's byte budget: both codings and a little for the entry itself. */
+    int weight() {
+        return page.html().length + (gzip == null ? 0 : gzip.length) + 128;
+    }
+
+    /**
+     * Answers with this page: the coding asked for, 304 when the client holds it already, 406 when
+     * the client refuses both the plain bytes and gzip. The body is written here, once, with its
+     * length, so no later step compresses it again.
+     */
+    void send(Context ctx) throws IOException {
+        AcceptEncoding coding = gzip == null ? plainOrNone(ctx) : AcceptEncoding.of(ctx.header("Accept-Encoding"));
+        if (coding == AcceptEncoding.NONE) {
+            ctx.status(406).contentType("text/plain; charset=utf-8")
+                    .result("This page is available as it is or gzip-compressed, and the request refused both.\n");
+            return;
+        }
+        boolean zipped = coding == AcceptEncoding.GZIP;
+        String etag = zipped ? gzipEtag : page.etag();
+        HttpServletResponse res = ctx.res();
+        res.setContentType(page.contentType());
+        res.setHeader("ETag", etag);
+        if (lastModified != null) {
+            res.setHeader("Last-Modified", lastModified);
+        }
+        if (ctx.statusCode() == 200) {
+            res.setHeader("Cache-Control", "no-cache");
+            if (notModified(ctx)) {
+                ctx.status(304);
+                return;
+            }
+        }
+        byte[] body = zipped ? gzip : page.html();
+        if (zipped) {
+            res.setHeader("Content-Encoding", "gzip");
+        }
+        res.setContentLength(body.length);
+        if (ctx.method() != HandlerType.HEAD) {
+            res.getOutputStream().write(body);
+        }
+    }
+
+    /** A page kept without a gzip copy goes as it is, unless the client refused every coding. */
+    private static AcceptEncoding plainOrNone(Context ctx) {
+        return AcceptEncoding.of(ctx.header("Accept-Encoding")) == AcceptEncoding.NONE
+                ? AcceptEncoding.NONE : AcceptEncoding.IDENTITY;
+    }
+
+    private boolean notModified(Context ctx) {
+        String tags = ctx.header("If-None-Match");
+        if (tags != null) {
+            return Templates.matches(tags, page.etag()) || Templates.matches(tags, gzipEtag);
+        }
+        return lastModified != null && Templates.notModifiedSince(ctx, page.lastModified() / 1000);
+    }
+}

@@ -1,0 +1,112 @@
+package org.masthead.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.masthead.App;
+import org.masthead.TestSites;
+import org.masthead.TestSites.Kind;
+import org.masthead.config.Config;
+import org.masthead.content.ArticleEdit;
+import org.masthead.content.ArticleStatus;
+import org.masthead.content.ArticleStore;
+import org.masthead.content.Markdown;
+import org.masthead.content.MediaResolver;
+import org.masthead.content.SectionStore;
+
+/** Reader pages as a browser that takes gzip gets them, and the page cache switched off. */
+class CompressedPagesTest {
+
+    private static HttpResponse<byte[]> get(App app, String path, String... headers) throws Exception {
+        return request(app, "GET", path, headers);
+    }
+
+    private static HttpResponse<byte[]> request(App app, String method, String path, String... headers) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestSites.baseUrl(app) + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+    }
+
+    private static String gunzip(byte[] bytes) throws Exception {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anArticleComesGzippedToReadersWhoTakeItAndPlainToOthers(Kind kind) throws Exception {
+        App app = TestSites.demo(kind);
+        String article = Jsoup.parse(TestSites.get(app, "/").body()).selectFirst(".lead-headline a").attr("href");
+        String plain = new String(get(app, article).body(), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> zipped = get(app, article, "Accept-Encoding", "gzip, deflate, br");
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(zipped.headers().firstValue("Vary")).hasValue("Accept-Encoding, Cookie, Sec-GPC");
+        assertThat(zipped.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(gunzip(zipped.body())).isEqualTo(plain).contains("<article");
+        assertThat(zipped.body().length).isLessThan(plain.length() / 2);
+
+        String gzipTag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(get(app, article, "If-None-Match", gzipTag).statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> head = request(app, "HEAD", article, "Accept-Encoding", "gzip");
+        assertThat(head.headers().firstValue("ETag")).hasValue(gzipTag);
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString(zipped.body().length));
+        assertThat(head.body()).isEmpty();
+        HttpResponse<byte[]> refused = get(app, article, "Accept-Encoding", "gzip;q=0");
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).isEqualTo(plain);
+    }
+
+    /** Renames the article behind the site's back: no change log entry, so only a fresh render shows it. */
+    private static void renameQuietly(Config config, String headline) throws Exception {
+        try (var connection = DriverManager.getConnection(config.jdbcUrl());
+             var statement = connection.prepareStatement("update articles set headline = ? where slug = 'pilot-boat-launched'")) {
+            statement.setString(1, headline);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static String leadHeadline(App app) {
+        return Jsoup.parse(TestSites.get(app, "/").body()).selectFirst(".lead-headline").text();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void withThePageCacheOffEveryRequestIsRendered(Kind kind) throws Exception {
+        for (boolean cacheOn : new boolean[] {true, false}) {
+            Config config = TestSites.config(kind).withPageCache(cacheOn);
+            try (App app = App.create(config).start()) {
+                long section = app.database().write(tx -> new SectionStore(app.database()).add(tx, "harbour", "Harbour",
+                        "Ships and quays.", null, 0));
+                app.database().write(tx -> new ArticleStore(new Markdown(MediaResolver.NONE)).create(tx, ArticleEdit.of(
+                        "pilot-boat-launched", "Pilot boat launched", "A new boat for the harbour.", "First paragraph.",
+                        section, ArticleStatus.PUBLISHED, Instant.parse("2026-11-20T09:00:00Z")), ArticleEdit.By.SYSTEM));
+                assertThat(leadHeadline(app)).isEqualTo("Pilot boat launched");
+                assertThat(leadHeadline(app)).isEqualTo("Pilot boat launched");
+                renameQuietly(config, "Pilot boat renamed");
+                assertThat(leadHeadline(app)).as(cacheOn ? "the kept copy" : "rendered afresh")
+                        .isEqualTo(cacheOn ? "Pilot boat launched" : "Pilot boat renamed");
+                HttpResponse<byte[]> zipped = get(app, "/", "Accept-Encoding", "gzip");
+                assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+                assertThat(gunzip(zipped.body())).contains(cacheOn ? "Pilot boat launched" : "Pilot boat renamed");
+            }
+        }
+    }
+}
