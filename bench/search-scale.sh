@@ -44,7 +44,7 @@ start_server() { # start_server LOG [--demo]
   MASTHEAD_JAVA_OPTS="$java_opts" ./masthead serve --port "$port" --data-dir "$data" --host 127.0.0.1 "${@:2}" >"$1" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do
-    curl -fsS "$base/healthz" >/dev/null 2>&1 && ! curl -fsS "$base/search?q=harbour" | grep -q search-catching-up && break
+    curl -fsS "$base/healthz" >/dev/null 2>&1 && ! curl -fsS "$base/search?q=harbour" 2>/dev/null | grep -q search-catching-up && break
     kill -0 "$server" 2>/dev/null || { cat "$1"; exit 1; }
     sleep 0.5
   done
