@@ -90,11 +90,20 @@ final class ArticleIndex implements AutoCloseable {
             }
             IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
                     .setOpenMode(data == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(64);
+                    .setRAMBufferSizeMB(ramBufferMegabytes());
             return new ArticleIndex(directory, new IndexWriter(directory, config), data == null ? Map.of() : data);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + folder, e);
         }
+    }
+
+    /**
+     * Documents held in memory before a segment is written: half the heap up to 256 MB, so a
+     * rebuild writes few, large segments without running the heap out (64 MB at the default 128 MB heap).
+     */
+    static double ramBufferMegabytes() {
+        long heapMegabytes = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return Math.clamp(heapMegabytes / 2, 16, 256);
     }
 
     /** The last commit's data when the index opens and checks out; null when it must start over. */
@@ -146,6 +155,15 @@ final class ArticleIndex implements AutoCloseable {
     void put(IndexedArticle article) {
         try {
             writer.updateDocument(idTerm(article.id()), document(article));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds an article known not to be in the index (a rebuild after {@link #removeAll()}): no lookup of its id. */
+    void add(IndexedArticle article) {
+        try {
+            writer.addDocument(document(article));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
 import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
 import org.masthead.db.Database;
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchIndex implements ChangeListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-    private static final int BATCH = 500;
     /** How far before its last commit an index replays the log: a write's log row can commit late. */
     private static final long REPLAY_MARGIN_MILLIS = 120_000;
     /** Other articles whose related lists one change may recompute at most. */
@@ -58,6 +55,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private final RelatedStories relatedStories;
     private final Autocomplete autocomplete;
     private final EditorHints hints;
+    private final IndexBuild build;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -76,6 +74,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         this.relatedStories = new RelatedStories(index, analyzers);
         this.autocomplete = new Autocomplete(index);
         this.hints = new EditorHints(index, analyzers);
+        this.build = new IndexBuild(db, queries, related, index, relatedStories);
         this.catchingUp = !index.complete();
     }
 
@@ -212,29 +211,8 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                 }
             }
         }
-        storeRelated(new ArrayList<>(affected), startedAt, (done, total) -> { });
+        build.storeRelated(new ArrayList<>(affected), startedAt, (done, total) -> { });
         index.commit(!catchingUp, startedAt);
-    }
-
-    /** Recomputes and stores the lists of {@code ids}, writing only those that changed. */
-    private void storeRelated(List<Long> ids, long now, BiConsumer<Long, Long> progress) {
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            Map<Long, List<Long>> changed = new java.util.LinkedHashMap<>();
-            for (long id : batch) {
-                List<Long> closest = relatedStories.closest(id, now);
-                if (!closest.equals(related.listed(id))) {
-                    changed.put(id, closest);
-                }
-            }
-            if (!changed.isEmpty()) {
-                db.write(tx -> {
-                    changed.forEach((id, list) -> related.replace(tx, id, list));
-                    return null;
-                });
-            }
-            progress.accept((long) Math.min(ids.size(), from + BATCH), (long) ids.size());
-        }
     }
 
     /** Rebuilds the whole index and every related list now, on the calling thread (the reindex command). */
@@ -256,28 +234,12 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         long total = queries.countPublished();
         index.removeAll();
         index.commit(false, startedAt);
-        List<Long> ids = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            List<IndexedArticle> batch = queries.publishedAfter(after, BATCH);
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (IndexedArticle article : batch) {
-                index.put(article);
-                ids.add(article.id());
-            }
-            after = batch.getLast().id();
-            index.refresh();
-            progress.at("indexing", ids.size(), Math.max(total, ids.size()));
-        }
-        index.refresh();
+        List<Long> ids = build.indexAll(total, (done, all) -> progress.at("indexing", done, all));
         long indexed = System.currentTimeMillis();
-        storeRelated(ids, startedAt, (done, all) -> progress.at("relating", done, all));
+        build.storeRelated(ids, startedAt, (done, all) -> progress.at("relating", done, all));
         index.commit(true, startedAt);
         catchingUp = false;
-        LOG.info("search index built: {} articles indexed in {} ms, related lists in {} ms, {} MB", ids.size(),
-                indexed - startedAt, System.currentTimeMillis() - indexed, index.sizeOnDisk() / (1024 * 1024));
+        build.logSplit(ids.size(), indexed - startedAt, System.currentTimeMillis() - indexed);
         drain(); // whatever changed while it ran
     }
 
@@ -334,6 +296,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        build.close();
         index.close();
     }
 }

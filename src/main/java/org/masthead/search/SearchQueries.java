@@ -5,12 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Iterator;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.masthead.db.Dialect;
 import org.masthead.db.Database;
 
 /**
  * The reads the search index makes: published articles with their words, byline, tags and
- * section, one at a time (a change) or in batches by id (a rebuild); which articles a
+ * section, one at a time (a change) or all in one stream (a rebuild); which articles a
  * section, tag or author change touches; and the changes made after a moment.
  */
 final class SearchQueries {
@@ -33,10 +38,30 @@ final class SearchQueries {
         return found.stream().findFirst();
     }
 
-    /** Up to {@code limit} published articles with an id above {@code afterId}, by id. */
-    List<IndexedArticle> publishedAfter(long afterId, int limit) {
-        return db.read(h -> complete(h, h.createQuery(ARTICLE + " and a.id > :after order by a.id limit " + limit)
-                .bind("after", afterId).map((rs, ctx) -> row(rs)).list()));
+    /**
+     * Every published article, handed over {@code pageSize} at a time with their bodies still
+     * HTML (a rebuild turns them into words on several threads). One query read as a stream
+     * (on PostgreSQL a cursor, which needs a transaction): paging by id made SQLite sort all
+     * published rows again for every page, as it reads them through the status index.
+     */
+    void eachPublished(int pageSize, Consumer<List<Unread>> each) {
+        db.read(h -> {
+            HandleCallback<Void, RuntimeException> stream = handle -> {
+                try (Stream<Row> rows = handle.createQuery(ARTICLE).setFetchSize(pageSize)
+                        .map((rs, ctx) -> row(rs)).stream()) {
+                    List<Row> page = new ArrayList<>(pageSize);
+                    for (Iterator<Row> it = rows.iterator(); it.hasNext(); ) {
+                        page.add(it.next());
+                        if (page.size() == pageSize || !it.hasNext()) {
+                            each.accept(withNames(handle, page));
+                            page = new ArrayList<>(pageSize);
+                        }
+                    }
+                }
+                return null;
+            };
+            return db.dialect() == Dialect.POSTGRESQL ? h.inTransaction(stream) : stream.withHandle(h);
+        });
     }
 
     long countPublished() {
@@ -90,6 +115,18 @@ final class SearchQueries {
                        long publishedAt, Long updatedAt, IndexedArticle.Named section) {
     }
 
+    /** An article as read, before its HTML body is turned into words. */
+    record Unread(Row row, List<IndexedArticle.Named> authors, List<IndexedArticle.Named> tags) {
+        long id() {
+            return row.id();
+        }
+
+        IndexedArticle indexed() {
+            return new IndexedArticle(row.id(), row.slug(), row.headline(), row.dek(), PlainText.of(row.bodyHtml()),
+                    row.language(), row.section(), authors, tags, row.publishedAt(), row.updatedAt());
+        }
+    }
+
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         long updated = rs.getLong("updated_at");
         Long updatedAt = rs.wasNull() ? null : updated;
@@ -99,6 +136,10 @@ final class SearchQueries {
     }
 
     private static List<IndexedArticle> complete(Handle h, List<Row> rows) {
+        return withNames(h, rows).stream().map(Unread::indexed).toList();
+    }
+
+    private static List<Unread> withNames(Handle h, List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -109,11 +150,9 @@ final class SearchQueries {
         Map<Long, List<IndexedArticle.Named>> tags = named(h, """
                 select at.article_id, t.slug, t.name from article_tags at join tags t on t.id = at.tag_id
                 where at.article_id in (<ids>) order by at.article_id, t.name""", ids);
-        List<IndexedArticle> articles = new ArrayList<>(rows.size());
+        List<Unread> articles = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            articles.add(new IndexedArticle(r.id(), r.slug(), r.headline(), r.dek(), PlainText.of(r.bodyHtml()),
-                    r.language(), r.section(), authors.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of()),
-                    r.publishedAt(), r.updatedAt()));
+            articles.add(new Unread(r, authors.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of())));
         }
         return articles;
     }

@@ -1,0 +1,184 @@
+package org.masthead.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.masthead.db.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The heavy work of the index, spread over the machine's cores: a full rebuild (documents read
+ * in one stream, turned into words and analysed on every core while the next page is read;
+ * no commit until the end) and the recomputing of related-story lists (ranked on every core,
+ * a batch at a time, while the previous batch is written in one transaction with batched
+ * statements). Keeps its own time split, logged at the end of a rebuild.
+ */
+final class IndexBuild implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexBuild.class);
+    private static final int PAGE = 1_000;
+    private static final int BATCH = 500;
+    /** While a background rebuild runs, searches see its progress this often. */
+    private static final long REFRESH_EVERY_NANOS = 2_000_000_000L;
+
+    private final Database db;
+    private final SearchQueries queries;
+    private final RelatedStore related;
+    private final ArticleIndex index;
+    private final RelatedStories relatedStories;
+    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "search-build");
+        t.setDaemon(true);
+        return t;
+    });
+    // Nanoseconds spent on each part, summed over threads where the part runs on several.
+    private final AtomicLong reading = new AtomicLong();
+    private final AtomicLong analysing = new AtomicLong();
+    private final AtomicLong ranking = new AtomicLong();
+    private final AtomicLong writing = new AtomicLong();
+
+    IndexBuild(Database db, SearchQueries queries, RelatedStore related, ArticleIndex index,
+               RelatedStories relatedStories) {
+        this.db = db;
+        this.queries = queries;
+        this.related = related;
+        this.index = index;
+        this.relatedStories = relatedStories;
+    }
+
+    /** Tells how far a step has gone. */
+    interface Steps {
+        void at(long done, long total);
+    }
+
+    /**
+     * Adds every published article to an emptied index and returns their ids; {@code total}
+     * is the expected count, for the progress only.
+     */
+    List<Long> indexAll(long total, Steps progress) {
+        List<Long> ids = new ArrayList<>();
+        List<List<Future<Object>>> running = new ArrayList<>(List.of(List.of()));
+        long[] lastRefresh = {System.nanoTime()};
+        long[] handling = {0};
+        long t0 = System.nanoTime();
+        queries.eachPublished(PAGE, page -> {
+            long h0 = System.nanoTime();
+            await(running.getFirst()); // at most two pages in memory: one read, one being analysed
+            running.set(0, inParts(page, part -> {
+                for (SearchQueries.Unread article : part) {
+                    index.add(article.indexed());
+                }
+                return null;
+            }, analysing));
+            for (SearchQueries.Unread article : page) {
+                ids.add(article.id());
+            }
+            progress.at(ids.size(), Math.max(total, ids.size()));
+            if (System.nanoTime() - lastRefresh[0] > REFRESH_EVERY_NANOS) {
+                index.refresh();
+                lastRefresh[0] = System.nanoTime();
+            }
+            handling[0] += System.nanoTime() - h0;
+        });
+        reading.addAndGet(System.nanoTime() - t0 - handling[0]);
+        await(running.getFirst());
+        index.refresh();
+        double seconds = Math.max(1, System.nanoTime() - t0) / 1e9;
+        LOG.info("{} articles indexed in {} ms ({} a second); relating them next", ids.size(), Math.round(seconds * 1000),
+                Math.round(ids.size() / seconds));
+        return ids;
+    }
+
+    /**
+     * Recomputes the lists of {@code ids} against the index as now refreshed and stores those that
+     * changed; the next batch is ranked while this one is written.
+     */
+    void storeRelated(List<Long> ids, long now, Steps progress) {
+        List<Future<Map<Long, List<Long>>>> ranked = rank(ids.subList(0, Math.min(ids.size(), BATCH)), now);
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            Map<Long, List<Long>> lists = new LinkedHashMap<>();
+            for (Map<Long, List<Long>> part : await(ranked)) {
+                lists.putAll(part);
+            }
+            int next = from + BATCH;
+            ranked = next < ids.size() ? rank(ids.subList(next, Math.min(ids.size(), next + BATCH)), now) : List.of();
+            long t0 = System.nanoTime();
+            db.write(tx -> related.replaceChanged(tx, lists));
+            writing.addAndGet(System.nanoTime() - t0);
+            progress.at(Math.min(ids.size(), next), ids.size());
+        }
+    }
+
+    private List<Future<Map<Long, List<Long>>>> rank(List<Long> batch, long now) {
+        return inParts(batch, part -> {
+            Map<Long, List<Long>> lists = new LinkedHashMap<>();
+            for (long id : part) {
+                lists.put(id, relatedStories.closest(id, now));
+            }
+            return lists;
+        }, ranking);
+    }
+
+    /** Logs where a rebuild's time went. */
+    void logSplit(int articles, long indexedMillis, long relatedMillis) {
+        LOG.info("search index built: {} articles indexed in {} ms, related lists in {} ms, {} MB on disk;"
+                        + " on {} threads: reading rows {} ms, words and analysis {} ms (all threads),"
+                        + " ranking related {} ms (all threads), writing lists {} ms",
+                articles, indexedMillis, relatedMillis, index.sizeOnDisk() / (1024 * 1024), threads,
+                reading.get() / 1_000_000, analysing.get() / 1_000_000, ranking.get() / 1_000_000,
+                writing.get() / 1_000_000);
+        reading.set(0);
+        analysing.set(0);
+        ranking.set(0);
+        writing.set(0);
+    }
+
+    private interface Part<T, R> {
+        R run(List<T> part);
+    }
+
+    /** Splits {@code items} into one part per thread and runs {@code work} on each in the pool. */
+    private <T, R> List<Future<R>> inParts(List<T> items, Part<T, R> work, AtomicLong timer) {
+        List<Future<R>> futures = new ArrayList<>();
+        int size = (items.size() + threads - 1) / threads;
+        for (int from = 0; from < items.size(); from += size) {
+            List<T> part = items.subList(from, Math.min(items.size(), from + size));
+            futures.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    return work.run(part);
+                } finally {
+                    timer.addAndGet(System.nanoTime() - t0);
+                }
+            }));
+        }
+        return futures;
+    }
+
+    private static <R> List<R> await(List<Future<R>> futures) {
+        List<R> results = new ArrayList<>(futures.size());
+        try {
+            for (Future<R> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the index build was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return results;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
