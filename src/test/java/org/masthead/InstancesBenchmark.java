@@ -43,7 +43,7 @@ public final class InstancesBenchmark {
         try (App desk = App.create(config).start()) {
             int port = 20_000 + (int) (Math.random() * 20_000);
             Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms32m", "-Xmx112m", "-XX:+UseSerialGC", "-jar", jar.toString(), "serve", "--host", "127.0.0.1",
+                    "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString(), "serve", "--host", "127.0.0.1",
                     "--port", String.valueOf(port), "--database-url", url,
                     "--data-dir", Files.createTempDirectory("masthead-reader-").toString())
                     .redirectErrorStream(true).redirectOutput(Files.createTempFile("masthead-reader-", ".log").toFile()).start();
