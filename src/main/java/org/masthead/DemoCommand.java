@@ -45,8 +45,7 @@ final class DemoCommand implements Runnable {
             if (count < 1) {
                 throw new IllegalArgumentException("--articles must be at least 1, got " + count);
             }
-            Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
-            App.prepareDataDir(config.dataDir());
+            Config config = storage.config();
             PrintWriter out = spec.commandLine().getOut();
             long started = System.nanoTime();
             try (Database db = Database.open(config.jdbcUrl())) {

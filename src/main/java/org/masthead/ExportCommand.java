@@ -51,8 +51,7 @@ final class ExportCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
-            App.prepareDataDir(config.dataDir());
+            Config config = storage.config();
             try (Database db = Database.open(config.jdbcUrl())) {
                 WordPressExport export = new WordPressExport(new ExportQueries(db));
                 ProgressBar bar = new ProgressBar(out, "Exporting", export.items(), "items");
@@ -83,8 +82,7 @@ final class ExportCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
-            App.prepareDataDir(config.dataDir());
+            Config config = storage.config();
             try (Database db = Database.open(config.jdbcUrl())) {
                 org.masthead.backup.SiteExport export = new org.masthead.backup.SiteExport(db, config.mediaDir());
                 ProgressBar bar = new ProgressBar(out, "Exporting", export.items(), "items");

@@ -82,8 +82,7 @@ final class ImportCommand implements Runnable {
                 return 2;
             }
             org.masthead.accounts.Role role = accounts == null ? null : org.masthead.accounts.Role.parse(accounts);
-            Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
-            App.prepareDataDir(config.dataDir());
+            Config config = storage.config();
             try (Database db = Database.open(config.jdbcUrl())) {
                 WordPressImport importer = importer(db);
                 int items;
@@ -138,8 +137,7 @@ final class ImportCommand implements Runnable {
                 err.println("masthead: " + file + " is not a file");
                 return 2;
             }
-            Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
-            App.prepareDataDir(config.dataDir());
+            Config config = storage.config();
             try (Database db = Database.open(config.jdbcUrl());
                  org.masthead.backup.SiteImport.Export export = org.masthead.backup.SiteImport.open(file)) {
                 org.masthead.backup.Manifest manifest = export.manifest();

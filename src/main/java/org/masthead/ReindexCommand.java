@@ -23,8 +23,7 @@ final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
-        App.prepareDataDir(config.dataDir());
+        Config config = storage.config();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();

@@ -37,8 +37,7 @@ final class SpamCommand implements Runnable {
     }
 
     private static Database open(StorageOptions storage) {
-        Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
-        App.prepareDataDir(config.dataDir());
+        Config config = storage.config();
         return Database.open(config.jdbcUrl());
     }
 

@@ -1,6 +1,7 @@
 package org.masthead;
 
 import java.nio.file.Path;
+import org.masthead.config.Config;
 import picocli.CommandLine.Option;
 
 /** Where a command finds the site's data: the options {@code serve} and the admin commands share. */
@@ -13,4 +14,11 @@ final class StorageOptions {
             description = "JDBC URL of the database, e.g. jdbc:postgresql://host:5432/db?user=masthead "
                     + "(env MASTHEAD_DATABASE_URL; default: an SQLite file in the data folder).")
     String databaseUrl;
+
+    /** The site these options name, its data folder made ready (created, writable) for the command. */
+    Config config() {
+        Config config = Config.of(dataDir).withDatabaseUrl(databaseUrl);
+        App.prepareDataDir(config.dataDir());
+        return config;
+    }
 }

@@ -51,8 +51,7 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             String[] password = readPassword();
-            Config config = Config.of(storage.dataDir).withDatabaseUrl(storage.databaseUrl);
-            App.prepareDataDir(config.dataDir());
+            Config config = storage.config();
             try (Database db = Database.open(config.jdbcUrl())) {
                 UserStore users = new UserStore(db);
                 User user;

@@ -248,7 +248,7 @@ final class WpQueries {
             long total = where.bind(h.createQuery("select count(*) from authors au where " + where)).mapTo(Long.class).one();
             List<Map<String, Object>> rows = where.bind(h.createQuery(
                             "select au.id, au.slug, au.name, au.role, au.bio_html, m.file_name, m.content_type, m.width,"
-                            + " m.height, m.widths, m.id as m_id from authors au left join media m on m.id = au.photo_media_id"
+                            + " m.height, m.widths, m.alt, m.caption, m.credit, m.id as m_id from authors au left join media m on m.id = au.photo_media_id"
                             + " where " + where + " order by " + order + (r.ascending() ? " asc" : " desc")
                             + ", au.id limit :limit offset :offset"))
                     .bind("limit", r.perPage()).bind("offset", r.offset())
@@ -392,17 +392,7 @@ final class WpQueries {
         String widths = rs.getString("widths");
         return new Media(rs.getLong(idColumn), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("width"),
                 rs.getInt("height"), widths.isEmpty() ? List.of() : Arrays.stream(widths.split(",")).map(Integer::valueOf).toList(),
-                columnOr(rs, "alt"), columnOr(rs, "caption"), columnOr(rs, "credit"));
-    }
-
-    private static String columnOr(ResultSet rs, String column) throws SQLException {
-        try {
-            rs.findColumn(column);
-        } catch (SQLException absent) {
-            return "";
-        }
-        String value = rs.getString(column);
-        return value == null ? "" : value;
+                rs.getString("alt"), rs.getString("caption"), rs.getString("credit"));
     }
 
     private static void dates(Map<String, Object> row, Instant date, Instant modified, ZoneId zone) {
