@@ -3,6 +3,8 @@ package org.masthead;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.masthead.backup.Manifest;
+import org.masthead.backup.SiteExport;
 import org.masthead.config.Config;
 import org.masthead.content.SettingsStore;
 import org.masthead.db.Database;
@@ -84,9 +86,9 @@ final class ExportCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Config config = storage.config();
             try (Database db = Database.open(config.jdbcUrl())) {
-                org.masthead.backup.SiteExport export = new org.masthead.backup.SiteExport(db, config.mediaDir());
+                SiteExport export = new SiteExport(db, config.mediaDir());
                 ProgressBar bar = new ProgressBar(out, "Exporting", export.items(), "items");
-                org.masthead.backup.Manifest manifest = export.write(file, bar::advance);
+                Manifest manifest = export.write(file, bar::advance);
                 bar.finish();
                 out.printf("Wrote %s (%s version %d): %,d rows and %,d media files.%n", file, manifest.format(),
                         manifest.version(), manifest.items() - manifest.mediaFiles(), manifest.mediaFiles());

@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.masthead.backup.BadBackup;
+import org.masthead.backup.Manifest;
+import org.masthead.backup.SiteImport;
 import org.masthead.comments.CommentStore;
 import org.masthead.config.Config;
 import org.masthead.content.ArticleStore;
@@ -139,15 +142,15 @@ final class ImportCommand implements Runnable {
             }
             Config config = storage.config();
             try (Database db = Database.open(config.jdbcUrl());
-                 org.masthead.backup.SiteImport.Export export = org.masthead.backup.SiteImport.open(file)) {
-                org.masthead.backup.Manifest manifest = export.manifest();
+                 SiteImport.Export export = SiteImport.open(file)) {
+                Manifest manifest = export.manifest();
                 ProgressBar bar = new ProgressBar(out, "Importing", manifest.items(), "items");
-                new org.masthead.backup.SiteImport(db, config.mediaDir()).run(export, bar::advance);
+                new SiteImport(db, config.mediaDir()).run(export, bar::advance);
                 bar.finish();
                 out.printf("Imported %,d rows and %,d media files from %s (made %s).%n",
                         manifest.items() - manifest.mediaFiles(), manifest.mediaFiles(), file, manifest.createdAt());
                 return 0;
-            } catch (org.masthead.backup.BadBackup e) {
+            } catch (BadBackup e) {
                 err.println("masthead: nothing was imported: " + e.getMessage());
                 return 1;
             }
