@@ -63,6 +63,7 @@ import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
 import org.masthead.web.HttpError;
 import org.masthead.web.PageCache;
+import org.masthead.web.PurgeWebhook;
 import org.masthead.web.QuietErrorHandler;
 import org.masthead.web.SecurityHeaders;
 import org.masthead.web.Templates;
@@ -92,9 +93,12 @@ public final class App implements AutoCloseable {
     private final CommentRetention retention;
     private final SpamClassifier classifier;
     private final SearchIndex search;
+    /** Null without {@code --purge-url}. */
+    private final PurgeWebhook purges;
 
     private App(Config config, Database db, Javalin server, ScheduledPublisher publisher, CommentRetention retention,
-                SpamClassifier classifier, SearchIndex search) {
+                SpamClassifier classifier, SearchIndex search, PurgeWebhook purges) {
+        this.purges = purges;
         this.classifier = classifier;
         this.search = search;
         this.config = config;
@@ -137,6 +141,10 @@ public final class App implements AutoCloseable {
             Templates templates = new Templates();
             PageCache pageCache = new PageCache(config.pageCache());
             db.addListener(pageCache);
+            PurgeWebhook purges = config.purgeUrl() == null ? null : new PurgeWebhook(java.net.URI.create(config.purgeUrl()));
+            if (purges != null) {
+                db.addListener(purges);
+            }
             // The index follows the log after the page cache: its related-story lists are writes of their own.
             search = SearchIndex.openFree(db, searchFolder(config));
             db.addListener(search);
@@ -277,7 +285,7 @@ public final class App implements AutoCloseable {
             });
             return new App(config, db, server, new ScheduledPublisher(db, articleQueries, articles),
                     new CommentRetention(db, comments, commentRemoval),
-                    classifier, search);
+                    classifier, search, purges);
         } catch (RuntimeException e) {
             if (search != null) {
                 search.close();
@@ -365,6 +373,9 @@ public final class App implements AutoCloseable {
         publisher.start();
         retention.start();
         search.start();
+        if (purges != null) {
+            purges.start();
+        }
         return this;
     }
 
@@ -402,6 +413,9 @@ public final class App implements AutoCloseable {
         server.stop();
         search.close();
         db.close();
+        if (purges != null) {
+            purges.close();
+        }
     }
 
 }

@@ -43,6 +43,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "page for every request, for measuring and debugging (env MASTHEAD_PAGE_CACHE; default ${DEFAULT-VALUE}).")
     String pageCache;
 
+    @Option(names = "--purge-url", paramLabel = "URL", defaultValue = "${env:MASTHEAD_PURGE_URL}",
+            description = "Address a shared cache (CDN or proxy) takes purges at: on each change, a POST of "
+                    + "{\"tags\":[...]} naming the Surrogate-Key tags of the pages to drop (env MASTHEAD_PURGE_URL; "
+                    + "default: none).")
+    String purgeUrl;
+
     /** The configuration these options describe; IllegalArgumentException names a bad value. */
     Config config() {
         boolean cache = switch (pageCache.strip().toLowerCase(java.util.Locale.ROOT)) {
@@ -50,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
             case "off" -> false;
             default -> throw new IllegalArgumentException("--page-cache: give on or off, not " + pageCache);
         };
-        return new Config(host, port, storage.dataDir, storage.databaseUrl, demo, trustedProxies, baseUrl, cache);
+        return new Config(host, port, storage.dataDir, storage.databaseUrl, demo, trustedProxies, baseUrl, cache, purgeUrl);
     }
 
     @Override

@@ -70,9 +70,11 @@ public final class CommentRemovalStore {
         }
         Set<Long> removed = new HashSet<>();
         Set<Long> articles = new LinkedHashSet<>();
+        Map<Long, Long> articleOf = new HashMap<>();
         for (long[] row : chosen) {
             removed.add(row[0]);
             articles.add(row[1]);
+            articleOf.put(row[0], row[1]);
         }
         Map<Long, Node> threads = threads(h, articles);
         int moved = 0;
@@ -84,7 +86,7 @@ public final class CommentRemovalStore {
             if (placed.depth != node.depth || !Objects.equals(placed.parentId, node.parentId)) {
                 h.createUpdate("update comments set parent_id = :parent, depth = :depth where id = :id")
                         .bind("parent", placed.parentId).bind("depth", placed.depth).bind("id", node.id).execute();
-                tx.changed(CommentStore.ENTITY, node.id, Change.Kind.UPDATED);
+                tx.changed(CommentStore.ENTITY, node.id, Change.Kind.UPDATED, CommentStore.owner(node.articleId));
                 if (!Objects.equals(placed.parentId, node.parentId)) {
                     moved++;
                 }
@@ -94,23 +96,23 @@ public final class CommentRemovalStore {
             h.createUpdate("delete from comments where id in (<ids>)").bindList("ids", ids).execute();
         }
         for (Long id : removed) {
-            tx.changed(CommentStore.ENTITY, id, Change.Kind.DELETED);
+            tx.changed(CommentStore.ENTITY, id, Change.Kind.DELETED, CommentStore.owner(articleOf.get(id)));
         }
         return new Removed(removed.size(), moved);
     }
 
-    private record Node(long id, Long parentId, int depth) {
+    private record Node(long id, long articleId, Long parentId, int depth) {
     }
 
     private static Map<Long, Node> threads(Handle h, Set<Long> articles) {
         Map<Long, Node> nodes = new HashMap<>();
         for (List<Long> ids : chunks(List.copyOf(articles))) {
-            h.createQuery("select id, parent_id, depth from comments where article_id in (<ids>)")
+            h.createQuery("select id, parent_id, depth, article_id from comments where article_id in (<ids>)")
                     .bindList("ids", ids)
                     .map((rs, ctx) -> {
                         long parent = rs.getLong(2);
                         Long parentId = rs.wasNull() ? null : parent;
-                        return new Node(rs.getLong(1), parentId, rs.getInt(3));
+                        return new Node(rs.getLong(1), rs.getLong(4), parentId, rs.getInt(3));
                     })
                     .forEach(n -> nodes.put(n.id, n));
         }
@@ -128,7 +130,7 @@ public final class CommentRemovalStore {
                 parent = up.id;
             }
         }
-        return new Node(node.id, parent, node.depth - raised);
+        return new Node(node.id, node.articleId, parent, node.depth - raised);
     }
 
     private static List<List<Long>> chunks(List<Long> ids) {

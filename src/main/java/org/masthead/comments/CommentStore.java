@@ -28,6 +28,11 @@ import org.masthead.db.Tx;
 public final class CommentStore implements CommentHistory, ChangeListener {
     public static final String ENTITY = "comment";
     public static final String BLOCK_ENTITY = "comment_block";
+
+    /** The owner a comment's changes record: its article's tag, so caches drop only the pages showing its comments. */
+    public static String owner(long articleId) {
+        return "article:" + articleId;
+    }
     static final String COLUMNS = """
             id, article_id, parent_id, depth, author_name, author_email, author_url, body, status, reasons,
             spam_score, ip, site_user_id, created_at, updated_at""";
@@ -118,7 +123,7 @@ public final class CommentStore implements CommentHistory, ChangeListener {
                 .bind("score", spamScore).bind("fingerprint", fingerprint)
                 .bind("ip", c.ip()).bind("network", ipNetwork).bind("siteUser", siteUserId).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        tx.changed(ENTITY, id, Change.Kind.CREATED);
+        tx.changed(ENTITY, id, Change.Kind.CREATED, owner(c.articleId()));
         return find(tx.handle(), id).orElseThrow();
     }
 
@@ -169,7 +174,7 @@ public final class CommentStore implements CommentHistory, ChangeListener {
         for (Comment c : before) {
             tx.handle().createUpdate("update comments set status = :status, status_at = :now where id = :id")
                     .bind("status", status.name()).bind("now", now).bind("id", c.id()).execute();
-            tx.changed(ENTITY, c.id(), Change.Kind.UPDATED);
+            tx.changed(ENTITY, c.id(), Change.Kind.UPDATED, owner(c.articleId()));
         }
         return before;
     }
@@ -181,7 +186,7 @@ public final class CommentStore implements CommentHistory, ChangeListener {
                             fingerprint = :fingerprint, updated_at = :now where id = :id""")
                 .bind("name", name).bind("url", url).bind("body", body).bind("fingerprint", CommentGate.fingerprint(body))
                 .bind("now", System.currentTimeMillis()).bind("id", id).execute();
-        tx.changed(ENTITY, id, Change.Kind.UPDATED);
+        tx.changed(ENTITY, id, Change.Kind.UPDATED, find(tx.handle(), id).map(c -> owner(c.articleId())).orElse(null));
     }
 
     /** Counts used by the spam checks: comments since a time from one IP network. */

@@ -11,9 +11,11 @@ import java.util.List;
  * {@code baseUrl} is the site's public address (scheme://host[:port]) used in every absolute
  * link, or null to use the Host each request names. {@code pageCache} false turns the page
  * cache off, so every reader page is rendered for every request (for measuring and debugging).
+ * {@code purgeUrl}, when not null, is called with the page tags each change touches, for a
+ * shared cache in front of the site.
  */
 public record Config(String host, int port, Path dataDir, String databaseUrl, boolean demo, List<String> trustedProxies,
-                     String baseUrl, boolean pageCache) {
+                     String baseUrl, boolean pageCache, String purgeUrl) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -24,6 +26,13 @@ public record Config(String host, int port, Path dataDir, String databaseUrl, bo
         dataDir = dataDir.toAbsolutePath().normalize();
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         baseUrl = normaliseBaseUrl(baseUrl);
+        purgeUrl = checkPurgeUrl(purgeUrl);
+    }
+
+    /** A config without a purge webhook. */
+    public Config(String host, int port, Path dataDir, String databaseUrl, boolean demo, List<String> trustedProxies,
+                  String baseUrl, boolean pageCache) {
+        this(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, null);
     }
 
     /** A config with the page cache on. */
@@ -48,27 +57,49 @@ public record Config(String host, int port, Path dataDir, String databaseUrl, bo
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache);
+        return new Config(host, newPort, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, purgeUrl);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(host, port, dataDir, url, demo, trustedProxies, baseUrl, pageCache);
+        return new Config(host, port, dataDir, url, demo, trustedProxies, baseUrl, pageCache, purgeUrl);
     }
 
     public Config withDemo(boolean withDemo) {
-        return new Config(host, port, dataDir, databaseUrl, withDemo, trustedProxies, baseUrl, pageCache);
+        return new Config(host, port, dataDir, databaseUrl, withDemo, trustedProxies, baseUrl, pageCache, purgeUrl);
     }
 
     public Config withTrustedProxies(List<String> proxies) {
-        return new Config(host, port, dataDir, databaseUrl, demo, proxies, baseUrl, pageCache);
+        return new Config(host, port, dataDir, databaseUrl, demo, proxies, baseUrl, pageCache, purgeUrl);
     }
 
     public Config withBaseUrl(String url) {
-        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, url, pageCache);
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, url, pageCache, purgeUrl);
     }
 
     public Config withPageCache(boolean on) {
-        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, on);
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, on, purgeUrl);
+    }
+
+    public Config withPurgeUrl(String url) {
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, url);
+    }
+
+    /** An http(s) URL to POST purges to, as given; null for null or blank; IllegalArgumentException otherwise. */
+    static String checkPurgeUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String trimmed = url.strip();
+        try {
+            java.net.URI uri = new java.net.URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return trimmed;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // described below
+        }
+        throw new IllegalArgumentException("--purge-url: give an http(s) address to POST purges to, not " + trimmed);
     }
 
     /**

@@ -52,13 +52,13 @@ final class ChangeFollower {
         List<Long> missing = List.copyOf(gaps.keySet());
         long after = cursor;
         List<Change> found = db.read(h -> {
-            var query = h.createQuery("select seq, entity, entity_id, kind from change_log where seq > :cursor"
+            var query = h.createQuery("select seq, entity, entity_id, kind, owner from change_log where seq > :cursor"
                     + (missing.isEmpty() ? "" : " or seq in (<gaps>)") + " order by seq limit " + BATCH).bind("cursor", after);
             if (!missing.isEmpty()) {
                 query.bindList("gaps", missing);
             }
             return query.map((rs, ctx) -> new Change(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                    Change.Kind.valueOf(rs.getString(4)))).list();
+                    Change.Kind.valueOf(rs.getString(4)), rs.getString(5))).list();
         });
         long now = clock.getAsLong();
         List<Change> others = new ArrayList<>();

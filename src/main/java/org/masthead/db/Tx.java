@@ -44,23 +44,32 @@ public final class Tx {
     }
 
     public void changed(String entity, long entityId, Change.Kind kind) {
+        changed(entity, entityId, kind, null);
+    }
+
+    /**
+     * Records a change of a row that belongs to another ({@code owner} a tag such as
+     * {@code article:42} for a comment), so caches can drop only what shows the owner.
+     */
+    public void changed(String entity, long entityId, Change.Kind kind, String owner) {
         if (dialect == Dialect.POSTGRESQL && changes.isEmpty()) {
             // Delivered at commit (never on rollback) to every instance listening: see ChangeNotices.
             handle.execute("notify " + ChangeNotices.CHANNEL);
         }
         long sequence = handle.createUpdate(
-                        "insert into change_log (entity, entity_id, kind, changed_at) values (:e, :id, :k, :at)")
+                        "insert into change_log (entity, entity_id, kind, changed_at, owner) values (:e, :id, :k, :at, :owner)")
                 .bind("e", entity)
                 .bind("id", entityId)
                 .bind("k", kind.name())
                 .bind("at", System.currentTimeMillis())
+                .bind("owner", owner)
                 .executeAndReturnGeneratedKeys("seq")
                 .mapTo(Long.class)
                 .one();
         if (follower != null) {
             follower.ours(sequence);
         }
-        changes.add(new Change(sequence, entity, entityId, kind));
+        changes.add(new Change(sequence, entity, entityId, kind, owner));
     }
 
     List<Change> changes() {

@@ -16,6 +16,7 @@ import org.masthead.db.Database;
 import org.masthead.web.HttpError;
 import org.masthead.web.Origin;
 import org.masthead.web.PageCache;
+import org.masthead.web.PageTags;
 import org.masthead.web.Templates;
 
 /**
@@ -57,6 +58,7 @@ public final class FeedRoutes {
             FeedScope found = scope.apply(ctx).orElseThrow(() -> HttpError.notFound("There is no feed at this address."));
             SiteSettings settings = site.get();
             List<FeedEntry> entries = queries.latest(found, ENTRIES, publishing.get().fullTextFeeds(), settings.zone());
+            PageTags.declare(ctx, PageTags.LISTS);
             byte[] body = writer.write(format, settings, found, entries, Origin.of(ctx), ctx.path());
             Templates.sendBytes(ctx, body, format.contentType,
                     entries.isEmpty() ? 0 : FeedWriter.newest(entries).toEpochMilli());

@@ -23,7 +23,8 @@ final class ArticleLinks {
         this.queries = queries;
     }
 
-    record Choice(List<ArticleSummary> seeAlso, List<ArticleSummary> related) {
+    /** {@code fromLatest}: too few related stories, so the latest ones filled in (the page shows the home list). */
+    record Choice(List<ArticleSummary> seeAlso, List<ArticleSummary> related, boolean fromLatest) {
     }
 
     Choice choose(ArticleView article) {
@@ -40,7 +41,8 @@ final class ArticleLinks {
         int seeAlsoCount = Math.min(Math.min(MAX_SEE_ALSO, article.paragraphBreaks().size()), ordered.size());
         List<ArticleSummary> seeAlso = List.copyOf(ordered.subList(0, seeAlsoCount));
         List<ArticleSummary> rest = new ArrayList<>(ordered.subList(seeAlsoCount, ordered.size()));
-        if (rest.size() < MIN_RELATED) {
+        boolean fromLatest = rest.size() < MIN_RELATED;
+        if (fromLatest) {
             for (ArticleSummary recent : queries.latest(MAX_RELATED + MAX_SEE_ALSO + 1)) {
                 if (recent.id() != article.id() && !sameStory(article, recent) && !seeAlso.contains(recent)
                         && !rest.contains(recent)) {
@@ -48,7 +50,7 @@ final class ArticleLinks {
                 }
             }
         }
-        return new Choice(seeAlso, List.copyOf(rest.subList(0, Math.min(MAX_RELATED, rest.size()))));
+        return new Choice(seeAlso, List.copyOf(rest.subList(0, Math.min(MAX_RELATED, rest.size()))), fromLatest);
     }
 
     /** A copy of the story under another address: the same headline. */

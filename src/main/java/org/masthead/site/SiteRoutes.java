@@ -25,6 +25,7 @@ import org.masthead.privacy.ReaderConsent;
 import org.masthead.web.HttpError;
 import org.masthead.web.PageCache;
 import org.masthead.web.PageNumber;
+import org.masthead.web.PageTags;
 import org.masthead.web.Templates;
 
 /**
@@ -95,6 +96,9 @@ public final class SiteRoutes implements ArticlePages {
                         latest.isEmpty() ? null : latest.getFirst().image(), origin))
                 .build();
         ArticleSummary lead = latest.isEmpty() ? null : latest.getFirst();
+        PageTags.declare(ctx, PageTags.HOME, PageTags.LISTS);
+        shows(ctx, latest);
+        blocks.forEach(block -> shows(ctx, block.stories()));
         templates.render(ctx, "site/home.jte", new Pages.HomePage(layout, lead,
                 latest.isEmpty() ? List.of() : latest.subList(1, latest.size()), blocks));
     }
@@ -183,6 +187,15 @@ public final class SiteRoutes implements ArticlePages {
                         org.masthead.web.Dates.machine(article.lastChanged(), zone), article.section().name(),
                         article.tags().stream().map(Tag::name).toList(),
                         article.authors().stream().map(a -> origin + a.url()).toList()));
+        PageTags.declare(ctx, PageTags.article(article.id()), PageTags.comments(article.id()));
+        article.authors().forEach(a -> PageTags.declare(ctx, PageTags.author(a.id())));
+        article.tags().forEach(t -> PageTags.declare(ctx, PageTags.tag(t.id())));
+        shows(ctx, choice.seeAlso());
+        shows(ctx, choice.related());
+        if (choice.fromLatest() || !translations.isEmpty()) {
+            // Latest stories filling in for related ones, or translations: any story's change may change them.
+            PageTags.declare(ctx, PageTags.LISTS);
+        }
         templates.render(ctx, "site/article.jte", new Pages.ArticlePage(layout.build(), article,
                 ArticleLinks.weave(article.bodyHtml(), article.paragraphBreaks(), choice.seeAlso()), choice.related(),
                 request == null ? null
@@ -195,6 +208,7 @@ public final class SiteRoutes implements ArticlePages {
                 .orElseThrow(() -> HttpError.notFound("There is no section by that name."));
         Paged<ArticleSummary> articles = queries.inSections(queries.withChildren(section), PageNumber.parse(ctx.queryParam("page")));
         List<Section> trail = queries.trail(section);
+        PageTags.declare(ctx, PageTags.section(section.id()));
         listing(ctx, layout(ctx).currentSection(trail.getFirst().slug()), "section", section.name(),
                 section.description(), null, null, trail.subList(0, trail.size() - 1), queries.childrenOf(section),
                 articles, section.url());
@@ -202,11 +216,13 @@ public final class SiteRoutes implements ArticlePages {
 
     void tag(Context ctx) {
         Tag tag = queries.tag(slug(ctx)).orElseThrow(() -> HttpError.notFound("There is no topic by that name."));
+        PageTags.declare(ctx, PageTags.tag(tag.id()));
         listing(ctx, layout(ctx), "tag", tag.name(), "", null, tag, queries.tagged(tag.id(), PageNumber.parse(ctx.queryParam("page"))), tag.url());
     }
 
     void author(Context ctx) {
         Author author = queries.author(slug(ctx)).orElseThrow(() -> HttpError.notFound("There is no writer by that name."));
+        PageTags.declare(ctx, PageTags.author(author.id()));
         String origin = origin(ctx);
         listing(ctx, layout(ctx).jsonLd(structuredData.profile(author, origin))
                         .social(Social.page("profile", origin + author.url(), author.name(),
@@ -241,6 +257,8 @@ public final class SiteRoutes implements ArticlePages {
                 .canonical(model.pageUrl(articles.page()))
                 .paging(articles.hasPrevious() ? model.pageUrl(articles.page() - 1) : null,
                         articles.hasNext() ? model.pageUrl(articles.page() + 1) : null);
+        PageTags.declare(ctx, PageTags.LISTS);
+        shows(ctx, articles.items());
         templates.render(ctx, "site/listing.jte", new Pages.ListingPage(layout.build(), kind, heading, intro,
                 author, tag, parents, subsections, articles, baseUrl));
     }
@@ -260,8 +278,16 @@ public final class SiteRoutes implements ArticlePages {
         Page page = queries.page(slug(ctx)).orElseThrow(() -> HttpError.notFound("There is no page at this address."));
         String origin = origin(ctx);
         String description = Descriptions.of(page.bodyHtml());
+        PageTags.declare(ctx, PageTags.page(page.id()));
         templates.render(ctx, "site/page.jte", new Pages.StaticPage(layout(ctx).title(page.title()).description(description)
                 .social(Social.page("website", origin + page.url(), page.title(), description, null, origin)).build(), page));
+    }
+
+    /** Declares that the page shows these stories' headlines and comment counts. */
+    private static void shows(Context ctx, List<ArticleSummary> stories) {
+        for (ArticleSummary story : stories) {
+            PageTags.declare(ctx, PageTags.article(story.id()), PageTags.comments(story.id()));
+        }
     }
 
     /** The 404 and other error pages, with a few fresh stories to go on to. */

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,9 +25,12 @@ final class KeptPage {
     /** The Last-Modified header's value, formatted once; null when the time is unknown. */
     private final String lastModified;
     private final long storedAt;
+    /** What the page shows ({@link PageTags}): a change touching one of them drops it. */
+    private final Set<String> tags;
 
-    private KeptPage(PageCache.Rendered page, byte[] gzip, long storedAt) {
+    private KeptPage(PageCache.Rendered page, byte[] gzip, Set<String> tags, long storedAt) {
         this.page = page;
+        this.tags = tags;
         this.gzip = gzip;
         this.gzipEtag = gzipEtag(page.etag());
         this.lastModified = page.lastModified() > 0
@@ -35,9 +39,23 @@ final class KeptPage {
     }
 
     /** Compresses the page once (best compression: it is done once per page and served many times). */
-    static KeptPage of(PageCache.Rendered page, long storedAt) {
+    static KeptPage of(PageCache.Rendered page, Set<String> tags, long storedAt) {
         byte[] compressed = gzip(page.html());
-        return new KeptPage(page, compressed.length < page.html().length ? compressed : null, storedAt);
+        return new KeptPage(page, compressed.length < page.html().length ? compressed : null, tags, storedAt);
+    }
+
+    Set<String> tags() {
+        return tags;
+    }
+
+    /** Whether this page shows any of {@code touched}. */
+    boolean showsAny(Set<String> touched) {
+        for (String tag : tags) {
+            if (touched.contains(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "abc-1f" becomes "abc-1f-gz": the gzip coding's own strong validator. */
@@ -65,7 +83,7 @@ final class KeptPage {
 
     /** What the entry weighs in the cache's byte budget: both codings and a little for the entry itself. */
     int weight() {
-        return page.html().length + (gzip == null ? 0 : gzip.length) + 128;
+        return page.html().length + (gzip == null ? 0 : gzip.length) + 128 + 32 * tags.size();
     }
 
     /**

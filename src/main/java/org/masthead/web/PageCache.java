@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.masthead.db.Change;
@@ -13,18 +14,22 @@ import org.masthead.db.ChangeListener;
 import org.masthead.db.Database;
 
 /**
- * Rendered reader pages kept in memory, keyed by host, path, query and variant. Any committed change
- * empties it: writes are rare next to reads, and a page shows many entities (lists,
- * related stories, navigation), so dropping everything is both simple and never stale.
- * A page rendered while a change committed is not kept (the generation moved on), and none
- * is served from here once older than {@link #MAX_AGE_MILLIS}, except while the database cannot
- * be reached: then the last copy is served rather than an error (stale if error). It holds at
+ * Rendered reader pages kept in memory, keyed by host, path, query and variant. Each page keeps
+ * the tags of what it shows ({@link PageTags}, declared by its route while rendering), and a
+ * committed change drops only the pages whose tags it touches ({@link ChangeTags}): a reader's
+ * comment re-renders its article and the lists counting its comments, not the whole site.
+ * A page rendered while a change touching it committed is not kept (each tag remembers when it
+ * was last touched), and none is served from here once older than {@link #MAX_AGE_MILLIS},
+ * except while the database cannot be reached: then the last copy is served rather than an
+ * error (stale if error), as long as no committed change has dropped it. It holds at
  * most {@link #MAX_BYTES} bytes of HTML; past that, Caffeine evicts the pages least likely to
  * be asked for again (by recency and frequency), so a flood of distinct URLs cannot push out
  * the pages readers actually read. Tracking parameters (utm_*, fbclid, gclid, ...) are left
  * out of the key: a link shared on social media is the same page as the plain one.
  * Each kept page holds its gzip copy too ({@link KeptPage}), made once when it is stored, so a
- * hit costs no compression. Switched off ({@code --page-cache off}), every request renders.
+ * hit costs no compression. Cacheable answers say {@code X-Cache: hit} or {@code miss} (for
+ * operators and benchmarks) and list their tags in {@code Surrogate-Key}, the header shared
+ * caches purge by. Switched off ({@code --page-cache off}), every request renders.
  */
 public final class PageCache implements ChangeListener {
     static final String RENDERED = "masthead.rendered-page";
@@ -51,7 +56,15 @@ public final class PageCache implements ChangeListener {
     private static final String VARY_CODING = "Accept-Encoding";
 
     private final Cache<String, KeptPage> pages;
-    private final AtomicLong generation = new AtomicLong();
+    /** Counts the changes that touched some page; a render notes it before it starts. */
+    private final AtomicLong changes = new AtomicLong();
+    /**
+     * For each stripe of tags (by hash), the count of the last change touching one of them. A
+     * page is kept only if none of its stripes moved while it rendered; two tags sharing a stripe
+     * cost a page not kept now and then, never a stale one, and the memory stays fixed.
+     */
+    private final AtomicLongArray touchedAt = new AtomicLongArray(STRIPES);
+    private static final int STRIPES = 4096;
     private volatile Function<Context, String> variant = ctx -> "";
     private volatile String varyHeader = VARY_CODING;
     private final LongSupplier clock;
@@ -95,23 +108,40 @@ public final class PageCache implements ChangeListener {
         this.variant = variantOf;
     }
 
-    /**
-     * Entities no reader page shows: the spam model (learning from moderators) and comment
-     * blocklists. Their changes leave the cached pages alone (the consent log records none).
-     */
-    private static final Set<String> UNSEEN = Set.of("spam_model", "comment_block");
-
     @Override
     public void changed(Change change) {
-        if (UNSEEN.contains(change.entity())) {
-            return;
-        }
-        generation.incrementAndGet();
-        empty();
+        drop(ChangeTags.touched(change));
     }
 
-    private void empty() {
-        pages.invalidateAll();
+    /** Drops the pages carrying any of {@code tags}, and keeps pages rendering now from being stored. */
+    void drop(Set<String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        // Noted before dropping: a page stored after the drop below sees this and removes itself.
+        long at = changes.incrementAndGet();
+        for (String tag : tags) {
+            touchedAt.accumulateAndGet(stripe(tag), at, Math::max);
+        }
+        if (tags.contains(PageTags.SITE)) {
+            pages.invalidateAll();
+        } else {
+            pages.asMap().values().removeIf(kept -> kept.showsAny(tags));
+        }
+    }
+
+    private static int stripe(String tag) {
+        return (tag.hashCode() & 0x7fffffff) % STRIPES;
+    }
+
+    /** Whether no change touched any of {@code tags} after the count {@code since}. */
+    private boolean untouchedSince(Set<String> tags, long since) {
+        for (String tag : tags) {
+            if (touchedAt.get(stripe(tag)) > since) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Query parameters that only say where a reader came from; no page looks at them. */
@@ -141,6 +171,9 @@ public final class PageCache implements ChangeListener {
             return ctx -> {
                 ctx.header("Vary", varyHeader);
                 handler.handle(ctx);
+                if (ctx.attribute(RENDERED) != null) {
+                    ctx.header(SURROGATE_KEY, String.join(" ", PageTags.of(ctx)));
+                }
             };
         }
         return ctx -> {
@@ -152,17 +185,18 @@ public final class PageCache implements ChangeListener {
             ctx.header("Vary", varyHeader);
             KeptPage hit = pages.getIfPresent(key);
             if (hit != null && clock.getAsLong() - hit.storedAt() < MAX_AGE_MILLIS) {
-                hit.send(ctx);
+                send(ctx, hit, "hit");
                 return;
             }
-            long before = generation.get();
+            long before = changes.get();
             try {
                 handler.handle(ctx);
             } catch (Exception e) {
-                if (hit != null && Database.unavailable(e)) {
-                    // Stale if error: while the database is away, the last good copy beats an error page.
+                // Stale if error: while the database is away, the last good copy beats an error page,
+                // unless a committed change dropped it meanwhile.
+                if (hit != null && Database.unavailable(e) && pages.getIfPresent(key) == hit) {
                     ctx.status(200);
-                    hit.send(ctx);
+                    send(ctx, hit, "stale");
                     return;
                 }
                 throw e;
@@ -172,15 +206,28 @@ public final class PageCache implements ChangeListener {
             if (rendered == null || status != 200 && status != 304) {
                 return;
             }
-            KeptPage kept = KeptPage.of(rendered, clock.getAsLong());
-            if (generation.get() == before) {
+            Set<String> tags = PageTags.of(ctx);
+            KeptPage kept = KeptPage.of(rendered, tags, clock.getAsLong());
+            if (untouchedSince(tags, before)) {
                 pages.put(key, kept);
+                // A change noted between the check and the put may have dropped pages before this one was in.
+                if (!untouchedSince(tags, before)) {
+                    pages.asMap().remove(key, kept);
+                }
             }
             // This first reader gets the page as every later one will: its coding, its ETag, compressed once.
             ctx.result(NOTHING);
             ctx.status(200);
-            kept.send(ctx);
+            send(ctx, kept, "miss");
         };
+    }
+
+    private static final String SURROGATE_KEY = "Surrogate-Key";
+
+    private static void send(Context ctx, KeptPage page, String cache) throws java.io.IOException {
+        ctx.header("X-Cache", cache);
+        ctx.header(SURROGATE_KEY, String.join(" ", page.tags()));
+        page.send(ctx);
     }
 
     private static final byte[] NOTHING = new byte[0];

@@ -24,6 +24,8 @@ class PageCacheTest {
     private static final String LONG = "<p>The harbour master said the pilot boat would sail at dawn.</p>\n".repeat(200);
     /** When set, /page fails as a render does while the database cannot be reached. */
     private volatile boolean databaseAway;
+    /** When set, the next /story render hears this change commit while it renders. */
+    private volatile Change duringRender;
     private Javalin server;
 
     @BeforeEach
@@ -45,6 +47,20 @@ class PageCacheTest {
                 // A third of the cache's byte budget and a little more: the third such page does not fit.
                 byte[] html = new byte[(int) (PageCache.MAX_BYTES / 3) + 1];
                 PageCache.Rendered rendered = new PageCache.Rendered(html, "\"" + renders.incrementAndGet() + "\"");
+                ctx.attribute(PageCache.RENDERED, rendered);
+                Templates.send(ctx, rendered);
+            }));
+            // A story page: /story?id=N shows article N and its comments; "during" commits a change mid-render.
+            c.routes.get("/story", cache.cached(ctx -> {
+                long id = Long.parseLong(ctx.queryParam("id"));
+                PageTags.declare(ctx, PageTags.article(id), PageTags.comments(id));
+                Change during = duringRender;
+                if (during != null) {
+                    duringRender = null;
+                    cache.changed(during);
+                }
+                byte[] html = ("story " + id + " render " + renders.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
+                PageCache.Rendered rendered = new PageCache.Rendered(html, "\"" + renders.get() + "\"");
                 ctx.attribute(PageCache.RENDERED, rendered);
                 Templates.send(ctx, rendered);
             }));
@@ -124,6 +140,54 @@ class PageCacheTest {
 
         cache.changed(new Change(2, "article", 5, Change.Kind.UPDATED));
         assertThat(get()).isEqualTo("render 2");
+    }
+
+    private static Change comment(long seq, long article) {
+        return new Change(seq, "comment", 1000 + seq, Change.Kind.CREATED, "article:" + article);
+    }
+
+    @Test
+    void aChangeDropsOnlyThePagesShowingWhatItTouched() throws Exception {
+        assertThat(get("/story?id=1")).isEqualTo("story 1 render 1");
+        assertThat(get("/story?id=2")).isEqualTo("story 2 render 2");
+        assertThat(get()).isEqualTo("render 3"); // declared nothing
+
+        cache.changed(comment(1, 1));
+        assertThat(get("/story?id=1")).as("its comments changed").isEqualTo("story 1 render 4");
+        assertThat(get("/story?id=2")).as("another story's comments did not").isEqualTo("story 2 render 2");
+        assertThat(get()).as("a page that declared nothing depends on everything").isEqualTo("render 5");
+
+        cache.changed(new Change(2, "comment", 7, Change.Kind.DELETED));
+        assertThat(get("/story?id=2")).as("a comment without its article could be anywhere").isEqualTo("story 2 render 6");
+
+        cache.changed(new Change(3, "settings", 1, Change.Kind.UPDATED));
+        assertThat(get("/story?id=1")).as("settings are on every page").isEqualTo("story 1 render 7");
+    }
+
+    @Test
+    void aPageRenderedWhileAChangeTouchingItCommittedIsNotKept() throws Exception {
+        duringRender = comment(1, 1);
+        assertThat(get("/story?id=1")).isEqualTo("story 1 render 1");
+        assertThat(get("/story?id=1")).as("its render may predate the comment").isEqualTo("story 1 render 2");
+        assertThat(get("/story?id=1")).isEqualTo("story 1 render 2");
+
+        duringRender = comment(2, 9);
+        assertThat(get("/story?id=2")).isEqualTo("story 2 render 3");
+        assertThat(get("/story?id=2")).as("a change it does not show does not stop it being kept")
+                .isEqualTo("story 2 render 3");
+    }
+
+    @Test
+    void cacheableAnswersSayHitOrMissAndNameTheirTags() throws Exception {
+        HttpResponse<byte[]> miss = request("GET", "/story?id=4");
+        HttpResponse<byte[]> hit = request("GET", "/story?id=4");
+        assertThat(header(miss, "X-Cache")).isEqualTo("miss");
+        assertThat(header(hit, "X-Cache")).isEqualTo("hit");
+        for (HttpResponse<byte[]> response : java.util.List.of(miss, hit)) {
+            assertThat(java.util.Set.of(header(response, "Surrogate-Key").split(" ")))
+                    .containsExactlyInAnyOrder("site", "article:4", "comments:4");
+        }
+        assertThat(header(request("GET", "/page"), "Surrogate-Key")).isEqualTo("any");
     }
 
     @Test

@@ -72,8 +72,9 @@ public final class CommenterStore {
 
     /** Replaces name, email, website and IP address on every comment of the address; the text stays. */
     int anonymise(Tx tx, String email) {
-        List<Long> ids = tx.handle().createQuery("select id from comments where author_email = :e")
-                .bind("e", email).mapTo(Long.class).list();
+        Map<Long, Long> ids = new java.util.LinkedHashMap<>();
+        tx.handle().createQuery("select id, article_id from comments where author_email = :e")
+                .bind("e", email).map((rs, ctx) -> ids.put(rs.getLong(1), rs.getLong(2))).list();
         if (ids.isEmpty()) {
             return 0;
         }
@@ -82,9 +83,7 @@ public final class CommenterStore {
                             ip = null, ip_network = null
                         where author_email = :e""")
                 .bind("name", ANONYMOUS).bind("e", email).execute();
-        for (long id : ids) {
-            tx.changed(CommentStore.ENTITY, id, Change.Kind.UPDATED);
-        }
+        ids.forEach((id, article) -> tx.changed(CommentStore.ENTITY, id, Change.Kind.UPDATED, CommentStore.owner(article)));
         return ids.size();
     }
 
