@@ -187,7 +187,8 @@ public final class SiteRoutes implements ArticlePages {
                         org.masthead.web.Dates.machine(article.lastChanged(), zone), article.section().name(),
                         article.tags().stream().map(Tag::name).toList(),
                         article.authors().stream().map(a -> origin + a.url()).toList()));
-        PageTags.declare(ctx, PageTags.article(article.id()), PageTags.comments(article.id()));
+        PageTags.declare(ctx, PageTags.article(article.id()), PageTags.comments(article.id()),
+                PageTags.related(article.id()));
         article.authors().forEach(a -> PageTags.declare(ctx, PageTags.author(a.id())));
         article.tags().forEach(t -> PageTags.declare(ctx, PageTags.tag(t.id())));
         shows(ctx, choice.seeAlso());

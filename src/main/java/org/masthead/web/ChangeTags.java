@@ -26,7 +26,7 @@ final class ChangeTags {
             // Its page, the stories whose related lists or links show it, and every list (it may join or leave any).
             case "article" -> Set.of(PageTags.article(id), PageTags.LISTS, PageTags.ANY);
             // A stored related list is shown only on the page of the story it belongs to.
-            case "related" -> Set.of(PageTags.article(id), PageTags.ANY);
+            case "related" -> Set.of(PageTags.related(id), PageTags.ANY);
             // Its article's page and the lists counting its comments; no owner recorded: everything, to be safe.
             case "comment" -> change.owner() != null && change.owner().startsWith(OWNING_ARTICLE)
                     ? Set.of("comments:" + change.owner().substring(OWNING_ARTICLE.length()), PageTags.ANY)

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * What a cached page shows, as tags: {@code article:42} (the story itself), {@code comments:42}
- * (its comments or its comment count), {@code section:3}, {@code tag:7}, {@code author:5},
+ * (its comments or its comment count), {@code related:42} (its stored related-story list),
+ * {@code section:3}, {@code tag:7}, {@code author:5},
  * {@code page:2}, and the lists: {@value #HOME} and {@value #LISTS} (every list of articles).
  * A route declares them while it renders; the page cache keeps them with the page, drops the
  * page when a change touches one of them ({@link ChangeTags}), and sends them to shared caches
@@ -61,6 +62,10 @@ public final class PageTags {
 
     public static String comments(long articleId) {
         return "comments:" + articleId;
+    }
+
+    public static String related(long articleId) {
+        return "related:" + articleId;
     }
 
     public static String section(long id) {
