@@ -18,6 +18,7 @@ import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 import org.masthead.comments.CommentStatus;
+import org.masthead.config.Config;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.NewComment;
 import org.masthead.content.ArticleEdit;
@@ -40,6 +41,7 @@ class PreciseInvalidationTest {
     private final List<String> purges = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
     private App app;
+    private Config config;
     private long harbour;
     /** An old story, alone in its section: no other story's page shows it. */
     private long lighthouse;
@@ -56,8 +58,12 @@ class PreciseInvalidationTest {
             exchange.close();
         });
         receiver.start();
-        app = App.create(TestSites.config(Kind.SQLITE)
-                .withPurgeUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/purge")).start();
+    }
+
+    /** Starts the site on {@code kind} with two sections and thirteen stories, the related lists settled. */
+    private void open(Kind kind) {
+        config = TestSites.config(kind).withPurgeUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/purge");
+        app = App.create(config).start();
         SectionStore sections = new SectionStore(app.database());
         harbour = app.database().write(tx -> sections.add(tx, "harbour", "Harbour", "Ships and quays.", null, 0));
         long lights = app.database().write(tx -> sections.add(tx, "lighthouses", "Lighthouses", "Lamps.", null, 1));
@@ -74,7 +80,9 @@ class PreciseInvalidationTest {
 
     @AfterEach
     void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
         receiver.stop(0);
     }
 
@@ -110,6 +118,7 @@ class PreciseInvalidationTest {
 
     @Test
     void aCommentReRendersItsStoryAndTheListsCountingItAndLeavesOtherStoriesCached() {
+        open(Kind.SQLITE);
         String lighthouseList = "/section/lighthouses";
         assertThat(cached(newestUrl)).as("the newest story's page does not show the old one").doesNotContain(lighthouseUrl);
         assertThat(cached("/")).as("the home page shows the lighthouse in its section's block").contains(lighthouseUrl);
@@ -137,6 +146,7 @@ class PreciseInvalidationTest {
 
     @Test
     void aNewStoryReRendersTheListsItJoins() {
+        open(Kind.SQLITE);
         cached("/");
         cached("/section/harbour");
         cached(lighthouseUrl);
@@ -155,6 +165,7 @@ class PreciseInvalidationTest {
 
     @Test
     void aSettingsChangeReRendersEveryPage() {
+        open(Kind.SQLITE);
         List<String> pages = List.of("/", newestUrl, lighthouseUrl, "/section/harbour");
         pages.forEach(this::cached);
         SettingsStore settings = new SettingsStore(app.database());
@@ -170,5 +181,24 @@ class PreciseInvalidationTest {
         }
         TestSites.eventually("the purge webhook is told to drop every page", Duration.ofSeconds(10),
                 () -> purges.stream().anyMatch(p -> p.contains("\"site\"")));
+    }
+
+    @Test
+    void anotherInstanceDropsOnlyThePagesItsCommentShowsOn() {
+        open(Kind.POSTGRESQL);
+        try (App other = App.create(new Config("127.0.0.1", 0, config.dataDir(), config.databaseUrl(), false)).start()) {
+            other.searchIndex().awaitIdle();
+            for (String path : List.of(lighthouseUrl, newestUrl)) {
+                TestSites.get(other, path);
+                assertThat(TestSites.get(other, path).headers().firstValue("X-Cache")).as(path).hasValue("hit");
+            }
+
+            comment(lighthouse, "Seen from the other quay.");
+
+            TestSites.eventually("the other instance shows the comment", Duration.ofSeconds(10),
+                    () -> TestSites.get(other, lighthouseUrl).body().contains("Seen from the other quay."));
+            assertThat(TestSites.get(other, newestUrl).headers().firstValue("X-Cache"))
+                    .as("the change log carried the comment's article: the other story stays kept").hasValue("hit");
+        }
     }
 }
