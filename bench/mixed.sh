@@ -6,7 +6,10 @@
 # second on random stories and publishes a story every 10 s. The writer (org.masthead.site.MixedWriter)
 # writes to the site's database as a second instance would; the server hears of its changes through
 # the change log, as instances do. Prints each run's hit rate (from X-Cache), requests/s and p50/p99
-# read latency; asserts nothing.
+# read latency, renders (misses) per second and the server's CPU time per read; asserts nothing.
+# The writer's changes reach the server through the change-log follower (twice a second, or at once
+# on PostgreSQL), so the everything-dropped build empties its cache about twice a second here, not
+# at every comment as a single instance's own writes would: the comparison flatters it.
 #
 #   bench/mixed.sh [--seconds N] [--connections N] [--rounds N]
 set -euo pipefail
@@ -35,10 +38,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mvn -B -q -o -DskipTests package dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2
+mvn -B -q -o -DskipTests package >&2
 cp target/masthead.jar "$work/precise.jar"
-classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+# The writer needs only the site's classes and libraries, which the jar carries.
+classpath="target/test-classes:$work/precise.jar"
 
 # The same tree, every change mapped to every page: what the cache did before pages had tags.
 mkdir -p "$work/tree"
@@ -69,17 +72,22 @@ run() {
     >"$data.paths"
   # Warm the cache, then read and write together.
   MIXED_PATHS="$data.paths" wrk -t2 -c"$connections" -d3s -s bench/mixed.lua "$base" >/dev/null
+  local cpu_before
+  cpu_before=$(awk '{print $14 + $15}' "/proc/$server/stat")
   "$java_bin" -cp "$classpath" org.masthead.site.MixedWriter "jdbc:sqlite:$data/masthead.db" "$seconds" >"$data.writer" &
   local writer=$!
   local result
   result=$(MIXED_PATHS="$data.paths" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/mixed.lua "$base" \
     | grep '^RESULT')
   wait "$writer"
-  local cpu
-  cpu=$(awk '{print ($14 + $15) / 100}' "/proc/$server/stat")
+  local cpu requests
+  cpu=$(awk -v before="$cpu_before" '{print ($14 + $15 - before) / 100}' "/proc/$server/stat")
+  requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
   kill "$server"; wait "$server" 2>/dev/null || true
-  printf '%-10s %s server_cpu_s=%s paths=%s %s\n' "$label" "${result#RESULT }" "$cpu" "$(wc -l <"$data.paths")" \
-    "$(cat "$data.writer")"
+  # The server's CPU time over the run, per read: a figure other work on the machine disturbs less than latency.
+  printf '%-10s %s misses_per_s=%s server_cpu_s=%s cpu_ms_per_read=%s paths=%s %s\n' "$label" "${result#RESULT }" \
+    "$(sed 's/.*misses=\([0-9]*\).*/\1/' <<<"$result" | awk -v s="$seconds" '{printf "%.1f", $1 / s}')" "$cpu" \
+    "$(awk -v c="$cpu" -v r="$requests" 'BEGIN {printf "%.2f", 1000 * c / r}')" "$(wc -l <"$data.paths")" "$(cat "$data.writer")"
 }
 
 echo "$(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg); wrk: 2 threads, $connections connections, ${seconds}s"

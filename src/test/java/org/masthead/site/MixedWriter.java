@@ -36,7 +36,8 @@ public final class MixedWriter {
             long start = System.nanoTime();
             int written = 0;
             int published = 0;
-            for (long tick = 0; tick < seconds * 5; tick++) {
+            for (long t = 0; t < seconds * 5; t++) {
+                long tick = t;
                 long due = start + tick * 200_000_000L;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
