@@ -54,6 +54,7 @@ public final class PageCache implements ChangeListener {
     private final AtomicLong generation = new AtomicLong();
     private volatile Function<Context, String> variant = ctx -> "";
     private volatile String varyHeader = VARY_CODING;
+    private volatile CacheControl caching = CacheControl.UNSHARED;
     private final LongSupplier clock;
     private final boolean enabled;
 
@@ -93,6 +94,11 @@ public final class PageCache implements ChangeListener {
     public void varyBy(String requestHeaders, Function<Context, String> variantOf) {
         this.varyHeader = VARY_CODING + ", " + requestHeaders;
         this.variant = variantOf;
+    }
+
+    /** Who may keep the pages: shared caches the anonymous ones, for as long as {@code caching} says. */
+    public void shareWith(CacheControl caching) {
+        this.caching = caching;
     }
 
     /**
@@ -141,6 +147,10 @@ public final class PageCache implements ChangeListener {
             return ctx -> {
                 ctx.header("Vary", varyHeader);
                 handler.handle(ctx);
+                int status = ctx.status().getCode();
+                if (ctx.attribute(RENDERED) != null && (status == 200 || status == 304)) {
+                    ctx.header("Cache-Control", caching.of(ctx));
+                }
             };
         }
         return ctx -> {
@@ -152,7 +162,7 @@ public final class PageCache implements ChangeListener {
             ctx.header("Vary", varyHeader);
             KeptPage hit = pages.getIfPresent(key);
             if (hit != null && clock.getAsLong() - hit.storedAt() < MAX_AGE_MILLIS) {
-                hit.send(ctx);
+                hit.send(ctx, caching.of(ctx));
                 return;
             }
             long before = generation.get();
@@ -162,7 +172,7 @@ public final class PageCache implements ChangeListener {
                 if (hit != null && Database.unavailable(e)) {
                     // Stale if error: while the database is away, the last good copy beats an error page.
                     ctx.status(200);
-                    hit.send(ctx);
+                    hit.send(ctx, caching.of(ctx));
                     return;
                 }
                 throw e;
@@ -179,7 +189,7 @@ public final class PageCache implements ChangeListener {
             // This first reader gets the page as every later one will: its coding, its ETag, compressed once.
             ctx.result(NOTHING);
             ctx.status(200);
-            kept.send(ctx);
+            kept.send(ctx, caching.of(ctx));
         };
     }
 
