@@ -56,11 +56,13 @@ import org.masthead.newsroom.admin.AdminRoutes;
 import org.masthead.newsroom.privacy.ConsentLogRoutes;
 import org.masthead.privacy.ConsentRoutes;
 import org.masthead.privacy.ConsentStore;
+import org.masthead.privacy.CookieRegistry;
 import org.masthead.privacy.Notice;
 import org.masthead.search.SearchIndex;
 import org.masthead.search.SearchRoutes;
 import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
+import org.masthead.web.CacheControl;
 import org.masthead.web.HttpError;
 import org.masthead.web.PageCache;
 import org.masthead.web.PurgeWebhook;
@@ -189,8 +191,11 @@ public final class App implements AutoCloseable {
             ConsentLogRoutes consentLog = new ConsentLogRoutes(consents, audit, templates);
             CommenterRoutes commenters = new CommenterRoutes(db, new CommenterStore(db, commentRemoval), audit, settings,
                     templates);
-            // One cached copy per consent state: question shown, answered, or Global Privacy Control.
-            pageCache.varyBy("Cookie, Sec-GPC", ctx -> Notice.of(ctx).variant().name());
+            // One cached copy per consent state: question shown, answered, or Global Privacy Control. Shared caches
+            // keep only pages for readers without the site's cookies (the answered copy is private), so they
+            // vary by Sec-GPC alone, never by Cookie.
+            pageCache.varyBy("Sec-GPC", ctx -> Notice.of(ctx).variant().name());
+            pageCache.shareWith(new CacheControl(config.sharedMaxAge(), CookieRegistry.ownCookies()));
             Javalin server = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.startup.showOldJavalinVersionWarning = false;

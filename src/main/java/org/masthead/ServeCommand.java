@@ -49,6 +49,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "default: none).")
     String purgeUrl;
 
+    @Option(names = "--shared-max-age", paramLabel = "SECONDS", defaultValue = "${env:MASTHEAD_SHARED_MAX_AGE:-30}",
+            description = "How long a CDN or caching proxy may keep an anonymous reader page (its s-maxage), 0 to "
+                    + Config.MAX_SHARED_MAX_AGE + "; 0 keeps pages out of shared caches (env MASTHEAD_SHARED_MAX_AGE; "
+                    + "default ${DEFAULT-VALUE}).")
+    int sharedMaxAge;
+
     /** The configuration these options describe; IllegalArgumentException names a bad value. */
     Config config() {
         boolean cache = switch (pageCache.strip().toLowerCase(java.util.Locale.ROOT)) {
@@ -56,7 +62,8 @@ final class ServeCommand implements Callable<Integer> {
             case "off" -> false;
             default -> throw new IllegalArgumentException("--page-cache: give on or off, not " + pageCache);
         };
-        return new Config(host, port, storage.dataDir, storage.databaseUrl, demo, trustedProxies, baseUrl, cache, purgeUrl);
+        return new Config(host, port, storage.dataDir, storage.databaseUrl, demo, trustedProxies, baseUrl, cache, sharedMaxAge,
+                purgeUrl);
     }
 
     @Override

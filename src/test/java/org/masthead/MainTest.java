@@ -80,4 +80,16 @@ class MainTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("masthead: --page-cache: give on or off, not sometimes");
     }
+
+    @Test
+    void sharedCachesKeepPagesHalfAMinuteUnlessToldOtherwiseWithinTenMinutes() {
+        ServeCommand serve = new ServeCommand();
+        new picocli.CommandLine(serve).parseArgs("--data-dir", TestSites.tempDir().toString());
+        assertThat(serve.config().sharedMaxAge()).isEqualTo(30);
+        new picocli.CommandLine(serve).parseArgs("--data-dir", TestSites.tempDir().toString(), "--shared-max-age", "0");
+        assertThat(serve.config().sharedMaxAge()).isZero();
+        int code = run("serve", "--port", "0", "--data-dir", TestSites.tempDir().toString(), "--shared-max-age", "3600");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("masthead: --shared-max-age: give 0 to 600 seconds, not 3600");
+    }
 }

@@ -11,17 +11,35 @@ import java.util.List;
  * {@code baseUrl} is the site's public address (scheme://host[:port]) used in every absolute
  * link, or null to use the Host each request names. {@code pageCache} false turns the page
  * cache off, so every reader page is rendered for every request (for measuring and debugging).
- * {@code purgeUrl}, when not null, is called with the page tags each change touches, for a
- * shared cache in front of the site.
+ * {@code sharedMaxAge} is how many seconds a CDN or caching proxy may keep an anonymous reader
+ * page (its s-maxage; 0 keeps pages out of shared caches). {@code purgeUrl}, when not null, is
+ * called with the page tags each change touches, for a shared cache in front of the site.
  */
 public record Config(String host, int port, Path dataDir, String databaseUrl, boolean demo, List<String> trustedProxies,
-                     String baseUrl, boolean pageCache, String purgeUrl) {
+                     String baseUrl, boolean pageCache, int sharedMaxAge, String purgeUrl) {
 
     public static final int DEFAULT_PORT = 8080;
+    /**
+     * Half a minute: without a purge, a correction reaches readers behind a shared cache within it,
+     * while a page read a thousand times a second costs the site one conditional request per half minute.
+     */
+    public static final int DEFAULT_SHARED_MAX_AGE = 30;
+    /**
+     * Ten minutes at most. A page's comment-form token is issued when it renders, so a shared copy's
+     * token is at most 15 minutes (the page cache's age limit) plus this plus a minute of
+     * stale-while-revalidate old: 26 minutes, well inside the shortest form lifetime the newsroom can
+     * set (1 hour), which leaves a reader without JavaScript (whose form gets no fresh token on
+     * focus) over half an hour to write.
+     */
+    public static final int MAX_SHARED_MAX_AGE = 600;
 
     public Config {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+        if (sharedMaxAge < 0 || sharedMaxAge > MAX_SHARED_MAX_AGE) {
+            throw new IllegalArgumentException("--shared-max-age: give 0 to " + MAX_SHARED_MAX_AGE + " seconds, not "
+                    + sharedMaxAge);
         }
         dataDir = dataDir.toAbsolutePath().normalize();
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
@@ -29,10 +47,10 @@ public record Config(String host, int port, Path dataDir, String databaseUrl, bo
         purgeUrl = checkPurgeUrl(purgeUrl);
     }
 
-    /** A config without a purge webhook. */
+    /** A config with shared caches keeping anonymous pages for the default time, and no purge webhook. */
     public Config(String host, int port, Path dataDir, String databaseUrl, boolean demo, List<String> trustedProxies,
                   String baseUrl, boolean pageCache) {
-        this(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, null);
+        this(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, DEFAULT_SHARED_MAX_AGE, null);
     }
 
     /** A config with the page cache on. */
@@ -57,31 +75,35 @@ public record Config(String host, int port, Path dataDir, String databaseUrl, bo
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, purgeUrl);
+        return new Config(host, newPort, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, sharedMaxAge, purgeUrl);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(host, port, dataDir, url, demo, trustedProxies, baseUrl, pageCache, purgeUrl);
+        return new Config(host, port, dataDir, url, demo, trustedProxies, baseUrl, pageCache, sharedMaxAge, purgeUrl);
     }
 
     public Config withDemo(boolean withDemo) {
-        return new Config(host, port, dataDir, databaseUrl, withDemo, trustedProxies, baseUrl, pageCache, purgeUrl);
+        return new Config(host, port, dataDir, databaseUrl, withDemo, trustedProxies, baseUrl, pageCache, sharedMaxAge, purgeUrl);
     }
 
     public Config withTrustedProxies(List<String> proxies) {
-        return new Config(host, port, dataDir, databaseUrl, demo, proxies, baseUrl, pageCache, purgeUrl);
+        return new Config(host, port, dataDir, databaseUrl, demo, proxies, baseUrl, pageCache, sharedMaxAge, purgeUrl);
     }
 
     public Config withBaseUrl(String url) {
-        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, url, pageCache, purgeUrl);
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, url, pageCache, sharedMaxAge, purgeUrl);
     }
 
     public Config withPageCache(boolean on) {
-        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, on, purgeUrl);
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, on, sharedMaxAge, purgeUrl);
+    }
+
+    public Config withSharedMaxAge(int seconds) {
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, seconds, purgeUrl);
     }
 
     public Config withPurgeUrl(String url) {
-        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, url);
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, sharedMaxAge, url);
     }
 
     /** An http(s) URL to POST purges to, as given; null for null or blank; IllegalArgumentException otherwise. */

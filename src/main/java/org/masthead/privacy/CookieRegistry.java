@@ -62,6 +62,12 @@ public final class CookieRegistry {
         return ENTRIES.stream().filter(e -> e.kind() != Kind.EMBEDDED).toList();
     }
 
+    /** The names of the cookies this site sets: a request carrying one is a reader's own, never shared. */
+    public static java.util.Set<String> ownCookies() {
+        return ENTRIES.stream().filter(e -> e.kind() == Kind.COOKIE).map(Entry::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public static List<Entry> in(Category category) {
         return ENTRIES.stream().filter(e -> e.category() == category).toList();
     }

@@ -78,6 +78,9 @@ public final class SearchRoutes {
         templates.render(ctx, "search/results.jte", new SearchPage(layout, query, filters, found, site.sections(),
                 choices(index.authors()), choices(index.tags()), topics, index.catchingUp()));
         ctx.header("X-Robots-Tag", "noindex");
+        // What one reader searched for is theirs: a shared copy would let the next reader see (by its speed) that
+        // someone asked the same.
+        ctx.header("Cache-Control", "private, no-cache");
     }
 
     void suggest(Context ctx) {
@@ -94,7 +97,7 @@ public final class SearchRoutes {
                 out.add(item);
             }
         }
-        ctx.contentType("application/json; charset=utf-8").header("Cache-Control", "no-cache").result(Json.write(out));
+        ctx.contentType("application/json; charset=utf-8").header("Cache-Control", "private, no-cache").result(Json.write(out));
     }
 
     private static List<SearchPage.Choice> choices(List<IndexedArticle.Named> named) {

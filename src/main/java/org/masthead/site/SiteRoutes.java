@@ -129,6 +129,8 @@ public final class SiteRoutes implements ArticlePages {
         ctx.status(status);
         renderArticle(ctx, article, layout(ctx).noindex(), CommentThreads.Request.FIRST, form);
         ctx.status(status);
+        // It holds what one reader typed (name, email, text): no cache keeps it.
+        ctx.header("Cache-Control", "no-store");
     }
 
     @Override
@@ -309,6 +311,8 @@ public final class SiteRoutes implements ArticlePages {
         ctx.status(status);
         templates.render(ctx, "site/error.jte", new Pages.ErrorPage(layout, status, heading, message, suggestions));
         ctx.status(status);
+        // A passing state (a missing page, an outage, a refusal for this request): no cache keeps it.
+        ctx.header("Cache-Control", "no-store");
     }
 
     private List<ArticleSummary> safeLatest() {

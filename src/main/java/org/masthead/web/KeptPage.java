@@ -89,9 +89,9 @@ final class KeptPage {
     /**
      * Answers with this page: the coding asked for, 304 when the client holds it already, 406 when
      * the client refuses both the plain bytes and gzip. The body is written here, once, with its
-     * length, so no later step compresses it again.
+     * length, so no later step compresses it again. {@code cacheControl} says who else may keep it.
      */
-    void send(Context ctx) throws IOException {
+    void send(Context ctx, String cacheControl) throws IOException {
         AcceptEncoding coding = gzip == null ? plainOrNone(ctx) : AcceptEncoding.of(ctx.header("Accept-Encoding"));
         if (coding == AcceptEncoding.NONE) {
             ctx.status(406).contentType("text/plain; charset=utf-8")
@@ -107,7 +107,7 @@ final class KeptPage {
             res.setHeader("Last-Modified", lastModified);
         }
         if (ctx.statusCode() == 200) {
-            res.setHeader("Cache-Control", "no-cache");
+            res.setHeader("Cache-Control", cacheControl);
             if (notModified(ctx)) {
                 ctx.status(304);
                 return;

@@ -67,6 +67,7 @@ public final class PageCache implements ChangeListener {
     private static final int STRIPES = 4096;
     private volatile Function<Context, String> variant = ctx -> "";
     private volatile String varyHeader = VARY_CODING;
+    private volatile CacheControl caching = CacheControl.UNSHARED;
     private final LongSupplier clock;
     private final boolean enabled;
 
@@ -106,6 +107,11 @@ public final class PageCache implements ChangeListener {
     public void varyBy(String requestHeaders, Function<Context, String> variantOf) {
         this.varyHeader = VARY_CODING + ", " + requestHeaders;
         this.variant = variantOf;
+    }
+
+    /** Who may keep the pages: shared caches the anonymous ones, for as long as {@code caching} says. */
+    public void shareWith(CacheControl caching) {
+        this.caching = caching;
     }
 
     @Override
@@ -173,6 +179,10 @@ public final class PageCache implements ChangeListener {
                 handler.handle(ctx);
                 if (ctx.attribute(RENDERED) != null) {
                     ctx.header(SURROGATE_KEY, String.join(" ", PageTags.of(ctx)));
+                    int status = ctx.status().getCode();
+                    if (status == 200 || status == 304) {
+                        ctx.header("Cache-Control", caching.of(ctx));
+                    }
                 }
             };
         }
@@ -224,10 +234,10 @@ public final class PageCache implements ChangeListener {
 
     private static final String SURROGATE_KEY = "Surrogate-Key";
 
-    private static void send(Context ctx, KeptPage page, String cache) throws java.io.IOException {
+    private void send(Context ctx, KeptPage page, String cache) throws java.io.IOException {
         ctx.header("X-Cache", cache);
         ctx.header(SURROGATE_KEY, String.join(" ", page.tags()));
-        page.send(ctx);
+        page.send(ctx, caching.of(ctx));
     }
 
     private static final byte[] NOTHING = new byte[0];

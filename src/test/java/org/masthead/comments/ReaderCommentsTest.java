@@ -82,6 +82,8 @@ class ReaderCommentsTest {
             Document again = Jsoup.parse(refused.body());
             assertThat(again.select(".comment-problem").text()).contains("cannot go deeper");
             assertThat(again.select("#c-body").text()).isEqualTo("Replying to the reply.");
+            // It holds what this reader typed: no cache keeps it.
+            assertThat(refused.headers().firstValue("Cache-Control")).hasValue("no-store");
 
             Document page = Jsoup.parse(site.get(CommentSite.ARTICLE_URL).body());
             Element parent = page.getElementById("comment-" + firstId);

@@ -26,6 +26,8 @@ class SearchPageTest {
     private static Document search(App app, String query) {
         HttpResponse<String> response = TestSites.get(app, "/search?q=" + encode(query));
         assertThat(response.statusCode()).as("status for " + query).isEqualTo(200);
+        // What a reader searched for is theirs: never in a shared cache.
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
         return Jsoup.parse(response.body());
     }
 

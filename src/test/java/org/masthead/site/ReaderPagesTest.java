@@ -219,6 +219,8 @@ class ReaderPagesTest {
         Document notFound = Jsoup.parse(missing.body());
         assertThat(notFound.selectFirst("h1").text()).isEqualTo("Page not found");
         assertThat(notFound.select(".error-page a[href^=/20]")).isNotEmpty();
+        // A passing state: no cache, shared or the browser's, keeps an error page.
+        assertThat(missing.headers().firstValue("Cache-Control")).hasValue("no-store");
 
         assertThat(TestSites.get(app, "/2026/11/27/no-such-story").statusCode()).isEqualTo(404);
         assertThat(TestSites.get(app, "/section/no-such-section").statusCode()).isEqualTo(404);

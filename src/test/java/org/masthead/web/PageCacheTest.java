@@ -20,6 +20,8 @@ class PageCacheTest {
     private final AtomicInteger renders = new AtomicInteger();
     private final PageCache cache = new PageCache(now::get);
     private final PageCache off = new PageCache(false);
+    private final PageCache shared = new PageCache(now::get);
+    private final PageCache sharedOff = new PageCache(false);
     /** A page long enough to be worth compressing, as article pages are. */
     private static final String LONG = "<p>The harbour master said the pilot boat would sail at dawn.</p>\n".repeat(200);
     /** When set, /page fails as a render does while the database cannot be reached. */
@@ -67,6 +69,15 @@ class PageCacheTest {
             c.routes.get("/long", cache.cached(this::renderLong));
             c.routes.head("/long", cache.cached(this::renderLong));
             c.routes.get("/uncached", off.cached(this::renderLong));
+            CacheControl caching = new CacheControl(30, java.util.Set.of("masthead_consent"));
+            shared.shareWith(caching);
+            sharedOff.shareWith(caching);
+            c.routes.get("/shared", shared.cached(this::renderLong));
+            c.routes.get("/shared-uncached", sharedOff.cached(this::renderLong));
+            c.routes.get("/sets-cookie", shared.cached(ctx -> {
+                ctx.cookie("masthead_consent", "x");
+                renderLong(ctx);
+            }));
             c.routes.exception(Exception.class, (e, ctx) -> ctx.status(503).result("unavailable"));
         }).start();
     }
@@ -327,5 +338,26 @@ class PageCacheTest {
         HttpResponse<byte[]> plain = request("GET", "/uncached");
         assertThat(header(plain, "Content-Encoding")).isNull();
         assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo(LONG);
+    }
+
+    @Test
+    void sharedCachesMayKeepOnlyTheAnonymousPage() throws Exception {
+        String anonymous = "public, max-age=0, s-maxage=30, stale-while-revalidate=60, stale-if-error=86400";
+        for (String path : new String[] {"/shared", "/shared-uncached"}) {
+            HttpResponse<byte[]> first = request("GET", path, "Accept-Encoding", "gzip");
+            HttpResponse<byte[]> hit = request("GET", path, "Cookie", "_ga=GA1.1.42; theme=dark");
+            for (HttpResponse<byte[]> response : java.util.List.of(first, hit)) {
+                assertThat(header(response, "Cache-Control")).as(path).isEqualTo(anonymous);
+                assertThat(header(response, "Vary")).doesNotContain("Cookie");
+            }
+            assertThat(header(request("GET", path, "Cookie", "theme=dark; masthead_consent=abc.1.none"), "Cache-Control"))
+                    .as(path + ", a reader's own cookie").isEqualTo("private, no-cache");
+            assertThat(header(request("GET", path, "Authorization", "Bearer mh_x"), "Cache-Control"))
+                    .as(path + ", credentials").isEqualTo("private, no-cache");
+            HttpResponse<byte[]> revalidated = request("GET", path, "If-None-Match", header(first, "ETag"));
+            assertThat(revalidated.statusCode()).isEqualTo(304);
+            assertThat(header(revalidated, "Cache-Control")).as("a 304 renews the shared copy").isEqualTo(anonymous);
+        }
+        assertThat(header(request("GET", "/sets-cookie"), "Cache-Control")).isEqualTo("no-store");
     }
 }
