@@ -13,6 +13,7 @@ import org.masthead.comments.CommentRoutes;
 import org.masthead.comments.CommentStore;
 import org.masthead.comments.CommentThreads;
 import org.masthead.comments.FormToken;
+import org.masthead.comments.ShownComments;
 import org.masthead.comments.spam.SpamClassifier;
 import org.masthead.comments.spam.Starter;
 import org.masthead.config.Config;
@@ -132,6 +133,8 @@ public final class App implements AutoCloseable {
             // Stores that keep rows in memory forget them before the page cache empties, so no page is
             // cached again from what they still remembered.
             db.addListener(comments);
+            ShownComments shownComments = new ShownComments(comments);
+            db.addListener(shownComments);
             ConsentStore consents = new ConsentStore(db);
             db.addListener(consents);
             CommentRemovalStore commentRemoval = new CommentRemovalStore(db.dialect());
@@ -154,7 +157,7 @@ public final class App implements AutoCloseable {
             SpamClassifier classifier = SpamClassifier.open(db, SpamClassifier.DEFAULT_THRESHOLD, Starter.comments());
             db.addListener(classifier);
             FormToken formTokens = new FormToken(comments.formKey());
-            CommentThreads threads = new CommentThreads(comments, formTokens);
+            CommentThreads threads = new CommentThreads(comments, shownComments, formTokens);
             // Feeds and article heads read the publishing settings; kept until the change log says they changed.
             java.util.function.Supplier<org.masthead.content.PublishingSettings> publishing =
                     Remembered.of(db, settings::publishing, "settings")::get;

@@ -15,10 +15,12 @@ import java.util.Optional;
  */
 public final class CommentThreads {
     private final CommentStore store;
+    private final ShownComments shown;
     private final FormToken tokens;
 
-    public CommentThreads(CommentStore store, FormToken tokens) {
+    public CommentThreads(CommentStore store, ShownComments shown, FormToken tokens) {
         this.store = store;
+        this.shown = shown;
         this.tokens = tokens;
     }
 
@@ -35,12 +37,13 @@ public final class CommentThreads {
     public CommentsView view(long articleId, String articleUrl, Instant publishedAt, Request request,
                              CommentsView.Form form, Instant now) {
         CommentSettings settings = store.settings();
-        String closed = closedReason(articleId, publishedAt, now);
-        List<Comment> approved = store.approved(articleId);
+        ShownComments.Shown kept = shown.of(articleId);
+        String closed = closedReason(settings, kept.accepts(), publishedAt, now);
+        List<Comment> approved = kept.approved();
         if (!settings.enabled() && approved.isEmpty()) {
             return null;
         }
-        List<CommentsView.Node> roots = tree(approved, settings.maxDepth());
+        List<CommentsView.Node> roots = tree(approved, kept.html(), settings.maxDepth());
         boolean newestFirst = request.order() == null ? settings.newestFirst() : request.order().equals("newest");
         if (newestFirst) {
             roots = roots.reversed();
@@ -66,10 +69,14 @@ public final class CommentThreads {
     /** Why an article takes no new comments now, or null when it does. */
     public String closedReason(long articleId, Instant publishedAt, Instant now) {
         CommentSettings settings = store.settings();
+        return closedReason(settings, settings.enabled() && store.acceptsComments(articleId), publishedAt, now);
+    }
+
+    private static String closedReason(CommentSettings settings, boolean accepts, Instant publishedAt, Instant now) {
         if (!settings.enabled()) {
             return "This site does not take comments.";
         }
-        if (!store.acceptsComments(articleId)) {
+        if (!accepts) {
             return "Comments are closed on this article.";
         }
         if (settings.closeAfterDays() > 0 && publishedAt != null
@@ -82,7 +89,8 @@ public final class CommentThreads {
     /** Which page of its article a comment is on, in the site's default order; empty if it is not shown. */
     public Optional<Integer> pageOf(Comment comment) {
         CommentSettings settings = store.settings();
-        List<CommentsView.Node> roots = tree(store.approved(comment.articleId()), settings.maxDepth());
+        ShownComments.Shown kept = shown.of(comment.articleId());
+        List<CommentsView.Node> roots = tree(kept.approved(), kept.html(), settings.maxDepth());
         if (settings.newestFirst()) {
             roots = roots.reversed();
         }
@@ -112,11 +120,14 @@ public final class CommentThreads {
         return false;
     }
 
-    private static List<CommentsView.Node> tree(List<Comment> approved, int maxDepth) {
+    /** {@code html} holds each approved comment's HTML, in the same order. */
+    private static List<CommentsView.Node> tree(List<Comment> approved, List<String> html, int maxDepth) {
         Map<Long, List<Comment>> children = new HashMap<>();
         Map<Long, Comment> byId = new HashMap<>();
-        for (Comment c : approved) {
-            byId.put(c.id(), c);
+        Map<Long, String> htmlById = new HashMap<>();
+        for (int i = 0; i < approved.size(); i++) {
+            byId.put(approved.get(i).id(), approved.get(i));
+            htmlById.put(approved.get(i).id(), html.get(i));
         }
         List<Comment> roots = new ArrayList<>();
         for (Comment c : approved) {
@@ -128,16 +139,17 @@ public final class CommentThreads {
         }
         List<CommentsView.Node> nodes = new ArrayList<>(roots.size());
         for (Comment root : roots) {
-            nodes.add(node(root, children, maxDepth));
+            nodes.add(node(root, children, htmlById, maxDepth));
         }
         return nodes;
     }
 
-    private static CommentsView.Node node(Comment c, Map<Long, List<Comment>> children, int maxDepth) {
+    private static CommentsView.Node node(Comment c, Map<Long, List<Comment>> children, Map<Long, String> html,
+                                          int maxDepth) {
         List<CommentsView.Node> replies = new ArrayList<>();
         for (Comment reply : children.getOrDefault(c.id(), List.of())) {
-            replies.add(node(reply, children, maxDepth));
+            replies.add(node(reply, children, html, maxDepth));
         }
-        return new CommentsView.Node(c, CommentText.html(c.body()), replies, c.depth() + 1 < maxDepth);
+        return new CommentsView.Node(c, html.get(c.id()), replies, c.depth() + 1 < maxDepth);
     }
 }

@@ -33,11 +33,19 @@ public final class Database implements AutoCloseable {
     private Periodic following;
     /** On PostgreSQL, the connection that hears other instances' commits at once; null otherwise. */
     private ChangeNotices notices;
+    /** SQL statements run since the start: what a page costs in queries, for tests and benchmarks. */
+    private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
 
     private Database(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
+        jdbi.setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                statements.increment();
+            }
+        });
     }
 
     /** Connects, migrates the schema to the newest version and returns the ready database. */
@@ -94,6 +102,11 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             throw new StartupException("cannot migrate the database schema: " + rootMessage(e), e);
         }
+    }
+
+    /** How many SQL statements this database has run (reads and writes, through JDBI). */
+    public long statements() {
+        return statements.sum();
     }
 
     public Dialect dialect() {

@@ -2,8 +2,10 @@ package org.masthead.site;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Chooses the links an article page shows to other stories: two or three "See also" links
@@ -28,12 +30,12 @@ final class ArticleLinks {
     }
 
     Choice choose(ArticleView article) {
+        // The pinned stories, then the stored relatives, read in one go.
+        Set<Long> ids = new LinkedHashSet<>(article.pinnedSeeAlso());
+        ids.addAll(article.related());
         Map<Long, ArticleSummary> pool = new LinkedHashMap<>();
-        for (ArticleSummary pinned : queries.byIds(article.pinnedSeeAlso())) {
-            pool.putIfAbsent(pinned.id(), pinned);
-        }
-        for (ArticleSummary near : queries.related(article.id(), MAX_SEE_ALSO + MAX_RELATED)) {
-            pool.putIfAbsent(near.id(), near);
+        for (ArticleSummary linked : queries.byIds(List.copyOf(ids))) {
+            pool.putIfAbsent(linked.id(), linked);
         }
         pool.remove(article.id());
         pool.values().removeIf(other -> sameStory(article, other));

@@ -7,11 +7,15 @@ import org.masthead.content.Media;
 import org.masthead.content.Section;
 import org.masthead.content.Tag;
 
-/** A published article with everything its page shows, as read from the database. */
+/**
+ * A published article with everything its page shows, as read from the database; the stories
+ * it links to by id: {@code pinnedSeeAlso} the editor's, {@code related} the search index's
+ * stored ranking, nearest first. {@code translated}: whether it belongs to a group of translations.
+ */
 public record ArticleView(long id, String slug, String url, String headline, String dek, String bodyHtml,
                           List<Integer> paragraphBreaks, String language, List<Section> sectionTrail,
                           List<Author> authors, List<Tag> tags, Media image, Instant publishedAt,
-                          Instant updatedAt, List<Long> pinnedSeeAlso, String noteKind, String noteText,
+                          Instant updatedAt, List<Long> pinnedSeeAlso, List<Long> related, boolean translated, String noteKind, String noteText,
                           Instant noteAt, String seoTitle, String seoDescription, String label, String sponsor) {
     public Section section() {
         return sectionTrail.getLast();

@@ -9,8 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
+import java.util.stream.Collectors;
+import org.masthead.comments.CommentStore;
 import org.masthead.content.ArticlePaths;
 import org.masthead.content.Author;
 import org.masthead.content.Media;
@@ -19,6 +21,7 @@ import org.masthead.content.Section;
 import org.masthead.content.SiteSettings;
 import org.masthead.content.Tag;
 import org.masthead.db.Database;
+import org.masthead.db.RememberedRows;
 
 /**
  * Every read the reader pages make, kept apart from the writes: published articles only,
@@ -40,18 +43,57 @@ public final class SiteQueries {
             """;
     private static final String PUBLISHED = "a.status = 'PUBLISHED'";
 
+    /** The most authors, tags and library images kept in memory for article pages. */
+    private static final int KEPT_ROWS = 2_000;
+    /** The most article HTML kept in memory for article pages, in characters (about 8 MB). */
+    private static final int KEPT_ARTICLE_CHARS = 4_000_000;
+
     private final Database db;
     private final Supplier<SiteSettings> settings;
     private final Supplier<List<Section>> sections;
+    private final RememberedRows<Long, Author> authors;
+    private final RememberedRows<Long, Tag> tags;
+    private final RememberedRows<String, Media> images;
+    private final RememberedRows<String, ArticleView> keptArticles;
+    private final RememberedRows<Long, ArticleSummary> keptSummaries;
+    private final RememberedRows<Integer, List<ArticleSummary>> keptLatest;
 
     public SiteQueries(Database db, Supplier<SiteSettings> settings, Supplier<List<Section>> sections) {
         this.db = db;
         this.settings = settings;
         this.sections = sections;
+        // Bylines and tags are read on every article page and written rarely: kept by id until they (or a
+        // photo) change. Registered here, so they forget before the app's page cache empties.
+        this.authors = RememberedRows.of(db, KEPT_ROWS, ids -> db.read(h -> h.createQuery(AUTHOR_SELECT
+                        + "where au.id in (<ids>)").bindList("ids", List.copyOf(ids)).map((rs, ctx) -> author(rs)).list())
+                .stream().collect(Collectors.toMap(Author::id, a -> a)), "author", "media");
+        this.tags = RememberedRows.of(db, KEPT_ROWS, ids -> db.read(h -> h.createQuery("select * from tags where id in (<ids>)")
+                        .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> tag(rs)).list())
+                .stream().collect(Collectors.toMap(Tag::id, t -> t)), "tag");
+        this.images = RememberedRows.of(db, KEPT_ROWS, names -> names.stream().flatMap(name -> media(name).stream())
+                .collect(Collectors.toMap(Media::fileName, m -> m)), "media");
+        // Published articles, their cards and the latest stories, read on every article page: kept until any
+        // change a reader could see (a comment changes the cards' counts, not the article).
+        this.keptArticles = RememberedRows.weighed(db, KEPT_ARTICLE_CHARS, a -> a.bodyHtml().length() + 1_000,
+                slugs -> slugs.stream().flatMap(slug -> articleWhere("a.slug = :key and a.status = 'PUBLISHED'", slug).stream())
+                        .collect(Collectors.toMap(ArticleView::slug, a -> a)),
+                Set.of("spam_model", "comment_block", CommentStore.ENTITY));
+        this.keptSummaries = RememberedRows.weighed(db, KEPT_ROWS, a -> 1,
+                ids -> summaries("where " + PUBLISHED + " and a.id in (<ids>)", Map.of("ids", List.copyOf(ids))).stream()
+                        .collect(Collectors.toMap(ArticleSummary::id, a -> a)),
+                Set.of("spam_model", "comment_block"));
+        this.keptLatest = RememberedRows.weighed(db, KEPT_ROWS, List::size, limits -> limits.stream().collect(Collectors.toMap(
+                        limit -> limit, limit -> summaries("where " + PUBLISHED
+                                + " order by a.published_at desc, a.id desc limit " + limit, Map.of()))),
+                Set.of("spam_model", "comment_block"));
     }
 
     /** The published translations of an article, in language order, with their reader addresses. */
-    public List<Translation> translations(long articleId) {
+    public List<Translation> translations(ArticleView article) {
+        if (!article.translated()) {
+            return List.of();
+        }
+        long articleId = article.id();
         java.time.ZoneId zone = settings.get().zone();
         return new org.masthead.content.TranslationStore(db).translationsOf(articleId).stream()
                 .filter(m -> m.status() == org.masthead.content.ArticleStatus.PUBLISHED && m.publishedAt() != null)
@@ -110,7 +152,7 @@ public final class SiteQueries {
     }
 
     public List<ArticleSummary> latest(int limit) {
-        return summaries("where " + PUBLISHED + " order by a.published_at desc, a.id desc limit " + limit, Map.of());
+        return keptLatest.get(List.of(limit)).getFirst();
     }
 
     public Paged<ArticleSummary> inSections(List<Long> sectionIds, int page) {
@@ -128,23 +170,16 @@ public final class SiteQueries {
         return paged(where, Map.of("author", authorId), page);
     }
 
-    /**
-     * The published stories most like this article, closest first, as the search index ranked
-     * them when the article (or a story near it) last changed.
-     */
-    public List<ArticleSummary> related(long articleId, int limit) {
-        List<Long> ids = db.read(h -> h.createQuery(
-                        "select target_id from article_related where article_id = :id order by position limit " + limit)
-                .bind("id", articleId).mapTo(Long.class).list());
-        return byIds(ids);
+    /** A library image by file name, kept in memory until the media library changes (the publisher's logo). */
+    public Optional<Media> keptMedia(String fileName) {
+        return images.get(List.of(fileName)).stream().findFirst();
     }
 
     public List<ArticleSummary> byIds(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<ArticleSummary> found = summaries("where " + PUBLISHED + " and a.id in (<ids>)", Map.of("ids", ids));
-        return ids.stream().flatMap(id -> found.stream().filter(a -> a.id() == id)).toList();
+        return keptSummaries.get(ids);
     }
 
     private Paged<ArticleSummary> paged(String where, Map<String, Object> params, int page) {
@@ -181,7 +216,7 @@ public final class SiteQueries {
 
     /** A published article by its slug, with authors, tags and pinned links. */
     public Optional<ArticleView> article(String slug) {
-        return articleWhere("a.slug = :key and a.status = 'PUBLISHED'", slug);
+        return keptArticles.get(List.of(slug)).stream().findFirst();
     }
 
     /**
@@ -207,22 +242,34 @@ public final class SiteQueries {
 
     private Optional<ArticleView> articleWhere(String condition, Object key) {
         ZoneId zone = settings().zone();
+        // One statement for the article and the ids of what it links to; the bylines and tags come from memory.
         return db.read(h -> h.createQuery("""
                         select a.*, m.id as m_id, m.file_name as m_file_name, m.content_type as m_content_type,
                                m.width as m_width, m.height as m_height, m.widths as m_widths, m.alt as m_alt,
-                               m.caption as m_caption, m.credit as m_credit
+                               m.caption as m_caption, m.credit as m_credit,
+                               (select string_agg(cast(aa.author_id as text), ',' order by aa.position)
+                                from article_authors aa where aa.article_id = a.id) as author_ids,
+                               (select string_agg(cast(t.id as text), ',' order by t.name)
+                                from article_tags at join tags t on t.id = at.tag_id where at.article_id = a.id) as tag_ids,
+                               (select string_agg(cast(sa.target_id as text), ',' order by sa.position)
+                                from article_see_also sa where sa.article_id = a.id) as see_also_ids,
+                               (select string_agg(cast(r.target_id as text), ',' order by r.position)
+                                from article_related r where r.article_id = a.id and r.position < :related) as related_ids,
+                               (select count(*) from article_translations tr where tr.article_id = a.id) as translated
                         from articles a left join media m on m.id = a.featured_media_id
                         where\s""" + condition)
                 .bind("key", key)
+                .bind("related", ArticleLinks.MAX_SEE_ALSO + ArticleLinks.MAX_RELATED)
                 .map((rs, ctx) -> articleRow(rs, zone))
-                .findOne()
-                .map(row -> complete(h, row)));
+                .findOne())
+                .map(this::complete);
     }
 
     private record ArticleRow(long id, String slug, String url, String headline, String dek, String bodyHtml,
                               List<Integer> breaks, String language, long sectionId, Media image,
                               Instant publishedAt, Instant updatedAt, String noteKind, String noteText, Instant noteAt,
-                              String seoTitle, String seoDescription, String label, String sponsor) {
+                              String seoTitle, String seoDescription, String label, String sponsor, List<Long> authorIds,
+                              List<Long> tagIds, List<Long> pinned, List<Long> related, boolean translated) {
     }
 
     private static ArticleRow articleRow(ResultSet rs, ZoneId zone) throws SQLException {
@@ -236,23 +283,27 @@ public final class SiteQueries {
                 rs.getString("language"), rs.getLong("section_id"), media(rs, "m_"),
                 published, instant(rs, "updated_at"), rs.getString("note_kind"), rs.getString("note_text"),
                 instant(rs, "note_at"), rs.getString("seo_title"), rs.getString("seo_description"), rs.getString("label"),
-                rs.getString("sponsor"));
+                rs.getString("sponsor"), ids(rs.getString("author_ids")), ids(rs.getString("tag_ids")),
+                ids(rs.getString("see_also_ids")), ids(rs.getString("related_ids")), rs.getInt("translated") > 0);
     }
 
-    private ArticleView complete(Handle h, ArticleRow row) {
-        List<Author> authors = h.createQuery(AUTHOR_SELECT + """
-                        join article_authors aa on aa.author_id = au.id
-                        where aa.article_id = :id order by aa.position""")
-                .bind("id", row.id()).map((rs, ctx) -> author(rs)).list();
-        List<Tag> tags = h.createQuery("""
-                        select t.* from tags t join article_tags at on at.tag_id = t.id
-                        where at.article_id = :id order by t.name""")
-                .bind("id", row.id()).map((rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).list();
-        List<Long> pinned = h.createQuery("select target_id from article_see_also where article_id = :id order by position")
-                .bind("id", row.id()).mapTo(Long.class).list();
+    /** A comma-separated list of ids, as string_agg gives it (null for none). */
+    private static List<Long> ids(String joined) {
+        if (joined == null || joined.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String id : joined.split(",")) {
+            ids.add(Long.valueOf(id));
+        }
+        return List.copyOf(ids);
+    }
+
+    private ArticleView complete(ArticleRow row) {
         Section section = sections().stream().filter(s -> s.id() == row.sectionId()).findFirst().orElseThrow();
         return new ArticleView(row.id(), row.slug(), row.url(), row.headline(), row.dek(), row.bodyHtml(), row.breaks(),
-                row.language(), trail(section), authors, tags, row.image(), row.publishedAt(), row.updatedAt(), pinned,
+                row.language(), trail(section), authors.get(row.authorIds()), tags.get(row.tagIds()), row.image(),
+                row.publishedAt(), row.updatedAt(), row.pinned(), row.related(), row.translated(),
                 row.noteKind(), row.noteText(), row.noteAt(), row.seoTitle(), row.seoDescription(), row.label(), row.sponsor());
     }
 
@@ -270,7 +321,11 @@ public final class SiteQueries {
 
     public Optional<Tag> tag(String slug) {
         return db.read(h -> h.createQuery("select * from tags where slug = :slug").bind("slug", slug)
-                .map((rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).findOne());
+                .map((rs, ctx) -> tag(rs)).findOne());
+    }
+
+    private static Tag tag(ResultSet rs) throws SQLException {
+        return new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"));
     }
 
     public Optional<Page> page(String slug) {

@@ -168,10 +168,10 @@ public final class SiteRoutes implements ArticlePages {
         String origin = origin(ctx);
         PublishingSettings publishing = this.publishing.get();
         StructuredData.Logo logo = publishing.logo().isEmpty() ? StructuredData.Logo.ICON
-                : StructuredData.Logo.of(queries.media(publishing.logo()).orElse(null));
+                : StructuredData.Logo.of(queries.keptMedia(publishing.logo()).orElse(null));
         var zone = queries.settings().zone();
         // A preview (no request) names no translations: it is not the published page they point back to.
-        List<Translation> translations = request == null ? List.of() : queries.translations(article.id());
+        List<Translation> translations = request == null ? List.of() : queries.translations(article);
         if (!translations.isEmpty()) {
             java.util.Map<String, String> alternates = new java.util.TreeMap<>();
             alternates.put(article.language(), origin + article.url());

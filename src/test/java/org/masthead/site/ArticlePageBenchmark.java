@@ -34,10 +34,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The time to serve an article page with 50 comments that the page cache does not hold: each
- * request carries a query string of its own, so the page is read from SQLite and rendered every
- * time (the HTTP round trip over loopback included). JMH's sample mode gives the median and the
- * tail. A figure, not a test: run it with {@code bench/classify.sh ArticlePageBenchmark}.
+ * The time to serve an article page with 50 comments rendered afresh: the site runs with
+ * {@code --page-cache off}, so the page is read from SQLite and rendered every time (the HTTP
+ * round trip over loopback included), and each request carries a query string of its own, as
+ * readers arriving from links do. JMH's sample mode gives the median and the tail; the set-up
+ * prints the SQL statements one warm page view runs. A figure, not a test: run it with
+ * {@code bench/classify.sh ArticlePageBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -53,7 +55,8 @@ public class ArticlePageBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        Config config = new Config("127.0.0.1", 0, Files.createTempDirectory("masthead-bench-"), null, false);
+        Config config = new Config("127.0.0.1", 0, Files.createTempDirectory("masthead-bench-"), null, false,
+                List.of(), null, false);
         app = App.create(config).start();
         ArticleStore articles = new ArticleStore(new Markdown(MediaResolver.NONE));
         CommentStore comments = new CommentStore(app.database());
@@ -84,6 +87,9 @@ public class ArticlePageBenchmark {
         if (first.statusCode() != 200 || !first.body().contains("Comment 49:")) {
             throw new IllegalStateException("the article page does not show its 50 comments: " + first.statusCode());
         }
+        long before = app.database().statements();
+        http.send(HttpRequest.newBuilder(URI.create(url + "1")).build(), HttpResponse.BodyHandlers.ofString());
+        System.err.println("SQL statements per article page: " + (app.database().statements() - before));
     }
 
     @Benchmark

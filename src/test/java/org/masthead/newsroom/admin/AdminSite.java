@@ -33,7 +33,11 @@ final class AdminSite implements AutoCloseable {
     private final AtomicInteger people = new AtomicInteger();
 
     AdminSite(TestSites.Kind kind) {
-        this.app = App.create(TestSites.config(kind)).start();
+        this(TestSites.config(kind));
+    }
+
+    AdminSite(org.masthead.config.Config config) {
+        this.app = App.create(config).start();
     }
 
     long section(String slug, String name, Long parentId, int position) {
