@@ -22,14 +22,26 @@ public final class Starter {
         return COMMENTS;
     }
 
-    /** Read from the jar once per process. */
-    private static final List<LabeledComment> COMMENTS = load();
+    /** For each of {@link #comments()}, the number of the file it came from, in {@link #FILES}'s order: a copy. */
+    static int[] sources() {
+        return SOURCES.clone();
+    }
 
-    private static List<LabeledComment> load() {
+    /** Read from the jar once per process. */
+    private static final List<LabeledComment> COMMENTS;
+    private static final int[] SOURCES;
+
+    static {
         List<LabeledComment> comments = new ArrayList<>();
-        for (String file : FILES) {
-            CommentFile.resource("/spam/" + file).forEach(comments::add);
+        List<Integer> sources = new ArrayList<>();
+        for (int file = 0; file < FILES.size(); file++) {
+            int number = file;
+            CommentFile.resource("/spam/" + FILES.get(file)).forEach(c -> {
+                comments.add(c);
+                sources.add(number);
+            });
         }
-        return List.copyOf(comments);
+        COMMENTS = List.copyOf(comments);
+        SOURCES = sources.stream().mapToInt(Integer::intValue).toArray();
     }
 }
