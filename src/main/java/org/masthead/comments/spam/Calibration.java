@@ -8,10 +8,9 @@ import java.util.List;
  * Turns the model's log odds into a probability that means what it says, by Platt scaling:
  * {@code 1 / (1 + exp(-(slope * logOdds + intercept)))}, the two numbers fitted to scores the
  * model gave comments it had not learned. Those scores come from cross-fitting: the comments
- * are split into {@value #FOLDS} folds (the shipped starter by its source files, so each fold
- * is a source the rest never saw; the site's own lessons in turn), and each fold is judged by
- * a model learned from the others. The raw scores are over-confident because the model judges
- * with the very features it was fitted on; a fold it never saw is what a new comment is.
+ * are dealt into {@value #FOLDS} folds in turn, and each fold is judged by a model learned from
+ * the others: a comment the model never saw is what a new comment is, while its own learned
+ * comments it would judge too confidently.
  *
  * <p>The held-out scores, calibrated, are kept too: the share of spam and of legitimate comments
  * at or above any threshold is the estimate the comment settings page shows. Platt scaling

@@ -89,8 +89,8 @@ public final class SpamClassifier implements ChangeListener {
 
     /**
      * What a threshold is expected to do, as the held-out comments of the last calibration say:
-     * the starter's sources each judged by a model learned from the others, and the site's most
-     * recent lessons, a quarter at a time, by a model learned from the rest.
+     * the starter and the site's most recent lessons, each quarter judged by a model learned from
+     * the other three. These are comments like the ones learned; a source never seen fares worse.
      */
     public ExpectedRates expected(double threshold) {
         return model.calibration().rates(threshold);
@@ -204,18 +204,19 @@ public final class SpamClassifier implements ChangeListener {
 
     /**
      * Cross-fits the calibration on the starter and the site's {@value #CALIBRATED_LESSONS} most
-     * recent lessons. The shipped starter's folds are its source files, so each is judged as a
-     * source never seen; any other starter, and the lessons, go round the folds by their place
-     * in what the site learned, so every instance that learned the same comments calibrates alike.
+     * recent lessons. Each goes round the folds by its place in what the model learned, so every
+     * instance that learned the same comments calibrates alike, and each fold model learns three
+     * quarters of every source. (Folds by source, each judged as a source never seen, were tried:
+     * their models learn a third less, judge more timidly, and the calibration fitted to them made
+     * the full model's probabilities on an unseen source worse, BENCHMARKS.md.)
      */
     private Calibration calibrate() {
         List<LabeledComment> comments = new ArrayList<>(starter.size() + recent.size());
         comments.addAll(starter);
         comments.addAll(recent);
         int[] folds = new int[comments.size()];
-        int[] sources = starter == Starter.comments() ? Starter.sources() : null;
         for (int i = 0; i < starter.size(); i++) {
-            folds[i] = sources == null ? i % Calibration.FOLDS : sources[i] % Calibration.FOLDS;
+            folds[i] = i % Calibration.FOLDS;
         }
         long first = lessons - recent.size();
         for (int i = 0; i < recent.size(); i++) {

@@ -22,26 +22,14 @@ public final class Starter {
         return COMMENTS;
     }
 
-    /** For each of {@link #comments()}, the number of the file it came from, in {@link #FILES}'s order: a copy. */
-    static int[] sources() {
-        return SOURCES.clone();
-    }
-
     /** Read from the jar once per process. */
-    private static final List<LabeledComment> COMMENTS;
-    private static final int[] SOURCES;
+    private static final List<LabeledComment> COMMENTS = load();
 
-    static {
+    private static List<LabeledComment> load() {
         List<LabeledComment> comments = new ArrayList<>();
-        List<Integer> sources = new ArrayList<>();
-        for (int file = 0; file < FILES.size(); file++) {
-            int number = file;
-            CommentFile.resource("/spam/" + FILES.get(file)).forEach(c -> {
-                comments.add(c);
-                sources.add(number);
-            });
+        for (String file : FILES) {
+            CommentFile.resource("/spam/" + file).forEach(comments::add);
         }
-        COMMENTS = List.copyOf(comments);
-        SOURCES = sources.stream().mapToInt(Integer::intValue).toArray();
+        return List.copyOf(comments);
     }
 }

@@ -35,22 +35,15 @@ public final class SourceRotation {
         double meanBest = 0;
         for (String test : FILES) {
             List<LabeledComment> train = new ArrayList<>();
-            List<Integer> sources = new ArrayList<>();
             if (withReaders) {
-                CommentFile.resource("/spam/reader-comments.csv").forEach(c -> {
-                    train.add(c);
-                    sources.add(FILES.size());
-                });
+                CommentFile.resource("/spam/reader-comments.csv").forEach(train::add);
             }
             for (String file : FILES) {
                 if (!file.equals(test)) {
-                    read(spam.resolve(file)).forEach(c -> {
-                        train.add(c);
-                        sources.add(FILES.indexOf(file));
-                    });
+                    train.addAll(read(spam.resolve(file)));
                 }
             }
-            Model model = Model.learn(train, sources.stream().mapToInt(Integer::intValue).toArray());
+            Model model = Model.learn(train);
             List<LabeledComment> judged = read(spam.resolve(test));
             double[] spamScores = judged.stream().filter(LabeledComment::spam).mapToDouble(c -> model.score(c.text())).toArray();
             double[] hamScores = judged.stream().filter(c -> !c.spam()).mapToDouble(c -> model.score(c.text())).toArray();
@@ -65,6 +58,10 @@ public final class SourceRotation {
                     model.calibration().intercept(), threshold, expected.spamShare(), expected.legitimateShare(),
                     hold.spamShare(), hold.legitimateShare());
             reliability.lines().forEach(line -> System.out.println("  " + line));
+            Reliability raw = new Reliability();
+            judged.forEach(c -> raw.add(model.scorer().score(model.weights(), Calibration.NONE, c.text(), threshold)
+                    .spamProbability(), c.spam()));
+            System.out.printf(Locale.ROOT, "  uncalibrated: expected calibration error %.3f%n", raw.expectedCalibrationError());
             System.out.printf(Locale.ROOT, "%-24s default: recall %.3f fpr %.3f | best at fpr<=1%%: recall %.3f (threshold %.3f)"
                             + " | BBC marked spam %.4f held %.4f | demo ham marked %d%n",
                     test + " +" + (withReaders ? "R" : "-"), share(spamScores, threshold), share(hamScores, threshold), best, bestThreshold(hamScores, 0.01),
@@ -72,10 +69,10 @@ public final class SourceRotation {
         }
         System.out.printf(Locale.ROOT, "mean best recall at fpr<=1%%: %.3f (+R: the jar's reader comments learned too)%n", meanBest);
         }
-        Model starter = Model.learn(Starter.comments(), Starter.sources());
+        Model starter = Model.learn(Starter.comments());
         for (double t : new double[] {0.5, 0.75, 0.9, 0.93, 0.97}) {
             ExpectedRates rates = starter.calibration().rates(t);
-            System.out.printf(Locale.ROOT, "starter model, held-out sources at %.2f: spam %.3f (%d of %d) legitimate %.4f (%d of %d)%n",
+            System.out.printf(Locale.ROOT, "starter model, held-out folds at %.2f: spam %.3f (%d of %d) legitimate %.4f (%d of %d)%n",
                     t, rates.spamShare(), rates.spamAbove(), rates.spam(), rates.legitimateShare(), rates.legitimateAbove(),
                     rates.legitimate());
         }
@@ -100,12 +97,16 @@ public final class SourceRotation {
 
     /** The model as the classifier builds it from a batch of learned comments, without storage. */
     record Model(Weights weights, Calibration calibration, CommentScorer scorer) {
-        /** Learns the comments; the calibration's folds are {@code sources}, as the classifier's are for the starter. */
-        static Model learn(List<LabeledComment> comments, int[] sources) {
+        /** Learns the comments and calibrates as the classifier does: folds dealt in turn. */
+        static Model learn(List<LabeledComment> comments) {
+            int[] folds = new int[comments.size()];
+            for (int i = 0; i < folds.length; i++) {
+                folds[i] = i % Calibration.FOLDS;
+            }
             Tally tally = SpamClassifier.count(comments);
             Examples examples = new Examples();
             examples.addAll(comments);
-            return new Model(Weights.of(tally, examples, Regression.fit(examples)), Calibration.crossFit(comments, sources),
+            return new Model(Weights.of(tally, examples, Regression.fit(examples)), Calibration.crossFit(comments, folds),
                     new CommentScorer());
         }
 
