@@ -8,7 +8,8 @@ import java.util.concurrent.Callable;
 import org.masthead.comments.spam.CommentFile;
 import org.masthead.comments.spam.LabeledComment;
 import org.masthead.comments.spam.SpamClassifier;
-import org.masthead.comments.CommentGate;
+import org.masthead.comments.CommentSettings;
+import org.masthead.comments.spam.Reliability;
 import org.masthead.comments.spam.SpamScores;
 import org.masthead.comments.spam.Starter;
 import org.masthead.comments.spam.Verdict;
@@ -127,6 +128,8 @@ final class SpamCommand implements Runnable {
                             + "teach it first with: masthead spam train FILE.csv");
                 }
                 SpamScores all = new SpamScores();
+                Reliability reliability = new Reliability();
+                double hold = CommentSettings.DEFAULTS.holdProbability();
                 long[] held = new long[2]; // [spam, legitimate] held for a moderator rather than marked spam
                 long[] total = new long[2];
                 for (Path file : files) {
@@ -135,9 +138,10 @@ final class SpamCommand implements Runnable {
                         Verdict verdict = classifier.classify(comment.text());
                         scores.add(comment.spam(), verdict.spam());
                         all.add(comment.spam(), verdict.spam());
+                        reliability.add(verdict.spamProbability(), comment.spam());
                         int kind = comment.spam() ? 0 : 1;
                         total[kind]++;
-                        if (!verdict.spam() && verdict.spamProbability() >= CommentGate.HOLD_PROBABILITY) {
+                        if (!verdict.spam() && verdict.spamProbability() >= hold) {
                             held[kind]++;
                         }
                     });
@@ -147,9 +151,12 @@ final class SpamCommand implements Runnable {
                         starter ? String.format(" on top of %,d starter comments", classifier.starterComments()) : "");
                 // What the comment form does with the same probabilities: it also holds the unsure ones.
                 out.printf(java.util.Locale.ROOT, "held for a moderator (probability %.2f up to the threshold): spam %d of %d, "
-                                + "legitimate %d of %d; spam kept off the page %.3f%n", CommentGate.HOLD_PROBABILITY,
+                                + "legitimate %d of %d; spam kept off the page %.3f%n", hold,
                         held[0], total[0], held[1], total[1],
                         total[0] == 0 ? 0.0 : all.recall() + (double) held[0] / total[0]);
+                // Whether a probability means what it says on these comments: predicted against observed spam rate.
+                out.println("reliability of the spam probabilities on these comments:");
+                reliability.lines().forEach(line -> out.println("  " + line));
                 out.println(all.summary());
                 return 0;
             }

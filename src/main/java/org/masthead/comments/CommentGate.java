@@ -25,8 +25,6 @@ import org.masthead.privacy.IpDigest;
 public final class CommentGate {
     /** Comments allowed from one email address within a few minutes. */
     static final int PER_EMAIL = RateSignal.PER_EMAIL;
-    /** A spam probability at or above this holds a comment when it is not spam outright. */
-    public static final double HOLD_PROBABILITY = 0.75;
     /** How far back earlier copies of a text are looked for. */
     private static final Duration COPIES_SINCE = Duration.ofDays(7);
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");

@@ -76,6 +76,10 @@ final class RichSite {
             h.execute("delete from site_settings where name in ('name', 'comments.max_depth')");
             h.execute("insert into site_settings (name, value) values ('name', 'The Harbour Times')");
             h.execute("insert into site_settings (name, value) values ('comments.max_depth', '4')");
+            // The site's spam thresholds (comment settings page) travel with the settings rows.
+            h.execute("delete from site_settings where name in ('comments.hold_probability', 'comments.spam_probability')");
+            h.execute("insert into site_settings (name, value) values ('comments.hold_probability', '0.8')");
+            h.execute("insert into site_settings (name, value) values ('comments.spam_probability', '0.97')");
             h.execute("insert into audit_log (user_id, user_name, action, target, detail, at) values (?, 'Ada Owner', "
                     + "'settings.save', 'site', 'name', ?)", HIGH_ID + 1, now);
             h.execute("update spam_model set spam_comments = 3, ham_comments = 4, version = 2, updated_at = ?", now);

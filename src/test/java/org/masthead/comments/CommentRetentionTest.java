@@ -125,7 +125,8 @@ class CommentRetentionTest {
 
     private static CommentSettings withDays(CommentSettings s, int spamDays, int ipDays) {
         return new CommentSettings(s.enabled(), s.holdAll(), s.maxDepth(), s.perPage(), s.newestFirst(), s.closeAfterDays(),
-                spamDays, ipDays, s.maxLinks(), s.minFillSeconds(), s.formHours(), s.privacyUrl());
+                spamDays, ipDays, s.maxLinks(), s.minFillSeconds(), s.formHours(), s.privacyUrl(),
+                s.holdProbability(), s.spamProbability());
     }
 
     private static CommentRetention retention(Database db, CommentStore store) {

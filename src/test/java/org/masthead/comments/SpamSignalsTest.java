@@ -48,7 +48,8 @@ class SpamSignalsTest {
     private static CommentSettings settings(boolean holdAll, int maxLinks, int minFillSeconds) {
         CommentSettings d = CommentSettings.DEFAULTS;
         return new CommentSettings(d.enabled(), holdAll, d.maxDepth(), d.perPage(), d.newestFirst(), d.closeAfterDays(),
-                d.spamDays(), d.ipDays(), maxLinks, minFillSeconds, d.formHours(), d.privacyUrl());
+                d.spamDays(), d.ipDays(), maxLinks, minFillSeconds, d.formHours(), d.privacyUrl(),
+                d.holdProbability(), d.spamProbability());
     }
 
     /** Earlier comments and blocks as given, instead of a database. */

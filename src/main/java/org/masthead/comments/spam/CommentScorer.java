@@ -23,12 +23,31 @@ final class CommentScorer {
     private int[] seenSlots = new int[1024];
     private int[] seenStamps = new int[1024];
     private int stamp;
+    /** Of the last comment scored: its known features' slots, the scale of its words and of naive Bayes. */
+    private int known;
+    private double scale;
+    private double bayesScale;
 
-    Verdict score(Weights weights, String comment, double threshold) {
+    /**
+     * The verdict: the calibrated probability and the features that moved the model's log odds
+     * most (their shares are of the log odds before calibration, which only rescales them).
+     */
+    Verdict score(Weights weights, Calibration calibration, String comment, double threshold) {
+        double probability = calibration.probability(logOdds(weights, comment));
+        for (int i = 0; i < known; i++) {
+            int slot = slots[i];
+            shares[i] = weights.regression(slot) * (weights.scaled(slot) ? scale : 1)
+                    + (weights.counted(slot) ? weights.bayes(slot) * bayesScale : 0);
+        }
+        return new Verdict(probability, probability >= threshold, reasons(weights, known));
+    }
+
+    /** The model's log odds of spam for a comment, before calibration; leaves the comment's known slots for {@link #score}. */
+    double logOdds(Weights weights, String comment) {
         extractor.extract(comment);
         int features = extractor.count();
         prepareSeen(features);
-        int known = 0;
+        known = 0;
         int counted = 0;
         int words = 0;
         for (int i = 0; i < features; i++) {
@@ -36,7 +55,7 @@ final class CommentScorer {
                 words++;
             }
         }
-        double scale = Examples.wordScale(words);
+        scale = Examples.wordScale(words);
         double regression = 0;
         double bayes = 0;
         for (int i = 0; i < features; i++) {
@@ -54,15 +73,8 @@ final class CommentScorer {
                 }
             }
         }
-        double bayesScale = counted == 0 ? 0 : BAYES_SHARE / Math.sqrt(counted);
-        double logOdds = weights.bias() + regression + BAYES_SHARE * weights.prior() + bayes * bayesScale;
-        double probability = 1 / (1 + Math.exp(-logOdds));
-        for (int i = 0; i < known; i++) {
-            int slot = slots[i];
-            shares[i] = weights.regression(slot) * (weights.scaled(slot) ? scale : 1)
-                    + (weights.counted(slot) ? weights.bayes(slot) * bayesScale : 0);
-        }
-        return new Verdict(probability, probability >= threshold, reasons(weights, known));
+        bayesScale = counted == 0 ? 0 : BAYES_SHARE / Math.sqrt(counted);
+        return weights.bias() + regression + BAYES_SHARE * weights.prior() + bayes * bayesScale;
     }
 
     /** The features that moved the verdict most either way, strongest first; a partial selection, as there are few. */

@@ -1,5 +1,7 @@
 package org.masthead.comments.spam;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ public final class SpamClassifier implements ChangeListener {
     /** High on purpose: a legitimate comment held as spam costs a reader more than a missed spam costs a moderator. */
     public static final double DEFAULT_THRESHOLD = 0.93;
     private static final Logger LOG = LoggerFactory.getLogger(SpamClassifier.class);
+    /** The site's lessons the calibration reads besides the starter: enough for its two numbers, few enough to refit on each batch. */
+    static final int CALIBRATED_LESSONS = 2_000;
     private static final ThreadLocal<CommentScorer> SCORERS = ThreadLocal.withInitial(CommentScorer::new);
 
     private final SpamStore store;
@@ -31,8 +35,15 @@ public final class SpamClassifier implements ChangeListener {
     private Tally tally;
     private Examples examples;
     private long version;
+    /** The site's most recent lessons, for calibration, oldest first; and how many it has learned in all. */
+    private final ArrayDeque<LabeledComment> recent = new ArrayDeque<>();
+    private long lessons;
     private volatile Thread learner;
-    private volatile Weights weights;
+    private volatile Model model;
+
+    /** What classification reads, replaced whole after each batch: the weights and their calibration. */
+    private record Model(Weights weights, Calibration calibration) {
+    }
 
     private SpamClassifier(SpamStore store, double threshold, List<LabeledComment> starter) {
         if (!(threshold > 0 && threshold < 1)) {
@@ -72,7 +83,17 @@ public final class SpamClassifier implements ChangeListener {
 
     /** The spam probability of a comment and the features that weighed most. Thread-safe; never learns. */
     public Verdict classify(String comment) {
-        return SCORERS.get().score(weights, comment, threshold);
+        Model m = model;
+        return SCORERS.get().score(m.weights(), m.calibration(), comment, threshold);
+    }
+
+    /**
+     * What a threshold is expected to do, as the held-out comments of the last calibration say:
+     * the starter and the site's most recent lessons, each quarter judged by a model learned from
+     * the other three. These are comments like the ones learned; a source never seen fares worse.
+     */
+    public ExpectedRates expected(double threshold) {
+        return model.calibration().rates(threshold);
     }
 
     public double threshold() {
@@ -81,12 +102,12 @@ public final class SpamClassifier implements ChangeListener {
 
     /** How many comments the site has taught the model, all instances together as of its last load. */
     public long comments() {
-        return weights.comments() - starter.size();
+        return model.weights().comments() - starter.size();
     }
 
     /** How many comments the model knows: the starter comments and the site's lessons. */
     public long known() {
-        return weights.comments();
+        return model.weights().comments();
     }
 
     /** How many comments the model started from before the site's own lessons. */
@@ -116,7 +137,8 @@ public final class SpamClassifier implements ChangeListener {
             tally.addAll(batch);
             examples.addAll(comments);
             version = committed;
-            weights = Weights.of(tally, examples, Regression.fit(examples));
+            remember(comments);
+            model = new Model(Weights.of(tally, examples, Regression.fit(examples)), calibrate());
         } else {
             reload(); // another instance learned in between: its counts are in the database, not here
         }
@@ -156,16 +178,58 @@ public final class SpamClassifier implements ChangeListener {
         examples.addAll(starter);
         examples.addAll(snapshot.examples());
         version = snapshot.version();
+        recent.clear();
+        lessons = 0;
+        remember(snapshot.examples());
         Examples fitted = examples;
         // A site that has learned nothing yet fits the starter alone: the same every time, so once per process.
         Regression regression = snapshot.examples().isEmpty()
                 ? STARTER_FITS.computeIfAbsent(starter, s -> Regression.fit(fitted))
                 : Regression.fit(examples);
-        weights = Weights.of(tally, examples, regression);
+        Calibration calibration = snapshot.examples().isEmpty()
+                ? STARTER_CALIBRATIONS.computeIfAbsent(starter, s -> calibrate())
+                : calibrate();
+        model = new Model(Weights.of(tally, examples, regression), calibration);
+    }
+
+    private void remember(List<LabeledComment> learned) {
+        for (LabeledComment comment : learned) {
+            recent.addLast(comment);
+            if (recent.size() > CALIBRATED_LESSONS) {
+                recent.removeFirst();
+            }
+        }
+        lessons += learned.size();
+    }
+
+    /**
+     * Cross-fits the calibration on the starter and the site's {@value #CALIBRATED_LESSONS} most
+     * recent lessons. Each goes round the folds by its place in what the model learned, so every
+     * instance that learned the same comments calibrates alike, and each fold model learns three
+     * quarters of every source. (Folds by source, each judged as a source never seen, were tried:
+     * their models learn a third less, judge more timidly, and the calibration fitted to them made
+     * the full model's probabilities on an unseen source worse, BENCHMARKS.md.)
+     */
+    private Calibration calibrate() {
+        List<LabeledComment> comments = new ArrayList<>(starter.size() + recent.size());
+        comments.addAll(starter);
+        comments.addAll(recent);
+        int[] folds = new int[comments.size()];
+        for (int i = 0; i < starter.size(); i++) {
+            folds[i] = i % Calibration.FOLDS;
+        }
+        long first = lessons - recent.size();
+        for (int i = 0; i < recent.size(); i++) {
+            folds[starter.size() + i] = (int) ((first + i) % Calibration.FOLDS);
+        }
+        return Calibration.crossFit(comments, folds);
     }
 
     /** The regression fitted to each starter list alone (by identity: the shipped one is a single list). */
     private static final Map<List<LabeledComment>, Regression> STARTER_FITS =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    /** The calibration of each starter list alone, likewise. */
+    private static final Map<List<LabeledComment>, Calibration> STARTER_CALIBRATIONS =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /**

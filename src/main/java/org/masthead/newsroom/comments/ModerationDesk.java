@@ -37,7 +37,7 @@ public final class ModerationDesk {
         this.queue = new QueueRoutes(queries, moderator, entries, templates);
         this.comment = new EditAndReplyRoutes(db, store, queries, entries, site, templates);
         this.blocks = new BlockRoutes(db, store, templates);
-        this.settings = new CommentSettingsRoutes(db, store, templates);
+        this.settings = new CommentSettingsRoutes(db, store, classifier, templates);
     }
 
     public void register(RoutesConfig routes) {

@@ -77,9 +77,22 @@ public final class ModerationPages {
     /** The comment settings as typed: numbers stay text so a wrong one can be shown again. */
     public record SettingsForm(boolean enabled, boolean holdAll, String maxDepth, String perPage, boolean newestFirst,
                                String closeAfterDays, String spamDays, String ipDays, String maxLinks,
-                               String minFillSeconds, String formHours, String privacyUrl) {
+                               String minFillSeconds, String formHours, String privacyUrl, String holdProbability,
+                               String spamProbability) {
     }
 
-    public record SettingsPage(Desk desk, SettingsForm form) {
+    /**
+     * What the spam thresholds are expected to do: one row per threshold, the share of spam and
+     * of legitimate comments scoring at or above it, as percentages; {@code chosen} says it for
+     * the saved pair; {@code spam} and {@code legitimate} how many held-out comments it counted.
+     */
+    public record Estimate(List<EstimateRow> rows, String chosen, int spam, int legitimate) {
+    }
+
+    /** One threshold: whether it is the saved hold or spam threshold, and its two shares. */
+    public record EstimateRow(String threshold, boolean hold, boolean spam, String spamShare, String legitimateShare) {
+    }
+
+    public record SettingsPage(Desk desk, SettingsForm form, Estimate estimate) {
     }
 }

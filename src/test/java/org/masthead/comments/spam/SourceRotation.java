@@ -49,6 +49,19 @@ public final class SourceRotation {
             double[] hamScores = judged.stream().filter(c -> !c.spam()).mapToDouble(c -> model.score(c.text())).toArray();
             double best = bestRecall(spamScores, hamScores, 0.01);
             meanBest += best / FILES.size();
+            Reliability reliability = new Reliability();
+            judged.forEach(c -> reliability.add(model.score(c.text()), c.spam()));
+            ExpectedRates expected = model.calibration().rates(threshold);
+            ExpectedRates hold = model.calibration().rates(0.75);
+            System.out.printf(Locale.ROOT, "%s: calibration slope %.3f intercept %.3f; held-out folds expected at %.2f: spam %.3f"
+                            + " legitimate %.3f (at 0.75: %.3f / %.3f)%n", test, model.calibration().slope(),
+                    model.calibration().intercept(), threshold, expected.spamShare(), expected.legitimateShare(),
+                    hold.spamShare(), hold.legitimateShare());
+            reliability.lines().forEach(line -> System.out.println("  " + line));
+            Reliability raw = new Reliability();
+            judged.forEach(c -> raw.add(model.scorer().score(model.weights(), Calibration.NONE, c.text(), threshold)
+                    .spamProbability(), c.spam()));
+            System.out.printf(Locale.ROOT, "  uncalibrated: expected calibration error %.3f%n", raw.expectedCalibrationError());
             System.out.printf(Locale.ROOT, "%-24s default: recall %.3f fpr %.3f | best at fpr<=1%%: recall %.3f (threshold %.3f)"
                             + " | BBC marked spam %.4f held %.4f | demo ham marked %d%n",
                     test + " +" + (withReaders ? "R" : "-"), share(spamScores, threshold), share(hamScores, threshold), best, bestThreshold(hamScores, 0.01),
@@ -57,6 +70,12 @@ public final class SourceRotation {
         System.out.printf(Locale.ROOT, "mean best recall at fpr<=1%%: %.3f (+R: the jar's reader comments learned too)%n", meanBest);
         }
         Model starter = Model.learn(Starter.comments());
+        for (double t : new double[] {0.5, 0.75, 0.9, 0.93, 0.97}) {
+            ExpectedRates rates = starter.calibration().rates(t);
+            System.out.printf(Locale.ROOT, "starter model, held-out folds at %.2f: spam %.3f (%d of %d) legitimate %.4f (%d of %d)%n",
+                    t, rates.spamShare(), rates.spamAbove(), rates.spam(), rates.legitimateShare(), rates.legitimateAbove(),
+                    rates.legitimate());
+        }
         double[] newsScores = starter.scores(news);
         System.out.printf(Locale.ROOT, "starter model (the jar's comments): BBC marked spam %.4f (%d of %d), held %.4f; demo comments marked spam %d of %d%n",
                 share(newsScores, threshold), count(newsScores, threshold), newsScores.length, share(newsScores, 0.75),
@@ -77,16 +96,22 @@ public final class SourceRotation {
     }
 
     /** The model as the classifier builds it from a batch of learned comments, without storage. */
-    record Model(Weights weights, CommentScorer scorer) {
+    record Model(Weights weights, Calibration calibration, CommentScorer scorer) {
+        /** Learns the comments and calibrates as the classifier does: folds dealt in turn. */
         static Model learn(List<LabeledComment> comments) {
+            int[] folds = new int[comments.size()];
+            for (int i = 0; i < folds.length; i++) {
+                folds[i] = i % Calibration.FOLDS;
+            }
             Tally tally = SpamClassifier.count(comments);
             Examples examples = new Examples();
             examples.addAll(comments);
-            return new Model(Weights.of(tally, examples, Regression.fit(examples)), new CommentScorer());
+            return new Model(Weights.of(tally, examples, Regression.fit(examples)), Calibration.crossFit(comments, folds),
+                    new CommentScorer());
         }
 
         double score(String text) {
-            return scorer.score(weights, text, SpamClassifier.DEFAULT_THRESHOLD).spamProbability();
+            return scorer.score(weights, calibration, text, SpamClassifier.DEFAULT_THRESHOLD).spamProbability();
         }
 
         double[] scores(List<String> texts) {

@@ -162,6 +162,8 @@ class CommentPagesTest {
                     "per_page", "lots", "order", "newest", "close_after_days", "30", "spam_days", "14", "ip_days", "7",
                     "max_links", "1", "min_fill_seconds", "4"));
             fields.put("form_hours", "12");
+            fields.put("hold_probability", "0.75");
+            fields.put("spam_probability", "0.93");
             fields.put("privacy_url", "javascript:alert(1)");
             HttpResponse<String> bad = admin.submit(page, page, fields);
             assertThat(bad.statusCode()).isEqualTo(422);
@@ -181,7 +183,7 @@ class CommentPagesTest {
             fields.put("privacy_url", "/privacy#comments");
             assertThat(admin.submit(page, page, fields).statusCode()).isEqualTo(303);
             CommentSettings saved = new org.masthead.comments.CommentStore(site.app.database()).settings();
-            assertThat(saved).isEqualTo(new CommentSettings(true, true, 2, 25, true, 30, 14, 7, 1, 4, 12, "/privacy#comments"));
+            assertThat(saved).isEqualTo(new CommentSettings(true, true, 2, 25, true, 30, 14, 7, 1, 4, 12, "/privacy#comments", 0.75, 0.93));
             assertThat(admin.page(page + "?done=saved").selectFirst("#per_page").val()).isEqualTo("25");
             assertThat(site.audit()).anyMatch(a -> a.startsWith("changed the comment settings settings ")
                     && a.contains("max_depth 3 → 2") && a.contains("hold_all false → true"));
@@ -223,6 +225,7 @@ class CommentPagesTest {
 
     private static CommentSettings withMaxDepth(CommentSettings s, int depth) {
         return new CommentSettings(s.enabled(), s.holdAll(), depth, s.perPage(), s.newestFirst(), s.closeAfterDays(),
-                s.spamDays(), s.ipDays(), s.maxLinks(), s.minFillSeconds(), s.formHours(), s.privacyUrl());
+                s.spamDays(), s.ipDays(), s.maxLinks(), s.minFillSeconds(), s.formHours(), s.privacyUrl(),
+                s.holdProbability(), s.spamProbability());
     }
 }
