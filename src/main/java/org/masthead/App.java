@@ -268,8 +268,8 @@ public final class App implements AutoCloseable {
                 searchRoutes.register(c.routes); // before the site's /{slug}
                 site.register(c.routes);
                 c.routes.exception(HttpError.class, (e, ctx) -> {
-                    if (e.status() == 404 && legacy.redirected(ctx)) {
-                        return; // an imported site's old address
+                    if (e.status() == 404 && redirected(legacy, ctx, site)) {
+                        return; // an imported site's old address, or 503 when that cannot be looked up
                     }
                     site.error(ctx, e.status(), e.getMessage());
                 });
@@ -285,7 +285,7 @@ public final class App implements AutoCloseable {
                 });
                 for (int status : new int[] {400, 401, 403, 404, 405, 413, 429}) {
                     c.routes.error(status, ctx -> {
-                        if (!Templates.hasRendered(ctx) && !(status == 404 && legacy.redirected(ctx))) {
+                        if (!Templates.hasRendered(ctx) && !(status == 404 && redirected(legacy, ctx, site))) {
                             site.error(ctx, status, messageFor(status));
                         }
                     });
@@ -320,6 +320,22 @@ public final class App implements AutoCloseable {
      * 503 with Retry-After: JSON for clients that ask for it (the comment form's script), else
      * the site's error page, or plain text when even that needs the database.
      */
+    /**
+     * Whether a not-found address was answered another way: redirected to where an imported site's
+     * old address lives now, or, when the database cannot be asked, a 503 (not a 404 that may be wrong).
+     */
+    private static boolean redirected(LegacyRoutes legacy, io.javalin.http.Context ctx, SiteRoutes site) {
+        try {
+            return legacy.redirected(ctx);
+        } catch (RuntimeException e) {
+            if (!Database.unavailable(e)) {
+                throw e;
+            }
+            unavailable(ctx, site);
+            return true;
+        }
+    }
+
     private static void unavailable(io.javalin.http.Context ctx, SiteRoutes site) {
         ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         ctx.header("Cache-Control", "no-store");
