@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +31,6 @@ import org.masthead.config.Config;
  * nginx stores holds one reader's state.
  */
 class NginxCacheTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void nginxKeepsTheAnonymousPagesAndNothingPersonal() throws Exception {
         Path nginx = nginx();
@@ -82,7 +78,7 @@ class NginxCacheTest {
         assertThat(get(base + "/").body()).contains("class=\"consent-banner\"");
 
         // A reader answers the cookie question without JavaScript: the answer sets the cookie and redirects.
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/consent"))
+        HttpResponse<String> answer = TestSites.send(HttpRequest.newBuilder(URI.create(base + "/consent"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
                 .POST(HttpRequest.BodyPublishers.ofString("choice=none&return=%2F")));
         assertThat(answer.statusCode()).isEqualTo(303);
@@ -246,18 +242,7 @@ class NginxCacheTest {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return send(request);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestSites.send(request);
     }
 
     private static int freePort() throws IOException {

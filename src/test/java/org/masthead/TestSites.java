@@ -139,6 +139,11 @@ public final class TestSites {
     }
 
     public static HttpResponse<String> send(App app, HttpRequest.Builder request) {
+        return send(request);
+    }
+
+    /** Sends {@code request} with the tests' client and a 20-second timeout, its body read as text. */
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
