@@ -200,41 +200,7 @@ public final class App implements AutoCloseable {
             pageCache.varyBy("Sec-GPC", ctx -> Notice.of(ctx).variant().name());
             pageCache.shareWith(new CacheControl(config.sharedMaxAge(), CookieRegistry.ownCookies()));
             Javalin server = Javalin.create(c -> {
-                c.startup.showJavalinBanner = false;
-                c.startup.showOldJavalinVersionWarning = false;
-                c.http.generateEtags = false; // Templates sets a cheaper ETag itself
-                c.http.prefer405over404 = true;
-                c.http.maxRequestSize = 1_000_000;
-                // Multipart forms get the same bound; the media upload route sets its own, larger one.
-                c.jetty.multipartConfig.maxTotalRequestSize(1, io.javalin.config.SizeUnit.MB);
-                c.jetty.multipartConfig.maxFileSize(1, io.javalin.config.SizeUnit.MB);
-                c.contextResolver.ip = proxies::clientIp;
-                c.contextResolver.scheme = proxies::scheme;
-                c.jetty.host = config.host();
-                c.jetty.port = config.port();
-                c.jetty.modifyServer(s -> {
-                    // On stop, refuse new requests but let those in flight finish (up to 10 s).
-                    s.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
-                    s.setStopTimeout(10_000);
-                    s.setErrorHandler(new QuietErrorHandler());
-                });
-                c.jetty.modifyHttpConfiguration(h -> {
-                    h.setSendServerVersion(false);
-                    h.setSendXPoweredBy(false);
-                    h.setRequestHeaderSize(16 * 1024);
-                });
-                c.staticFiles.add(s -> {
-                    s.hostedPath = "/static";
-                    s.directory = "/static";
-                    s.location = Location.CLASSPATH;
-                    s.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
-                });
-                c.staticFiles.add(s -> {
-                    s.hostedPath = "/media";
-                    s.directory = config.mediaDir().toString();
-                    s.location = Location.EXTERNAL;
-                    s.headers = java.util.Map.of("Cache-Control", "public, max-age=86400");
-                });
+                serve(c, config, proxies);
                 c.routes.before(SecurityHeaders::apply);
                 if (config.baseUrl() != null) {
                     c.routes.before(ctx -> Origin.use(ctx, config.baseUrl()));
@@ -267,29 +233,7 @@ public final class App implements AutoCloseable {
                 legacy.register(c.routes);
                 searchRoutes.register(c.routes); // before the site's /{slug}
                 site.register(c.routes);
-                c.routes.exception(HttpError.class, (e, ctx) -> {
-                    if (e.status() == 404 && redirected(legacy, ctx, site)) {
-                        return; // an imported site's old address, or 503 when that cannot be looked up
-                    }
-                    site.error(ctx, e.status(), e.getMessage());
-                });
-                c.routes.exception(Exception.class, (e, ctx) -> {
-                    if (Database.unavailable(e)) {
-                        OUTAGE_LOG.log(held -> LOG.warn("{} {}: the database is unavailable ({}){}", ctx.method(), ctx.path(),
-                                e.getMessage(), held == 0 ? "" : "; " + held + " more answered 503 since the last such line"));
-                        unavailable(ctx, site);
-                        return;
-                    }
-                    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                    site.error(ctx, 500, "The page could not be shown. Please try again in a moment.");
-                });
-                for (int status : new int[] {400, 401, 403, 404, 405, 413, 429}) {
-                    c.routes.error(status, ctx -> {
-                        if (!Templates.hasRendered(ctx) && !(status == 404 && redirected(legacy, ctx, site))) {
-                            site.error(ctx, status, messageFor(status));
-                        }
-                    });
-                }
+                answerErrors(c.routes, legacy, site);
             });
             return new App(config, db, server, new ScheduledPublisher(db, articleQueries, articles),
                     new CommentRetention(db, comments, commentRemoval),
@@ -320,6 +264,75 @@ public final class App implements AutoCloseable {
      * 503 with Retry-After: JSON for clients that ask for it (the comment form's script), else
      * the site's error page, or plain text when even that needs the database.
      */
+    /** How the server listens and what it serves as files: limits, proxies, address, graceful stop, static folders. */
+    private static void serve(io.javalin.config.JavalinConfig c, Config config, TrustedProxies proxies) {
+        c.startup.showJavalinBanner = false;
+        c.startup.showOldJavalinVersionWarning = false;
+        c.http.generateEtags = false; // Templates sets a cheaper ETag itself
+        c.http.prefer405over404 = true;
+        c.http.maxRequestSize = 1_000_000;
+        // Multipart forms get the same bound; the media upload route sets its own, larger one.
+        c.jetty.multipartConfig.maxTotalRequestSize(1, io.javalin.config.SizeUnit.MB);
+        c.jetty.multipartConfig.maxFileSize(1, io.javalin.config.SizeUnit.MB);
+        c.contextResolver.ip = proxies::clientIp;
+        c.contextResolver.scheme = proxies::scheme;
+        c.jetty.host = config.host();
+        c.jetty.port = config.port();
+        c.jetty.modifyServer(s -> {
+            // On stop, refuse new requests but let those in flight finish (up to 10 s).
+            s.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            s.setStopTimeout(10_000);
+            s.setErrorHandler(new QuietErrorHandler());
+        });
+        c.jetty.modifyHttpConfiguration(h -> {
+            h.setSendServerVersion(false);
+            h.setSendXPoweredBy(false);
+            h.setRequestHeaderSize(16 * 1024);
+        });
+        c.staticFiles.add(s -> {
+            s.hostedPath = "/static";
+            s.directory = "/static";
+            s.location = Location.CLASSPATH;
+            s.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+        });
+        c.staticFiles.add(s -> {
+            s.hostedPath = "/media";
+            s.directory = config.mediaDir().toString();
+            s.location = Location.EXTERNAL;
+            s.headers = java.util.Map.of("Cache-Control", "public, max-age=86400");
+        });
+    }
+
+    /**
+     * Error pages: a not-found address may be an imported site's old one; an unreachable database
+     * answers 503 (logged a line a minute); anything else a 500 page, logged with its stack trace.
+     */
+    private static void answerErrors(io.javalin.config.RoutesConfig routes, LegacyRoutes legacy, SiteRoutes site) {
+        routes.exception(HttpError.class, (e, ctx) -> {
+            if (e.status() == 404 && redirected(legacy, ctx, site)) {
+                return; // an imported site's old address, or 503 when that cannot be looked up
+            }
+            site.error(ctx, e.status(), e.getMessage());
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            if (Database.unavailable(e)) {
+                OUTAGE_LOG.log(held -> LOG.warn("{} {}: the database is unavailable ({}){}", ctx.method(), ctx.path(),
+                        e.getMessage(), held == 0 ? "" : "; " + held + " more answered 503 since the last such line"));
+                unavailable(ctx, site);
+                return;
+            }
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            site.error(ctx, 500, "The page could not be shown. Please try again in a moment.");
+        });
+        for (int status : new int[] {400, 401, 403, 404, 405, 413, 429}) {
+            routes.error(status, ctx -> {
+                if (!Templates.hasRendered(ctx) && !(status == 404 && redirected(legacy, ctx, site))) {
+                    site.error(ctx, status, messageFor(status));
+                }
+            });
+        }
+    }
+
     /**
      * Whether a not-found address was answered another way: redirected to where an imported site's
      * old address lives now, or, when the database cannot be asked, a 503 (not a 404 that may be wrong).
