@@ -78,8 +78,9 @@ grep -E 'indexed in|search index built|rebuilt in' "$data/reindex.log" | sed 's/
 cat "$data/reindex.time"
 awk -v s="$started" -v e="$ended" 'BEGIN { printf "reindex wall time %.1f s\n", e - s }'
 sed -n 's/.*->\([0-9]*\)M(.*/\1/p' "$data/reindex-gc.log" | sort -n | tail -1 | sed 's/^/largest heap after a collection: /; s/$/ MB/'
-sed -n 's/.*\([0-9][0-9,]*\) articles indexed in.*related lists in \([0-9]*\) ms.*/\1 \2/p' "$data/reindex.log" \
+sed -n 's/.*built: \([0-9][0-9,]*\) articles indexed in.*related lists in \([0-9]*\) ms.*/\1 \2/p' "$data/reindex.log" \
   | tr -d , | awk '$1 > 0 { printf "related lists: %.2f ms an article (wall, all threads together)\n", $2 / $1 }'
+sed -n 's/.*ranking related \([0-9]*\) ms CPU (all threads, \([0-9.]*\) ms an article).*/related lists: \2 ms CPU an article (\1 ms CPU in all)/p' "$data/reindex.log"
 
 echo
 echo "== search under load (wrk, 2 threads, ${seconds}s each after a 3 s warm-up)"

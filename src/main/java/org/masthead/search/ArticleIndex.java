@@ -17,6 +17,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -31,6 +32,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
 final class ArticleIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
     /** Raised whenever the fields change, so an index of the old layout is rebuilt. */
-    static final String LAYOUT = "1";
+    static final String LAYOUT = "2";
     static final String LAYOUT_KEY = "layout";
     static final String COMPLETE_KEY = "complete";
     /** Epoch milliseconds up to which the change log is reflected in the last commit. */
@@ -185,6 +187,20 @@ final class ArticleIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Merges the index into one segment and makes it visible. After a rebuild, related lists
+     * look every word of an article up once instead of once per segment (a 100,000-article
+     * rebuild leaves about ten), which more than pays for the merge.
+     */
+    void mergeAll() {
+        try {
+            writer.forceMerge(1);
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Makes the writes so far visible to new searches. */
     void refresh() {
         try {
@@ -245,6 +261,7 @@ final class ArticleIndex implements AutoCloseable {
         String lang = Analyzers.code(a.language());
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, Long.toString(a.id()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(Fields.ID, a.id()));
         doc.add(new StringField(Fields.LANGUAGE, lang, Field.Store.YES));
         doc.add(new StoredField(Fields.SLUG, a.slug()));
         doc.add(new Field(Analyzers.field("headline", lang), a.headline(), STORED_TEXT));
@@ -253,6 +270,7 @@ final class ArticleIndex implements AutoCloseable {
         doc.add(new TextField(Fields.HEADLINE_WORDS, a.headline(), Field.Store.NO));
         doc.add(new TextField(Fields.SPELLING, a.headline() + "\n" + a.dek() + "\n" + a.bodyText(), Field.Store.NO));
         doc.add(new StringField(Fields.SECTION, a.section().slug(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.SECTION, new BytesRef(a.section().slug())));
         doc.add(new StoredField(Fields.SECTION_NAME, a.section().name()));
         doc.add(new TextField(Fields.SECTION_WORDS, a.section().name(), Field.Store.NO));
         for (IndexedArticle.Named author : a.authors()) {
@@ -267,8 +285,9 @@ final class ArticleIndex implements AutoCloseable {
         doc.add(new LongPoint(Fields.PUBLISHED, a.publishedAt()));
         doc.add(new NumericDocValuesField(Fields.PUBLISHED, a.publishedAt()));
         doc.add(new StoredField(Fields.PUBLISHED, a.publishedAt()));
-        doc.add(new StringField(Fields.SAME_HEADLINE, fingerprint(a.headline()), Field.Store.YES));
-        doc.add(new StringField(Fields.SAME_BODY, fingerprint(a.bodyText()), Field.Store.YES));
+        // Read by related-story ranking only, from doc values.
+        doc.add(new SortedDocValuesField(Fields.SAME_HEADLINE, new BytesRef(fingerprint(a.headline()))));
+        doc.add(new SortedDocValuesField(Fields.SAME_BODY, new BytesRef(fingerprint(a.bodyText()))));
         return doc;
     }
 

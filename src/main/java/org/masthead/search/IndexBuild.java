@@ -1,5 +1,7 @@
 package org.masthead.search;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +18,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The heavy work of the index, spread over the machine's cores: a full rebuild (documents read
  * in one stream, turned into words and analysed on every core while the next page is read;
- * no commit until the end) and the recomputing of related-story lists (ranked on every core,
+ * no commit until the end, then one merge into a single segment) and the recomputing of related-story lists (ranked on every core,
  * a batch at a time, while the previous batch is written in one transaction with batched
  * statements). Keeps its own time split, logged at the end of a rebuild.
  */
 final class IndexBuild implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexBuild.class);
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final int PAGE = 1_000;
     private static final int BATCH = 500;
     /** While a background rebuild runs, searches see its progress this often. */
@@ -38,11 +41,14 @@ final class IndexBuild implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    // Nanoseconds spent on each part, summed over threads where the part runs on several.
+    // Nanoseconds spent on each part: wall time of the one thread reading, merging and writing; CPU
+    // time summed over the pool's threads for analysis and ranking (on a busy machine a thread's
+    // wall time includes waiting for a core).
     private final AtomicLong reading = new AtomicLong();
     private final AtomicLong analysing = new AtomicLong();
     private final AtomicLong ranking = new AtomicLong();
     private final AtomicLong writing = new AtomicLong();
+    private long merging;
 
     IndexBuild(Database db, SearchQueries queries, RelatedStore related, ArticleIndex index,
                RelatedStories relatedStories) {
@@ -89,10 +95,12 @@ final class IndexBuild implements AutoCloseable {
         });
         reading.addAndGet(System.nanoTime() - t0 - handling[0]);
         await(running.getFirst());
-        index.refresh();
         double seconds = Math.max(1, System.nanoTime() - t0) / 1e9;
-        LOG.info("{} articles indexed in {} ms ({} a second); relating them next", ids.size(), Math.round(seconds * 1000),
-                Math.round(ids.size() / seconds));
+        long m0 = System.nanoTime();
+        index.mergeAll();
+        merging = System.nanoTime() - m0;
+        LOG.info("{} articles indexed in {} ms ({} a second), merged into one segment in {} ms; relating them next",
+                ids.size(), Math.round(seconds * 1000), Math.round(ids.size() / seconds), merging / 1_000_000);
         return ids;
     }
 
@@ -129,12 +137,14 @@ final class IndexBuild implements AutoCloseable {
     /** Logs where a rebuild's time went. */
     void logSplit(int articles, long indexedMillis, long relatedMillis) {
         LOG.info("search index built: {} articles indexed in {} ms, related lists in {} ms, {} MB on disk;"
-                        + " on {} threads: reading rows {} ms, words and analysis {} ms (all threads),"
-                        + " ranking related {} ms (all threads), writing lists {} ms",
+                        + " on {} threads: reading rows {} ms, words and analysis {} ms CPU (all threads), merging {} ms,"
+                        + " ranking related {} ms CPU (all threads, {} ms an article), writing lists {} ms",
                 articles, indexedMillis, relatedMillis, index.sizeOnDisk() / (1024 * 1024), threads,
-                reading.get() / 1_000_000, analysing.get() / 1_000_000, ranking.get() / 1_000_000,
+                reading.get() / 1_000_000, analysing.get() / 1_000_000, merging / 1_000_000, ranking.get() / 1_000_000,
+                String.format(java.util.Locale.ROOT, "%.2f", ranking.get() / 1e6 / Math.max(1, articles)),
                 writing.get() / 1_000_000);
         reading.set(0);
+        merging = 0;
         analysing.set(0);
         ranking.set(0);
         writing.set(0);
@@ -151,11 +161,11 @@ final class IndexBuild implements AutoCloseable {
         for (int from = 0; from < items.size(); from += size) {
             List<T> part = items.subList(from, Math.min(items.size(), from + size));
             futures.add(pool.submit(() -> {
-                long t0 = System.nanoTime();
+                long t0 = CPU.getCurrentThreadCpuTime();
                 try {
                     return work.run(part);
                 } finally {
-                    timer.addAndGet(System.nanoTime() - t0);
+                    timer.addAndGet(CPU.getCurrentThreadCpuTime() - t0);
                 }
             }));
         }
