@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
 import org.masthead.db.Database;
+import org.masthead.db.Remembered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,13 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private final Autocomplete autocomplete;
     private final EditorHints hints;
     private final IndexBuild build;
+    /**
+     * The search page's author and tag filters: every search page shows them, and at 100,000
+     * articles reading them costs tens of milliseconds, so they are kept until an article, author
+     * or tag changes.
+     */
+    private final Remembered<List<IndexedArticle.Named>> authorsWithStories;
+    private final Remembered<List<IndexedArticle.Named>> tagsWithStories;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -76,6 +84,8 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         this.hints = new EditorHints(index, analyzers);
         this.build = new IndexBuild(db, queries, related, index, relatedStories);
         this.catchingUp = !index.complete();
+        this.authorsWithStories = Remembered.forgetOn(queries::authorsWithStories, "article", "author");
+        this.tagsWithStories = Remembered.forgetOn(queries::tagsWithStories, "article", "tag");
     }
 
     /**
@@ -142,6 +152,8 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
 
     @Override
     public void changed(Change change) {
+        authorsWithStories.changed(change);
+        tagsWithStories.changed(change);
         switch (change.entity()) {
             case "article", "section", "tag", "author" -> worker.execute(() -> {
                 try {
@@ -259,16 +271,16 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
      */
     public EditorSuggestions suggestionsFor(Long articleId, String language, String headline, String body,
                                             java.util.Collection<String> tags, java.util.Collection<String> pinned) {
-        return hints.suggest(articleId, language, headline, body, queries.tagsWithStories(), Set.copyOf(tags),
+        return hints.suggest(articleId, language, headline, body, tagsWithStories.get(), Set.copyOf(tags),
                 Set.copyOf(pinned));
     }
 
     List<IndexedArticle.Named> authors() {
-        return queries.authorsWithStories();
+        return authorsWithStories.get();
     }
 
     List<IndexedArticle.Named> tags() {
-        return queries.tagsWithStories();
+        return tagsWithStories.get();
     }
 
     /** Bytes the index takes on disk. */

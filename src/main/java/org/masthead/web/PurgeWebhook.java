@@ -36,7 +36,9 @@ public final class PurgeWebhook implements ChangeListener, AutoCloseable {
     private static final Set<String> EVERYTHING = Set.of(PageTags.SITE, PageTags.ANY);
 
     private final URI url;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** HTTP/1.1: a purge is one small POST, and a plain-http receiver need not answer an HTTP/2 upgrade. */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT).build();
     private final LogThrottle failures = new LogThrottle(Duration.ofMinutes(1));
     /** Tags waiting to be sent; guarded by this. */
     private final Set<String> pending = new LinkedHashSet<>();
@@ -60,9 +62,7 @@ public final class PurgeWebhook implements ChangeListener, AutoCloseable {
             return;
         }
         synchronized (this) {
-            if (pending.contains(PageTags.SITE)) {
-                return; // everything is to be purged already
-            }
+            // Named even when "site" waits too: a receiver may log or count what each purge was for.
             if (pending.size() + tags.size() > MAX_TAGS) {
                 pending.clear();
                 pending.addAll(EVERYTHING);
