@@ -31,7 +31,7 @@ public final class CommentStore implements CommentHistory, ChangeListener {
 
     /** The owner a comment's changes record: its article's tag, so caches drop only the pages showing its comments. */
     public static String owner(long articleId) {
-        return "article:" + articleId;
+        return Change.tagOf("article", articleId);
     }
     static final String COLUMNS = """
             id, article_id, parent_id, depth, author_name, author_email, author_url, body, status, reasons,

@@ -12,9 +12,9 @@ import org.masthead.db.ChangeListener;
  * rendering), and whether the article takes new ones. An article page asks for this on every
  * view, and comments change far less often than pages are read.
  *
- * <p>Forgotten when the change log says a comment changed (a change names the comment, not its
- * article, so every article is forgotten) or the article did (comments opened or closed, the
- * article withdrawn). The app registers it before the page cache, and other instances hear the
+ * <p>An article's entry is forgotten when the change log says one of its comments changed (the
+ * change names the comment's article as its owner; a change without one forgets every article)
+ * or the article did (comments opened or closed, the article withdrawn). The app registers it before the page cache, and other instances hear the
  * same changes from the log, so no page is rendered from comments a committed change replaced.
  * A read that overlaps such a change is used once but not kept. Bounded by the characters held,
  * so a site with many commented articles keeps only the recently read ones.
@@ -74,9 +74,14 @@ public final class ShownComments implements ChangeListener {
     @Override
     public void changed(Change change) {
         if (CommentStore.ENTITY.equals(change.entity())) {
+            Long article = change.ownerId("article");
             synchronized (this) {
                 generation++;
-                kept.invalidateAll();
+                if (article == null) {
+                    kept.invalidateAll();
+                } else {
+                    kept.invalidate(article);
+                }
             }
         } else if ("article".equals(change.entity())) {
             synchronized (this) {

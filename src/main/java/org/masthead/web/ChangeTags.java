@@ -13,7 +13,6 @@ import org.masthead.db.Change;
  */
 final class ChangeTags {
     private static final Set<String> EVERYTHING = Set.of(PageTags.SITE, PageTags.ANY);
-    private static final String OWNING_ARTICLE = "article:";
 
     private ChangeTags() {
     }
@@ -28,8 +27,8 @@ final class ChangeTags {
             // A stored related list is shown only on the page of the story it belongs to.
             case "related" -> Set.of(PageTags.related(id), PageTags.ANY);
             // Its article's page and the lists counting its comments; no owner recorded: everything, to be safe.
-            case "comment" -> change.owner() != null && change.owner().startsWith(OWNING_ARTICLE)
-                    ? Set.of("comments:" + change.owner().substring(OWNING_ARTICLE.length()), PageTags.ANY)
+            case "comment" -> change.ownerId("article") != null
+                    ? Set.of(PageTags.comments(change.ownerId("article")), PageTags.ANY)
                     : EVERYTHING;
             case "tag" -> Set.of(PageTags.tag(id), PageTags.LISTS, PageTags.ANY);
             case "author" -> Set.of(PageTags.author(id), PageTags.LISTS, PageTags.ANY);

@@ -27,10 +27,13 @@ final class KeptPage {
     private final long storedAt;
     /** What the page shows ({@link PageTags}): a change touching one of them drops it. */
     private final Set<String> tags;
+    /** The tags as the Surrogate-Key header sends them, joined once rather than on every hit. */
+    private final String surrogateKey;
 
     private KeptPage(PageCache.Rendered page, byte[] gzip, Set<String> tags, long storedAt) {
         this.page = page;
         this.tags = tags;
+        this.surrogateKey = String.join(" ", tags);
         this.gzip = gzip;
         this.gzipEtag = gzipEtag(page.etag());
         this.lastModified = page.lastModified() > 0
@@ -44,8 +47,8 @@ final class KeptPage {
         return new KeptPage(page, compressed.length < page.html().length ? compressed : null, tags, storedAt);
     }
 
-    Set<String> tags() {
-        return tags;
+    String surrogateKey() {
+        return surrogateKey;
     }
 
     /** Whether this page shows any of {@code touched}. */

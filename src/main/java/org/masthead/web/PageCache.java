@@ -236,7 +236,7 @@ public final class PageCache implements ChangeListener {
 
     private void send(Context ctx, KeptPage page, String cache) throws java.io.IOException {
         ctx.header("X-Cache", cache);
-        ctx.header(SURROGATE_KEY, String.join(" ", page.tags()));
+        ctx.header(SURROGATE_KEY, page.surrogateKey());
         page.send(ctx, caching.of(ctx));
     }
 
