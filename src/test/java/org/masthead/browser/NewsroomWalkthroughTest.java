@@ -141,8 +141,10 @@ class NewsroomWalkthroughTest {
             page.waitForURL("**/newsroom/articles/" + id);
 
             ZoneId zone = new SettingsStore(app.database()).current().zone();
-            String soon = LocalDateTime.now(zone).plusMinutes(10).withNano(0)
-                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+            // To the minute, as the field shows it: Chromium writes a time with 00 seconds without them, so a value
+            // with ":00" seconds would not read back as typed (one run in sixty).
+            String soon = LocalDateTime.now(zone).plusMinutes(10).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
             page.getByLabel(Pattern.compile("^Publication time")).fill(soon);
             press(page, "Schedule", "schedule");
             assertThat(status(page)).isEqualTo("Scheduled");
