@@ -59,9 +59,9 @@ public class ClassifyBenchmark {
                 unseen.stream().mapToInt(String::length).average().orElse(0));
     }
 
-    /** The YouTube Spam Collection kept with the tests (src/test/resources/thirdparty/spam). */
+    /** The YouTube Spam Collection files, read where they ship (the starter comments). */
     static Path spamData() {
-        return ThirdPartyData.path("spam");
+        return ThirdPartyData.starterComments();
     }
 
     @TearDown(Level.Trial)
