@@ -63,7 +63,7 @@ if [ ! -f "$data/masthead.db" ]; then
   echo
   echo "== generating $articles articles"
   MASTHEAD_JAVA_OPTS="$java_opts" timed "$data/generate.time" ./masthead demo generate --articles "$articles" \
-    --data-dir "$data" 2>/dev/null
+    --data-dir "$data" 2>"$data/generate.err"
   cat "$data/generate.time"
 fi
 
@@ -72,7 +72,8 @@ echo "== reindex"
 rm -f "$data/reindex.time"
 started=$(date +%s.%N)
 MASTHEAD_JAVA_OPTS="$java_opts -Xlog:gc:file=$data/reindex-gc.log" timed "$data/reindex.time" \
-  ./masthead reindex --data-dir "$data" >"$data/reindex.log" 2>/dev/null
+  ./masthead reindex --data-dir "$data" >"$data/reindex.log" 2>"$data/reindex.err" \
+  || { echo "reindex failed with status $?; its error output:" >&2; tr '\r' '\n' <"$data/reindex.err" | grep -v '^\(indexing\|relating\) \[' >&2; exit 1; }
 ended=$(date +%s.%N)
 grep -E 'indexed in|search index built|rebuilt in' "$data/reindex.log" | sed 's/^[0-9:.]* INFO  [^ ]* - //'
 cat "$data/reindex.time"

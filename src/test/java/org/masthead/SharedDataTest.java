@@ -22,29 +22,30 @@ class SharedDataTest {
 
     @Test
     void copiesKeptWithTheTestsAreUnchangedFromTheirOriginals() throws IOException {
-        Path copies = ThirdPartyData.path("");
-        List<Path> shared;
-        try (Stream<Path> files = Files.walk(copies)) {
-            shared = files.filter(Files::isRegularFile)
-                    .map(copies::relativize)
-                    .filter(relative -> Files.exists(SharedData.folder().resolve(relative)))
-                    .toList();
-        }
-        assertThat(shared).as("copies with an original in " + SharedData.folder())
+        assertThat(unchangedCopies(ThirdPartyData.path(""), SharedData.folder()))
                 .contains(Path.of("xss/html5lib-sanitizer-tests.json"));
-        for (Path relative : shared) {
-            assertThat(Files.mismatch(copies.resolve(relative), SharedData.require(relative.toString())))
-                    .as(relative + " differs from its original").isEqualTo(-1L);
-        }
     }
 
     @Test
     void starterCommentsShippedAreUnchangedFromTheirOriginals() throws IOException {
-        Path shipped = ThirdPartyData.starterComments();
-        for (String name : List.of("Youtube01-Psy.csv", "Youtube02-KatyPerry.csv", "Youtube03-LMFAO.csv")) {
-            assertThat(Files.mismatch(shipped.resolve(name), SharedData.require("spam/" + name)))
-                    .as(name + " differs from its original").isEqualTo(-1L);
+        assertThat(unchangedCopies(ThirdPartyData.starterComments(), SharedData.folder().resolve("spam")))
+                .contains(Path.of("Youtube01-Psy.csv"), Path.of("Youtube02-KatyPerry.csv"), Path.of("Youtube03-LMFAO.csv"));
+    }
+
+    /** The files under {@code copies} with an original at the same place under {@code originals}, each checked byte for byte. */
+    private static List<Path> unchangedCopies(Path copies, Path originals) throws IOException {
+        List<Path> shared;
+        try (Stream<Path> files = Files.walk(copies)) {
+            shared = files.filter(Files::isRegularFile)
+                    .map(copies::relativize)
+                    .filter(relative -> Files.exists(originals.resolve(relative)))
+                    .toList();
         }
+        for (Path relative : shared) {
+            assertThat(Files.mismatch(copies.resolve(relative), originals.resolve(relative)))
+                    .as(relative + " differs from its original in " + originals).isEqualTo(-1L);
+        }
+        return shared;
     }
 
     @Test

@@ -39,7 +39,7 @@ public class ClassifyBenchmark {
 
     @Setup(Level.Trial)
     public void train() throws Exception {
-        Path spam = spamData();
+        Path spam = ThirdPartyData.starterComments();
         db = Database.open("jdbc:sqlite:" + Files.createTempDirectory("masthead-bench-").resolve("masthead.db"));
         classifier = SpamClassifier.open(db);
         for (String name : List.of("Youtube01-Psy.csv", "Youtube03-LMFAO.csv")) {
@@ -57,11 +57,6 @@ public class ClassifyBenchmark {
         comments = unseen.toArray(String[]::new);
         System.out.printf("%n%d comments, mean length %.0f characters%n", comments.length,
                 unseen.stream().mapToInt(String::length).average().orElse(0));
-    }
-
-    /** The YouTube Spam Collection files, read where they ship (the starter comments). */
-    static Path spamData() {
-        return ThirdPartyData.starterComments();
     }
 
     @TearDown(Level.Trial)

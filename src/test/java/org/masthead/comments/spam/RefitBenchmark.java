@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.masthead.ThirdPartyData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,7 +38,7 @@ public class RefitBenchmark {
 
     @Setup(Level.Trial)
     public void learn() throws Exception {
-        Path spam = ClassifyBenchmark.spamData();
+        Path spam = ThirdPartyData.starterComments();
         List<LabeledComment> files = new ArrayList<>();
         for (String name : List.of("Youtube01-Psy.csv", "Youtube02-KatyPerry.csv", "Youtube03-LMFAO.csv")) {
             new CommentFile(spam.resolve(name)).forEach(files::add);

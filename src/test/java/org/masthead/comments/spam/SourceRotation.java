@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.masthead.ThirdPartyData;
 
 /**
  * Leave-one-source-out accuracy of the classifier as it is built, in memory (no database):
@@ -23,7 +24,7 @@ public final class SourceRotation {
     private static final List<String> FILES = List.of("Youtube01-Psy.csv", "Youtube02-KatyPerry.csv", "Youtube03-LMFAO.csv");
 
     public static void main(String[] args) throws IOException {
-        Path spam = ClassifyBenchmark.spamData();
+        Path spam = ThirdPartyData.starterComments();
         Path bbc = Path.of(args.length > 0 ? args[0] : "../shared/data/news/bbc/bbc-news.csv");
         List<String> news = Files.exists(bbc) ? newsText(bbc) : List.of();
         List<String> demo = demoComments();

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
+import org.masthead.ThirdPartyData;
 import org.masthead.db.Database;
 
 /**
@@ -22,7 +22,7 @@ class SpamRotationTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void catchesMostSpamOfAnUnseenVideoAndHoldsFewReaders(Kind kind) {
-        Path spam = ClassifyBenchmark.spamData();
+        Path spam = ThirdPartyData.starterComments();
         try (Database db = Database.open(TestSites.config(kind).jdbcUrl())) {
             SpamClassifier classifier = SpamClassifier.open(db);
             for (String name : List.of("Youtube01-Psy.csv", "Youtube03-LMFAO.csv")) {
