@@ -50,6 +50,8 @@ final class ArticleIndex implements AutoCloseable {
     static final String COMPLETE_KEY = "complete";
     /** Epoch milliseconds up to which the change log is reflected in the last commit. */
     static final String SYNCED_KEY = "synced-at";
+    /** The change log's highest sequence number when the last committed work began to read. */
+    static final String SEQUENCE_KEY = "log-sequence";
 
     private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
 
@@ -154,6 +156,15 @@ final class ArticleIndex implements AutoCloseable {
         }
     }
 
+    /** The change log's highest sequence number behind the last commit; -1 when an older index did not note it. */
+    long sequence() {
+        try {
+            return Long.parseLong(opened.getOrDefault(SEQUENCE_KEY, "-1"));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     void put(IndexedArticle article) {
         try {
             writer.updateDocument(idTerm(article.id()), document(article));
@@ -210,12 +221,16 @@ final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    /** Makes the writes durable, noting whether a full rebuild stands behind them and how far the log is followed. */
-    void commit(boolean complete, long syncedAt) {
+    /**
+     * Makes the writes durable, noting whether a full rebuild stands behind them and how far the
+     * log is followed: the time and the log's highest sequence number when the work began.
+     */
+    void commit(boolean complete, long syncedAt, long sequence) {
         Map<String, String> data = new HashMap<>();
         data.put(LAYOUT_KEY, LAYOUT);
         data.put(COMPLETE_KEY, String.valueOf(complete));
         data.put(SYNCED_KEY, String.valueOf(syncedAt));
+        data.put(SEQUENCE_KEY, String.valueOf(sequence));
         writer.setLiveCommitData(data.entrySet());
         try {
             writer.commit();

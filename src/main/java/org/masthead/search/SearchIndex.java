@@ -30,8 +30,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchIndex implements ChangeListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-    /** How far before its last commit an index replays the log: a write's log row can commit late. */
+    /**
+     * How far before its last commit an index replays the log: a write's log row can commit late
+     * (on PostgreSQL after rows with higher numbers), and instances' clocks differ. A row is
+     * replayed when it is within both margins, so a burst of changes just before a rebuild (a
+     * generated or imported site) is not mistaken for changes the rebuild missed.
+     */
     private static final long REPLAY_MARGIN_MILLIS = 120_000;
+    private static final long REPLAY_MARGIN_ROWS = 500;
     /** Other articles whose related lists one change may recompute at most. */
     private static final int MAX_NEIGHBOURS = 40;
     /** A changed article's nearest stories whose lists are recomputed: they may now include it. */
@@ -127,7 +133,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                     LOG.info("building the search index in the background");
                     rebuildNow(Progress.NONE);
                 } else {
-                    List<SearchQueries.Changed> missed = queries.changedSince(index.syncedAt() - REPLAY_MARGIN_MILLIS);
+                    List<SearchQueries.Changed> missed = missedChanges();
                     if (missed.size() > REBUILD_OVER) {
                         LOG.info("{} changes since the search index was last saved; rebuilding it in the background",
                                 missed.size());
@@ -143,6 +149,18 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                 LOG.error("bringing the search index up to date failed", e);
             }
         });
+    }
+
+    /** How many articles, sections, tags and authors {@link #start()} would replay for a complete index. */
+    public int changesToReplay() {
+        return missedChanges().size();
+    }
+
+    /** The changes {@link #start()} replays for a complete index: those its last commit may not hold. */
+    private List<SearchQueries.Changed> missedChanges() {
+        long sequence = index.sequence();
+        return queries.changedSince(index.syncedAt() - REPLAY_MARGIN_MILLIS,
+                sequence < 0 ? -1 : sequence - REPLAY_MARGIN_ROWS);
     }
 
     /** True while a rebuild runs: searches find only what it has reached so far. */
@@ -194,6 +212,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
             return;
         }
         long startedAt = System.currentTimeMillis();
+        long sequence = queries.lastSequence();
         List<Long> ids = new ArrayList<>(pending);
         pending.removeAll(ids);
         List<Long> live = new ArrayList<>();
@@ -224,7 +243,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
             }
         }
         build.storeRelated(new ArrayList<>(affected), startedAt, (done, total) -> { });
-        index.commit(!catchingUp, startedAt);
+        index.commit(!catchingUp, startedAt, sequence);
     }
 
     /** Rebuilds the whole index and every related list now, on the calling thread (the reindex command). */
@@ -242,14 +261,15 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private void rebuildNow(Progress progress) {
         catchingUp = true;
         long startedAt = System.currentTimeMillis();
+        long sequence = queries.lastSequence();
         pending.clear(); // the rebuild reads every article as it is now
         long total = queries.countPublished();
         index.removeAll();
-        index.commit(false, startedAt);
+        index.commit(false, startedAt, sequence);
         List<Long> ids = build.indexAll(total, (done, all) -> progress.at("indexing", done, all));
         long indexed = System.currentTimeMillis();
         build.storeRelated(ids, startedAt, (done, all) -> progress.at("relating", done, all));
-        index.commit(true, startedAt);
+        index.commit(true, startedAt, sequence);
         catchingUp = false;
         build.logSplit(ids.size(), indexed - startedAt, System.currentTimeMillis() - indexed);
         drain(); // whatever changed while it ran

@@ -80,13 +80,19 @@ final class SearchQueries {
         return sql == null ? List.of() : db.read(h -> h.createQuery(sql).bind("id", id).mapTo(Long.class).list());
     }
 
-    /** The change log's article, section, tag and author entries from {@code sinceMillis} on. */
-    List<Changed> changedSince(long sinceMillis) {
+    /** The change log's article, section, tag and author entries from {@code sinceMillis} on and after {@code afterSequence}. */
+    List<Changed> changedSince(long sinceMillis, long afterSequence) {
         return db.read(h -> h.createQuery("""
                         select distinct entity, entity_id from change_log
-                        where changed_at >= :since and entity in ('article', 'section', 'tag', 'author')""")
+                        where changed_at >= :since and seq > :after and entity in ('article', 'section', 'tag', 'author')""")
                 .bind("since", sinceMillis)
+                .bind("after", afterSequence)
                 .map((rs, ctx) -> new Changed(rs.getString(1), rs.getLong(2))).list());
+    }
+
+    /** The change log's highest sequence number now. */
+    long lastSequence() {
+        return db.read(h -> h.createQuery("select coalesce(max(seq), 0) from change_log").mapTo(Long.class).one());
     }
 
     record Changed(String entity, long id) {
