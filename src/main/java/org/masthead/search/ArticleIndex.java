@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 final class ArticleIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
     /** Raised whenever the fields change, so an index of the old layout is rebuilt. */
-    static final String LAYOUT = "2";
+    static final String LAYOUT = "3";
     static final String LAYOUT_KEY = "layout";
     static final String COMPLETE_KEY = "complete";
     /** Epoch milliseconds up to which the change log is reflected in the last commit. */
@@ -278,7 +278,9 @@ final class ArticleIndex implements AutoCloseable {
         doc.add(new StringField(Fields.ID, Long.toString(a.id()), Field.Store.YES));
         doc.add(new NumericDocValuesField(Fields.ID, a.id()));
         doc.add(new StringField(Fields.LANGUAGE, lang, Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.LANGUAGE, new BytesRef(lang)));
         doc.add(new StoredField(Fields.SLUG, a.slug()));
+        doc.add(new SortedDocValuesField(Fields.SLUG, new BytesRef(a.slug())));
         doc.add(new Field(Analyzers.field("headline", lang), a.headline(), STORED_TEXT));
         doc.add(new Field(Analyzers.field("dek", lang), a.dek(), STORED_TEXT));
         doc.add(new Field(Analyzers.field("body", lang), a.bodyText(), STORED_TEXT));
@@ -287,6 +289,7 @@ final class ArticleIndex implements AutoCloseable {
         doc.add(new StringField(Fields.SECTION, a.section().slug(), Field.Store.YES));
         doc.add(new SortedDocValuesField(Fields.SECTION, new BytesRef(a.section().slug())));
         doc.add(new StoredField(Fields.SECTION_NAME, a.section().name()));
+        doc.add(new SortedDocValuesField(Fields.SECTION_NAME, new BytesRef(a.section().name())));
         doc.add(new TextField(Fields.SECTION_WORDS, a.section().name(), Field.Store.NO));
         for (IndexedArticle.Named author : a.authors()) {
             doc.add(new StringField(Fields.AUTHOR, author.slug(), Field.Store.YES));

@@ -42,6 +42,15 @@ final class Autocomplete {
     }
 
     List<Suggestion> suggest(String typed) {
+        return find(typed, true);
+    }
+
+    /** Only the topics {@link #suggest} would offer. */
+    List<Suggestion> topics(String typed) {
+        return find(typed, false);
+    }
+
+    private List<Suggestion> find(String typed, boolean withHeadlines) {
         String prefix = QueryText.clean(typed).toLowerCase(Locale.ROOT);
         if (prefix.length() < 2) {
             return List.of();
@@ -49,7 +58,9 @@ final class Autocomplete {
         IndexSearcher searcher = index.acquire();
         try {
             List<Suggestion> found = new ArrayList<>(topics(searcher, prefix));
-            found.addAll(headlines(searcher, prefix));
+            if (withHeadlines) {
+                found.addAll(headlines(searcher, prefix));
+            }
             return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

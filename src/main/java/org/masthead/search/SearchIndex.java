@@ -284,6 +284,11 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         return autocomplete.suggest(prefix);
     }
 
+    /** Topics whose name starts with {@code prefix}, without the headlines {@link #suggest} adds. */
+    List<Autocomplete.Suggestion> topics(String prefix) {
+        return autocomplete.topics(prefix);
+    }
+
     /**
      * Tags and "See also" stories to offer in the editor for the text there; {@code articleId}
      * (null for a new article) is never suggested to itself. Tags and pinned stories are as the

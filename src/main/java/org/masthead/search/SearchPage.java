@@ -38,8 +38,18 @@ public record SearchPage(Layout layout, String query, Filters filters, Found fou
     public record Choice(String slug, String name) {
     }
 
-    /** A page of results: how many in all, this page, whether all words matched, and a suggested spelling. */
-    public record Found(long total, List<Result> results, int page, int pageCount, boolean allWords, String didYouMean) {
+    /**
+     * A page of results: how many in all (or that there are more than {@code total}), this page,
+     * whether all words matched, and a suggested spelling.
+     */
+    public record Found(long total, boolean moreThan, List<Result> results, int page, int pageCount, boolean allWords,
+                        String didYouMean) {
+
+        /** "1 story", "12 stories", "More than 1,000 stories". */
+        public String count() {
+            String n = String.format(java.util.Locale.ROOT, "%,d", total);
+            return moreThan ? "More than " + n + " stories" : n + (total == 1 ? " story" : " stories");
+        }
     }
 
     public boolean anyFilter() {

@@ -67,9 +67,9 @@ public final class SearchRoutes {
             }
             int pageCount = (int) Math.min(SearchRequest.MAX_PAGE,
                     (results.total() + SearchRequest.PAGE_SIZE - 1) / SearchRequest.PAGE_SIZE);
-            found = new SearchPage.Found(results.total(), shown, page, pageCount, results.allWords(), results.didYouMean());
-            topics = index.suggest(query).stream().filter(s -> s.kind().equals("topic"))
-                    .map(s -> new SearchPage.Link(s.label(), "/tag/" + s.slug())).toList();
+            found = new SearchPage.Found(results.total(), results.moreThan(), shown, page, pageCount, results.allWords(),
+                    results.didYouMean());
+            topics = index.topics(query).stream().map(s -> new SearchPage.Link(s.label(), "/tag/" + s.slug())).toList();
         }
         String title = query.isEmpty() ? "Search" : "Search: " + query;
         Layout layout = new Layout.Builder(site.settings(), site.topSections(), "/search").privacy(Notice.of(ctx))

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.App;
@@ -57,7 +58,7 @@ class SearchPageTest {
         Document page = search(demo(kind), "harbour swimming");
         assertThat(headlines(page).getFirst()).isEqualTo("Harbour water clean enough for swimming, survey finds");
         assertThat(page.selectFirst(".search-result mark").text()).matches("(?i)harbour|swimming");
-        assertThat(page.selectFirst(".search-count").text()).matches("\\d+ stor(y|ies).*");
+        assertThat(page.selectFirst(".search-count").text()).matches("(More than )?[\\d,]+ stor(y|ies).*");
     }
 
     @ParameterizedTest
@@ -153,5 +154,16 @@ class SearchPageTest {
         // Every page's header has the search box.
         Document home = Jsoup.parse(TestSites.get(app, "/").body());
         assertThat(home.selectFirst("header form[role=search]").attr("action")).isEqualTo("/search");
+    }
+
+    @Test
+    void theCountSaysMoreThanWhenTheSearchStoppedCounting() {
+        assertThat(found(1, false).count()).isEqualTo("1 story");
+        assertThat(found(999, false).count()).isEqualTo("999 stories");
+        assertThat(found(1000, true).count()).isEqualTo("More than 1,000 stories");
+    }
+
+    private static SearchPage.Found found(long total, boolean moreThan) {
+        return new SearchPage.Found(total, moreThan, List.of(), 1, 1, true, null);
     }
 }
