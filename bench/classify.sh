@@ -2,7 +2,7 @@
 # Speed of the comment spam classifier (JMH, one thread): compiles the test classes (JMH's
 # harness is generated there by its annotation processor), then runs ClassifyBenchmark
 # (comments classified per second) or the benchmark named first, such as RefitBenchmark
-# (milliseconds per refit), on the test classpath. Reads the spam files under src/test/resources/thirdparty. Prints JMH's figures.
+# (milliseconds per refit), on the test classpath. Reads the YouTube spam files where they ship (src/main/resources/spam). Prints JMH's figures.
 #
 #   bench/classify.sh [RefitBenchmark] [extra JMH options, e.g. -i 10]
 set -euo pipefail

@@ -2,10 +2,11 @@
 # Search at scale: grows a demo site to N articles (default 100,000) in a fresh SQLite folder,
 # rebuilds the index with `masthead reindex` (indexing rate, related lists per article, time,
 # size on disk, heap after collections, peak memory of the process), then starts the site and
-# runs wrk against a list of reader searches (bench/search-queries.lua) at 8 and 16
+# runs wrk against a list of reader searches (bench/search-queries.lua) at 4, 8 and 16
 # connections, printing p50, p95 and p99. Asserts nothing.
 #
-#   bench/search-scale.sh [--articles N] [--seconds N] [--keep DIR]
+#   bench/search-scale.sh [--articles N] [--seconds N] [--keep DIR [--searches-only]]
+# --searches-only skips the reindex of a kept folder and measures its searches again.
 # MASTHEAD_JAVA_OPTS applies to every step (default: the launcher's 128 MB heap, serial GC).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,11 +14,13 @@ cd "$(dirname "$0")/.."
 articles=100000
 seconds=15
 keep=""
+searches_only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --articles) articles="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
+    --searches-only) searches_only=1; shift ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -67,6 +70,11 @@ if [ ! -f "$data/masthead.db" ]; then
   cat "$data/generate.time"
 fi
 
+if [ -n "$searches_only" ] && { [ -z "$keep" ] || [ ! -f "$data/masthead.db" ]; }; then
+  echo "--searches-only needs --keep with a folder this script built before" >&2; exit 2
+fi
+
+if [ -z "$searches_only" ]; then
 echo
 echo "== reindex"
 rm -f "$data/reindex.time"
@@ -82,12 +90,14 @@ sed -n 's/.*->\([0-9]*\)M(.*/\1/p' "$data/reindex-gc.log" | sort -n | tail -1 | 
 sed -n 's/.*built: \([0-9][0-9,]*\) articles indexed in.*related lists in \([0-9]*\) ms.*/\1 \2/p' "$data/reindex.log" \
   | tr -d , | awk '$1 > 0 { printf "related lists: %.2f ms an article (wall, all threads together)\n", $2 / $1 }'
 sed -n 's/.*ranking related \([0-9]*\) ms CPU (all threads, \([0-9.]*\) ms an article).*/related lists: \2 ms CPU an article (\1 ms CPU in all)/p' "$data/reindex.log"
+fi
 
 echo
-echo "== search under load (wrk, 2 threads, ${seconds}s each after a 3 s warm-up)"
+echo "== search under load (wrk, 2 threads, ${seconds}s each after a 15 s warm-up)"
 start_server "$data/server.log"
-wrk -t2 -c8 -d3s -s bench/search-queries.lua "$base" >/dev/null
-for c in 8 16; do
+# Long enough for the JIT to have compiled the search path: a site serves for days, not seconds.
+wrk -t2 -c8 -d15s -s bench/search-queries.lua "$base" >/dev/null
+for c in 4 8 16; do
   printf -- '-c%-3s ' "$c"
   wrk -t2 -c"$c" -d"${seconds}s" -s bench/search-queries.lua "$base" | tail -1
 done
