@@ -113,6 +113,11 @@ pids+=($!)
 nginx="http://127.0.0.1:$nginx_port"
 for _ in $(seq 1 40); do curl -fsS "$nginx/article.html" >/dev/null 2>&1 && break; sleep 0.25; done
 
+# A fresh demo site draws its pictures in the background for its first seconds: let both finish
+# (and the JIT compile the page path) before anything is measured.
+wrk -t2 -c"$connections" -d15s "$cached$article" >/dev/null
+[ -n "$uncached" ] && wrk -t2 -c"$connections" -d15s "$uncached$article" >/dev/null
+
 echo "article: $article ($(wc -c <"$work/www/article.html") bytes plain, $(wc -c <"$work/www/article.html.gz") gzip)"
 echo "$(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg); wrk: 2 threads, $connections connections, ${seconds}s each after 3 s of warm-up"
 

@@ -3,18 +3,25 @@
 # folder (or on PostgreSQL with --database-url), then runs wrk on loopback against the home
 # page and an article page, each for a bounded time. Prints wrk's figures; asserts nothing.
 #
-#   bench/pages.sh [--seconds N] [--connections N] [--database-url URL]
+#   bench/pages.sh [--seconds N] [--warm-up N] [--connections N] [--database-url URL] [--page-cache on|off]
+# With --page-cache off every request renders its page (the server's own option of that name).
+# The warm-up (default 15 s an address) also lets the demo finish drawing its pictures, which it
+# does in the background for the first seconds after a fresh start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=10
+warmup=15
 connections=16
 database_url=""
+page_cache=on
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
+    --warm-up) warmup="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --database-url) database_url="$2"; shift 2 ;;
+    --page-cache) page_cache="$2"; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -23,7 +30,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 port=$(( 20000 + RANDOM % 20000 ))
 data="$(mktemp -d)"
 log="$data/server.log"
-args=(serve --demo --port "$port" --data-dir "$data" --host 127.0.0.1)
+args=(serve --demo --port "$port" --data-dir "$data" --host 127.0.0.1 --page-cache "$page_cache")
 [ -n "$database_url" ] && args+=(--database-url "$database_url")
 
 ./masthead "${args[@]}" >"$log" 2>&1 &
@@ -39,10 +46,10 @@ done
 
 base="http://127.0.0.1:$port"
 article=$(curl -fsS "$base/" | grep -o 'class="lead-headline"><a href="[^"]*"' | sed 's/.*href="//; s/"$//')
-echo "server: $base ($(nproc) cores), database: ${database_url:-SQLite}, wrk: 2 threads, $connections connections, ${seconds}s each"
+echo "server: $base ($(nproc) cores), database: ${database_url:-SQLite}, page cache $page_cache, wrk: 2 threads, $connections connections, ${seconds}s each"
 echo "warming up..."
-wrk -t2 -c"$connections" -d3s "$base/" >/dev/null
-wrk -t2 -c"$connections" -d3s "$base$article" >/dev/null
+wrk -t2 -c"$connections" -d"${warmup}s" "$base/" >/dev/null
+wrk -t2 -c"$connections" -d"${warmup}s" "$base$article" >/dev/null
 
 for path in "/" "$article"; do
   echo
