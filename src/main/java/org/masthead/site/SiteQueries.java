@@ -57,6 +57,7 @@ public final class SiteQueries {
     private final RememberedRows<String, ArticleView> keptArticles;
     private final RememberedRows<Long, ArticleSummary> keptSummaries;
     private final RememberedRows<Integer, List<ArticleSummary>> keptLatest;
+    private final CommentCounts counts;
 
     public SiteQueries(Database db, Supplier<SiteSettings> settings, Supplier<List<Section>> sections) {
         this.db = db;
@@ -73,7 +74,10 @@ public final class SiteQueries {
         this.images = RememberedRows.of(db, KEPT_ROWS, names -> names.stream().flatMap(name -> media(name).stream())
                 .collect(Collectors.toMap(Media::fileName, m -> m)), "media");
         // Published articles, their cards and the latest stories, read on every article page: kept until any
-        // change a reader could see (a comment changes the cards' counts, not the article).
+        // change a reader could see. A comment changes neither the article nor a card but one card's count,
+        // which is kept apart (registered first, so it forgets before the cards and the page cache do).
+        this.counts = new CommentCounts(db);
+        db.addListener(counts);
         this.keptArticles = RememberedRows.weighed(db, KEPT_ARTICLE_CHARS, a -> a.bodyHtml().length() + 1_000,
                 slugs -> slugs.stream().flatMap(slug -> articleWhere("a.slug = :key and a.status = 'PUBLISHED'", slug).stream())
                         .collect(Collectors.toMap(ArticleView::slug, a -> a)),
@@ -81,11 +85,11 @@ public final class SiteQueries {
         this.keptSummaries = RememberedRows.weighed(db, KEPT_ROWS, a -> 1,
                 ids -> summaries("where " + PUBLISHED + " and a.id in (<ids>)", Map.of("ids", List.copyOf(ids))).stream()
                         .collect(Collectors.toMap(ArticleSummary::id, a -> a)),
-                Set.of("spam_model", "comment_block"));
+                Set.of("spam_model", "comment_block", CommentStore.ENTITY));
         this.keptLatest = RememberedRows.weighed(db, KEPT_ROWS, List::size, limits -> limits.stream().collect(Collectors.toMap(
                         limit -> limit, limit -> summaries("where " + PUBLISHED
                                 + " order by a.published_at desc, a.id desc limit " + limit, Map.of()))),
-                Set.of("spam_model", "comment_block"));
+                Set.of("spam_model", "comment_block", CommentStore.ENTITY));
     }
 
     /** The published translations of an article, in language order, with their reader addresses. */
@@ -152,7 +156,7 @@ public final class SiteQueries {
     }
 
     public List<ArticleSummary> latest(int limit) {
-        return keptLatest.get(List.of(limit)).getFirst();
+        return counts.counted(keptLatest.get(List.of(limit)).getFirst());
     }
 
     public Paged<ArticleSummary> inSections(List<Long> sectionIds, int page) {
@@ -179,7 +183,7 @@ public final class SiteQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return keptSummaries.get(ids);
+        return counts.counted(keptSummaries.get(ids));
     }
 
     private Paged<ArticleSummary> paged(String where, Map<String, Object> params, int page) {

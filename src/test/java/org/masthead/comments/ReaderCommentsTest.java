@@ -23,6 +23,11 @@ class ReaderCommentsTest {
     @EnumSource(Kind.class)
     void aCommentPostedWithoutScriptComesBackPublishedUnderTheArticle(Kind kind) {
         try (CommentSite site = new CommentSite(kind)) {
+            // The home page's latest stories are read once and kept; their comment counts are kept apart.
+            // A newer story leads, so the commented one is a card there.
+            site.publish("harbour-dredging-begins", "Harbour dredging begins", Instant.parse("2026-11-21T09:00:00Z"));
+            assertThat(Jsoup.parse(site.get("/").body()).select(".card-headline").text()).contains("Pilot boat launched");
+            assertThat(Jsoup.parse(site.get("/").body()).select(".card-comments")).isEmpty();
             HttpResponse<String> posted = site.post(site.form("Mara Quill", "Mara@Example.org",
                     "The new boat looks sturdy.\n\nWill it take passengers? See https://example.org/boats."));
             assertThat(posted.statusCode()).isEqualTo(303);
@@ -43,6 +48,7 @@ class ReaderCommentsTest {
             assertThat(page.selectFirst(".comment-privacy a").attr("href")).isEqualTo("/privacy#comments");
             // The count shows in lists too.
             assertThat(Jsoup.parse(site.get("/section/harbour").body()).select(".card-comments").text()).isEqualTo("· 1 comment");
+            assertThat(Jsoup.parse(site.get("/").body()).select(".card-comments").text()).isEqualTo("· 1 comment");
 
             Comment stored = site.comments.approved(site.article).getFirst();
             assertThat(stored.email()).isEqualTo("mara@example.org");
