@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.masthead.comments.CommentStore;
 import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
-import org.masthead.db.Database;
 
 /**
  * How many approved comments each article has, as story cards print it, kept in memory apart
@@ -25,12 +25,13 @@ import org.masthead.db.Database;
 final class CommentCounts implements ChangeListener {
     private static final int KEPT = 20_000;
 
-    private final Database db;
+    private final Function<List<Long>, Map<Long, Integer>> read;
     private final Cache<Long, Integer> kept = Caffeine.newBuilder().maximumSize(KEPT).build();
     private long generation;
 
-    CommentCounts(Database db) {
-        this.db = db;
+    /** {@code read} gives the counts of the articles it is given in one go (those it leaves out have none). */
+    CommentCounts(Function<List<Long>, Map<Long, Integer>> read) {
+        this.read = read;
     }
 
     /** The cards with their counts as they are now; one read for the articles whose count is not kept. */
@@ -50,7 +51,11 @@ final class CommentCounts implements ChangeListener {
             synchronized (this) {
                 before = generation;
             }
-            Map<Long, Integer> fresh = read(missing); // outside the lock: a slow read must not hold up the listener
+            Map<Long, Integer> fresh = new HashMap<>();
+            for (long id : missing) {
+                fresh.put(id, 0);
+            }
+            fresh.putAll(read.apply(missing)); // outside the lock: a slow read must not hold up the listener
             synchronized (this) {
                 if (generation == before) {
                     kept.putAll(fresh);
@@ -64,20 +69,6 @@ final class CommentCounts implements ChangeListener {
             out.add(count == card.comments() ? card : card.withComments(count));
         }
         return out;
-    }
-
-    private Map<Long, Integer> read(List<Long> ids) {
-        Map<Long, Integer> counts = new HashMap<>();
-        for (long id : ids) {
-            counts.put(id, 0);
-        }
-        db.read(h -> h.createQuery("""
-                        select article_id, count(*) from comments
-                        where status = 'APPROVED' and article_id in (<ids>) group by article_id""")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2))).list())
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return counts;
     }
 
     @Override

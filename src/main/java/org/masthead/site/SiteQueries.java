@@ -76,7 +76,7 @@ public final class SiteQueries {
         // Published articles, their cards and the latest stories, read on every article page: kept until any
         // change a reader could see. A comment changes neither the article nor a card but one card's count,
         // which is kept apart (registered first, so it forgets before the cards and the page cache do).
-        this.counts = new CommentCounts(db);
+        this.counts = new CommentCounts(this::approvedComments);
         db.addListener(counts);
         this.keptArticles = RememberedRows.weighed(db, KEPT_ARTICLE_CHARS, a -> a.bodyHtml().length() + 1_000,
                 slugs -> slugs.stream().flatMap(slug -> articleWhere("a.slug = :key and a.status = 'PUBLISHED'", slug).stream())
@@ -194,6 +194,16 @@ public final class SiteQueries {
         List<ArticleSummary> items = page > pageCount ? List.of() : summaries(
                 where + " order by a.published_at desc, a.id desc limit " + Paged.PAGE_SIZE + " offset " + offset, params);
         return new Paged<>(items, page, pageCount);
+    }
+
+    /** Approved comments of each article of {@code ids} that has any. */
+    private Map<Long, Integer> approvedComments(List<Long> ids) {
+        return db.read(h -> h.createQuery("""
+                        select article_id, count(*) from comments
+                        where status = 'APPROVED' and article_id in (<ids>) group by article_id""")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2))).list())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private List<ArticleSummary> summaries(String where, Map<String, Object> params) {
