@@ -257,13 +257,11 @@ public final class App implements AutoCloseable {
 
     /** Seconds a client is asked to wait before trying again while the database is away. */
     static final int RETRY_AFTER_SECONDS = 5;
+    /** Deflate level of responses compressed as they are sent. */
+    static final int DYNAMIC_GZIP_LEVEL = 1;
     static final String UNAVAILABLE = "The site cannot reach its database just now. Nothing you sent was lost "
             + "or half-saved: please try again in a few seconds.";
 
-    /**
-     * 503 with Retry-After: JSON for clients that ask for it (the comment form's script), else
-     * the site's error page, or plain text when even that needs the database.
-     */
     /** How the server listens and what it serves as files: limits, proxies, address, graceful stop, static folders. */
     private static void serve(io.javalin.config.JavalinConfig c, Config config, TrustedProxies proxies) {
         c.startup.showJavalinBanner = false;
@@ -271,6 +269,11 @@ public final class App implements AutoCloseable {
         c.http.generateEtags = false; // Templates sets a cheaper ETag itself
         c.http.prefer405over404 = true;
         c.http.maxRequestSize = 1_000_000;
+        // Pages compressed as they are sent (searches, the newsroom, a page the cache does not keep) use a
+        // fast level: at the default 6 one compression cost several times rendering the article. A kept
+        // page's gzip copy is made once, at the best level (KeptPage).
+        c.http.compressionStrategy = new io.javalin.compression.CompressionStrategy(null,
+                new io.javalin.compression.Gzip(DYNAMIC_GZIP_LEVEL));
         // Multipart forms get the same bound; the media upload route sets its own, larger one.
         c.jetty.multipartConfig.maxTotalRequestSize(1, io.javalin.config.SizeUnit.MB);
         c.jetty.multipartConfig.maxFileSize(1, io.javalin.config.SizeUnit.MB);
@@ -349,6 +352,10 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /**
+     * 503 with Retry-After: JSON for clients that ask for it (the comment form's script), else
+     * the site's error page, or plain text when even that needs the database.
+     */
     private static void unavailable(io.javalin.http.Context ctx, SiteRoutes site) {
         ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         ctx.header("Cache-Control", "no-store");
