@@ -154,7 +154,8 @@ public final class App implements AutoCloseable {
             search = SearchIndex.openFree(db, searchFolder(config));
             db.addListener(search);
             SearchRoutes searchRoutes = new SearchRoutes(search, queries, templates);
-            SpamClassifier classifier = SpamClassifier.open(db, SpamClassifier.DEFAULT_THRESHOLD, Starter.comments());
+            SpamClassifier classifier = SpamClassifier.open(db, SpamClassifier.DEFAULT_THRESHOLD, Starter.comments())
+                    .calibratingInBackground();
             db.addListener(classifier);
             FormToken formTokens = new FormToken(comments.formKey());
             CommentThreads threads = new CommentThreads(comments, shownComments, formTokens);

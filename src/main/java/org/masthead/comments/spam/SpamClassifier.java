@@ -6,6 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
 import org.masthead.db.Database;
@@ -40,6 +44,11 @@ public final class SpamClassifier implements ChangeListener {
     private long lessons;
     private volatile Thread learner;
     private volatile Model model;
+    /** Raised at every new model; a background calibration replaces only the model it started from. */
+    private long modelVersion;
+    /** Null: each batch is calibrated before learning returns. Else the thread that calibrates after it. */
+    private ThreadPoolExecutor calibrator;
+    private final AtomicBoolean calibrationQueued = new AtomicBoolean();
 
     /** What classification reads, replaced whole after each batch: the weights and their calibration. */
     private record Model(Weights weights, Calibration calibration) {
@@ -79,6 +88,43 @@ public final class SpamClassifier implements ChangeListener {
         SpamClassifier classifier = new SpamClassifier(new SpamStore(db), threshold, starter);
         classifier.reload();
         return classifier;
+    }
+
+    /**
+     * Calibrates after each learned batch on a background thread instead of before learning
+     * returns: the new weights judge at once, with the previous calibration until the new one
+     * (about 0.4 s of fitting at the starter's size) replaces it. For a serving site, so a
+     * moderator's click does not wait for it.
+     */
+    public SpamClassifier calibratingInBackground() {
+        synchronized (this) {
+            if (calibrator == null) {
+                calibrator = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "spam-calibration");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+        }
+        return this;
+    }
+
+    /** Waits until every calibration asked for so far has run (for tests); at once when calibrating in the foreground. */
+    public void awaitCalibration() {
+        ThreadPoolExecutor background;
+        synchronized (this) {
+            background = calibrator;
+        }
+        if (background == null) {
+            return;
+        }
+        try {
+            background.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The spam probability of a comment and the features that weighed most. Thread-safe; never learns. */
@@ -138,7 +184,13 @@ public final class SpamClassifier implements ChangeListener {
             examples.addAll(comments);
             version = committed;
             remember(comments);
-            model = new Model(Weights.of(tally, examples, Regression.fit(examples)), calibrate());
+            Weights weights = Weights.of(tally, examples, Regression.fit(examples));
+            if (calibrator == null) {
+                replace(new Model(weights, calibrate()));
+            } else {
+                replace(new Model(weights, model.calibration()));
+                calibrateSoon();
+            }
         } else {
             reload(); // another instance learned in between: its counts are in the database, not here
         }
@@ -189,7 +241,40 @@ public final class SpamClassifier implements ChangeListener {
         Calibration calibration = snapshot.examples().isEmpty()
                 ? STARTER_CALIBRATIONS.computeIfAbsent(starter, s -> calibrate())
                 : calibrate();
-        model = new Model(Weights.of(tally, examples, regression), calibration);
+        replace(new Model(Weights.of(tally, examples, regression), calibration));
+    }
+
+    private synchronized void replace(Model next) {
+        model = next;
+        modelVersion++;
+    }
+
+    /** Queues one calibration of the lessons as they will be when it runs; one waits at most. */
+    private void calibrateSoon() {
+        if (!calibrationQueued.compareAndSet(false, true)) {
+            return;
+        }
+        calibrator.execute(() -> {
+            calibrationQueued.set(false);
+            List<LabeledComment> comments;
+            int[] folds;
+            long startedFrom;
+            synchronized (this) {
+                comments = calibrationComments();
+                folds = calibrationFolds();
+                startedFrom = modelVersion;
+            }
+            try {
+                Calibration calibration = Calibration.crossFit(comments, folds);
+                synchronized (this) {
+                    if (modelVersion == startedFrom) { // else a newer batch or a reload: its own calibration follows
+                        replace(new Model(model.weights(), calibration));
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not calibrate the spam model; the previous calibration stays", e);
+            }
+        });
     }
 
     private void remember(List<LabeledComment> learned) {
@@ -211,10 +296,18 @@ public final class SpamClassifier implements ChangeListener {
      * the full model's probabilities on an unseen source worse, BENCHMARKS.md.)
      */
     private Calibration calibrate() {
+        return Calibration.crossFit(calibrationComments(), calibrationFolds());
+    }
+
+    private List<LabeledComment> calibrationComments() {
         List<LabeledComment> comments = new ArrayList<>(starter.size() + recent.size());
         comments.addAll(starter);
         comments.addAll(recent);
-        int[] folds = new int[comments.size()];
+        return comments;
+    }
+
+    private int[] calibrationFolds() {
+        int[] folds = new int[starter.size() + recent.size()];
         for (int i = 0; i < starter.size(); i++) {
             folds[i] = i % Calibration.FOLDS;
         }
@@ -222,7 +315,7 @@ public final class SpamClassifier implements ChangeListener {
         for (int i = 0; i < recent.size(); i++) {
             folds[starter.size() + i] = (int) ((first + i) % Calibration.FOLDS);
         }
-        return Calibration.crossFit(comments, folds);
+        return folds;
     }
 
     /** The regression fitted to each starter list alone (by identity: the shipped one is a single list). */
