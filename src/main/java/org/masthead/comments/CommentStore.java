@@ -33,6 +33,28 @@ public final class CommentStore implements CommentHistory, ChangeListener {
     public static String owner(long articleId) {
         return Change.tagOf("article", articleId);
     }
+
+    /**
+     * For what is kept per article from its comments: calls {@code article} with the article whose
+     * comments (or whose own row) {@code change} touched, or {@code every} when a comment change
+     * names no article. False, calling neither, when the change touches no article's comments.
+     */
+    public static boolean forgetsCommentsOf(Change change, java.util.function.LongConsumer article, Runnable every) {
+        if (ENTITY.equals(change.entity())) {
+            Long owner = change.ownerId("article");
+            if (owner == null) {
+                every.run();
+            } else {
+                article.accept(owner);
+            }
+            return true;
+        }
+        if ("article".equals(change.entity())) {
+            article.accept(change.entityId());
+            return true;
+        }
+        return false;
+    }
     static final String COLUMNS = """
             id, article_id, parent_id, depth, author_name, author_email, author_url, body, status, reasons,
             spam_score, ip, site_user_id, created_at, updated_at""";

@@ -73,20 +73,9 @@ final class CommentCounts implements ChangeListener {
 
     @Override
     public void changed(Change change) {
-        if (CommentStore.ENTITY.equals(change.entity())) {
-            Long article = change.ownerId("article");
-            synchronized (this) {
+        synchronized (this) {
+            if (CommentStore.forgetsCommentsOf(change, kept::invalidate, kept::invalidateAll)) {
                 generation++;
-                if (article == null) {
-                    kept.invalidateAll();
-                } else {
-                    kept.invalidate(article);
-                }
-            }
-        } else if ("article".equals(change.entity())) {
-            synchronized (this) {
-                generation++;
-                kept.invalidate(change.entityId());
             }
         }
     }
