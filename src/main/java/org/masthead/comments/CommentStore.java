@@ -39,7 +39,7 @@ public final class CommentStore implements CommentHistory, ChangeListener {
      * comments (or whose own row) {@code change} touched, or {@code every} when a comment change
      * names no article. False, calling neither, when the change touches no article's comments.
      */
-    public static boolean forgetsCommentsOf(Change change, java.util.function.LongConsumer article, Runnable every) {
+    public static boolean forgetsCommentsOf(Change change, java.util.function.Consumer<Long> article, Runnable every) {
         if (ENTITY.equals(change.entity())) {
             Long owner = change.ownerId("article");
             if (owner == null) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -21,15 +22,30 @@ import java.util.function.ToIntFunction;
  * not kept.
  */
 public final class RememberedRows<K, V> implements ChangeListener {
-    private final Predicate<String> forgetOn;
+    /** Which kept rows a change makes stale: some by key, or every one; false when none. */
+    public interface Forgetting<K> {
+        boolean forget(Change change, Consumer<K> row, Runnable every);
+    }
+
+    private final Forgetting<K> forgetting;
     private final Function<Collection<K>, Map<K, V>> load;
     private final Cache<K, V> kept;
     private long generation;
 
-    private RememberedRows(Predicate<String> forgetOn, Cache<K, V> kept, Function<Collection<K>, Map<K, V>> load) {
-        this.forgetOn = forgetOn;
+    private RememberedRows(Forgetting<K> forgetting, Cache<K, V> kept, Function<Collection<K>, Map<K, V>> load) {
+        this.forgetting = forgetting;
         this.load = load;
         this.kept = kept;
+    }
+
+    private static <K> Forgetting<K> everyRowOn(Predicate<String> entity) {
+        return (change, row, every) -> {
+            if (!entity.test(change.entity())) {
+                return false;
+            }
+            every.run();
+            return true;
+        };
     }
 
     /**
@@ -39,8 +55,13 @@ public final class RememberedRows<K, V> implements ChangeListener {
      */
     public static <K, V> RememberedRows<K, V> of(Database db, long maxRows, Function<Collection<K>, Map<K, V>> load,
                                                  String... entities) {
-        RememberedRows<K, V> rows = new RememberedRows<>(Set.of(entities)::contains,
-                Caffeine.newBuilder().maximumSize(maxRows).build(), load);
+        return of(db, maxRows, load, everyRowOn(Set.of(entities)::contains));
+    }
+
+    /** As {@link #of}, forgetting the rows {@code forgetting} names for each change (some by key, or all). */
+    public static <K, V> RememberedRows<K, V> of(Database db, long maxRows, Function<Collection<K>, Map<K, V>> load,
+                                                 Forgetting<K> forgetting) {
+        RememberedRows<K, V> rows = new RememberedRows<>(forgetting, Caffeine.newBuilder().maximumSize(maxRows).build(), load);
         db.addListener(rows);
         return rows;
     }
@@ -52,7 +73,7 @@ public final class RememberedRows<K, V> implements ChangeListener {
      */
     public static <K, V> RememberedRows<K, V> weighed(Database db, long maxWeight, ToIntFunction<V> weight,
                                                       Function<Collection<K>, Map<K, V>> load, Set<String> unseen) {
-        RememberedRows<K, V> rows = new RememberedRows<>(entity -> !unseen.contains(entity),
+        RememberedRows<K, V> rows = new RememberedRows<>(everyRowOn(entity -> !unseen.contains(entity)),
                 Caffeine.newBuilder().maximumWeight(maxWeight).weigher((K key, V value) -> weight.applyAsInt(value)).build(),
                 load);
         db.addListener(rows);
@@ -96,10 +117,9 @@ public final class RememberedRows<K, V> implements ChangeListener {
 
     @Override
     public void changed(Change change) {
-        if (forgetOn.test(change.entity())) {
-            synchronized (this) {
+        synchronized (this) {
+            if (forgetting.forget(change, kept::invalidate, kept::invalidateAll)) {
                 generation++;
-                kept.invalidateAll();
             }
         }
     }

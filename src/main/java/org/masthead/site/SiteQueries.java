@@ -45,6 +45,7 @@ public final class SiteQueries {
 
     /** The most authors, tags and library images kept in memory for article pages. */
     private static final int KEPT_ROWS = 2_000;
+    private static final int KEPT_COUNTS = 20_000;
     /** The most article HTML kept in memory for article pages, in characters (about 8 MB). */
     private static final int KEPT_ARTICLE_CHARS = 4_000_000;
 
@@ -57,7 +58,8 @@ public final class SiteQueries {
     private final RememberedRows<String, ArticleView> keptArticles;
     private final RememberedRows<Long, ArticleSummary> keptSummaries;
     private final RememberedRows<Integer, List<ArticleSummary>> keptLatest;
-    private final CommentCounts counts;
+    /** Approved comments by article, the count story cards print (0 kept too). */
+    private final RememberedRows<Long, Integer> commentCounts;
 
     public SiteQueries(Database db, Supplier<SiteSettings> settings, Supplier<List<Section>> sections) {
         this.db = db;
@@ -76,8 +78,7 @@ public final class SiteQueries {
         // Published articles, their cards and the latest stories, read on every article page: kept until any
         // change a reader could see. A comment changes neither the article nor a card but one card's count,
         // which is kept apart (registered first, so it forgets before the cards and the page cache do).
-        this.counts = new CommentCounts(this::approvedComments);
-        db.addListener(counts);
+        this.commentCounts = RememberedRows.of(db, KEPT_COUNTS, this::approvedComments, CommentStore::forgetsCommentsOf);
         this.keptArticles = RememberedRows.weighed(db, KEPT_ARTICLE_CHARS, a -> a.bodyHtml().length() + 1_000,
                 slugs -> slugs.stream().flatMap(slug -> articleWhere("a.slug = :key and a.status = 'PUBLISHED'", slug).stream())
                         .collect(Collectors.toMap(ArticleView::slug, a -> a)),
@@ -156,7 +157,7 @@ public final class SiteQueries {
     }
 
     public List<ArticleSummary> latest(int limit) {
-        return counts.counted(keptLatest.get(List.of(limit)).getFirst());
+        return counted(keptLatest.get(List.of(limit)).getFirst());
     }
 
     public Paged<ArticleSummary> inSections(List<Long> sectionIds, int page) {
@@ -183,7 +184,7 @@ public final class SiteQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return counts.counted(keptSummaries.get(ids));
+        return counted(keptSummaries.get(ids));
     }
 
     private Paged<ArticleSummary> paged(String where, Map<String, Object> params, int page) {
@@ -196,14 +197,28 @@ public final class SiteQueries {
         return new Paged<>(items, page, pageCount);
     }
 
-    /** Approved comments of each article of {@code ids} that has any. */
-    private Map<Long, Integer> approvedComments(List<Long> ids) {
-        return db.read(h -> h.createQuery("""
+    /** The cards with their comment counts as they are now (the kept cards' own counts may be older). */
+    private List<ArticleSummary> counted(List<ArticleSummary> cards) {
+        List<Integer> counts = commentCounts.get(cards.stream().map(ArticleSummary::id).toList());
+        List<ArticleSummary> out = new ArrayList<>(cards.size());
+        for (int i = 0; i < cards.size(); i++) {
+            int count = counts.get(i);
+            out.add(count == cards.get(i).comments() ? cards.get(i) : cards.get(i).withComments(count));
+        }
+        return out;
+    }
+
+    /** Approved comments of each article of {@code ids}, 0 for those without. */
+    private Map<Long, Integer> approvedComments(java.util.Collection<Long> ids) {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        ids.forEach(id -> counts.put(id, 0));
+        db.read(h -> h.createQuery("""
                         select article_id, count(*) from comments
                         where status = 'APPROVED' and article_id in (<ids>) group by article_id""")
-                .bindList("ids", ids)
+                .bindList("ids", List.copyOf(ids))
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2))).list())
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     private List<ArticleSummary> summaries(String where, Map<String, Object> params) {
