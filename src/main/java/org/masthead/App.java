@@ -63,6 +63,7 @@ import org.masthead.search.SearchIndex;
 import org.masthead.search.SearchRoutes;
 import org.masthead.site.SiteQueries;
 import org.masthead.site.SiteRoutes;
+import org.masthead.web.AnonymousHits;
 import org.masthead.web.CacheControl;
 import org.masthead.web.HttpError;
 import org.masthead.web.PageCache;
@@ -73,6 +74,7 @@ import org.masthead.web.Templates;
 import org.masthead.web.TrustedProxies;
 import org.masthead.newsroom.imports.ImportJobs;
 import org.masthead.newsroom.imports.ImportRoutes;
+import org.masthead.wordpress.LegacyPaths;
 import org.masthead.wordpress.LegacyQueries;
 import org.masthead.wordpress.WordPressImport;
 import org.masthead.wordpress.LegacyRoutes;
@@ -98,10 +100,12 @@ public final class App implements AutoCloseable {
     private final SearchIndex search;
     /** Null without {@code --purge-url}. */
     private final PurgeWebhook purges;
+    private final AnonymousHits anonymousHits;
 
     private App(Config config, Database db, Javalin server, ScheduledPublisher publisher, CommentRetention retention,
-                SpamClassifier classifier, SearchIndex search, PurgeWebhook purges) {
+                SpamClassifier classifier, SearchIndex search, PurgeWebhook purges, AnonymousHits anonymousHits) {
         this.purges = purges;
+        this.anonymousHits = anonymousHits;
         this.classifier = classifier;
         this.search = search;
         this.config = config;
@@ -198,10 +202,14 @@ public final class App implements AutoCloseable {
             // One cached copy per consent state: question shown, answered, or Global Privacy Control. Shared caches
             // keep only pages for readers without the site's cookies (the answered copy is private), so they
             // vary by Sec-GPC alone, never by Cookie.
-            pageCache.varyBy("Sec-GPC", ctx -> Notice.of(ctx).variant().name());
+            pageCache.varyBy(ConsentRoutes.GPC_HEADER, ctx -> Notice.of(ctx).variant().name(),
+                    gpc -> ConsentRoutes.unanswered(gpc).name());
             pageCache.shareWith(new CacheControl(config.sharedMaxAge(), CookieRegistry.ownCookies()));
+            // Kept pages for readers without cookies are answered ahead of the routes, as they would answer them.
+            AnonymousHits anonymousHits = new AnonymousHits(pageCache, config.baseUrl(),
+                    (path, query) -> path.equals("/") && LegacyPaths.addressesByQuery(query));
             Javalin server = Javalin.create(c -> {
-                serve(c, config, proxies);
+                serve(c, config, proxies, anonymousHits);
                 c.routes.before(SecurityHeaders::apply);
                 if (config.baseUrl() != null) {
                     c.routes.before(ctx -> Origin.use(ctx, config.baseUrl()));
@@ -238,7 +246,7 @@ public final class App implements AutoCloseable {
             });
             return new App(config, db, server, new ScheduledPublisher(db, articleQueries, articles),
                     new CommentRetention(db, comments, commentRemoval),
-                    classifier, search, purges);
+                    classifier, search, purges, anonymousHits);
         } catch (RuntimeException e) {
             if (search != null) {
                 search.close();
@@ -264,7 +272,8 @@ public final class App implements AutoCloseable {
             + "or half-saved: please try again in a few seconds.";
 
     /** How the server listens and what it serves as files: limits, proxies, address, graceful stop, static folders. */
-    private static void serve(io.javalin.config.JavalinConfig c, Config config, TrustedProxies proxies) {
+    private static void serve(io.javalin.config.JavalinConfig c, Config config, TrustedProxies proxies,
+                              AnonymousHits anonymousHits) {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
         c.http.generateEtags = false; // Templates sets a cheaper ETag itself
@@ -283,7 +292,8 @@ public final class App implements AutoCloseable {
         c.jetty.host = config.host();
         c.jetty.port = config.port();
         c.jetty.modifyServer(s -> {
-            // On stop, refuse new requests but let those in flight finish (up to 10 s).
+            s.insertHandler(anonymousHits);
+            // On stop, refuse new requests but let those in flight finish (up to 10 s). Inserted last, it comes first.
             s.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
             s.setStopTimeout(10_000);
             s.setErrorHandler(new QuietErrorHandler());
@@ -439,6 +449,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** How many kept pages were answered ahead of the routes, to readers without cookies. */
+    public long anonymousHits() {
+        return anonymousHits.served();
     }
 
     /** This instance's search index. */

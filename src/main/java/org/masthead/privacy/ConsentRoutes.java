@@ -38,14 +38,24 @@ public final class ConsentRoutes {
         }
         Policy policy = store.policy();
         boolean answered = ConsentCookie.read(ctx).filter(c -> c.policyVersion() == policy.version()).isPresent();
-        Notice.Variant variant = answered ? Notice.Variant.CHOSEN
-                : gpc(ctx) ? Notice.Variant.GPC : Notice.Variant.ASK;
+        Notice.Variant variant = answered ? Notice.Variant.CHOSEN : unanswered(ctx.header(GPC_HEADER));
         String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
         ctx.attribute(Notice.ATTRIBUTE, new Notice(variant, policy, ReturnPath.safe(here), false));
     }
 
+    /** The request header of Global Privacy Control. */
+    public static final String GPC_HEADER = "Sec-GPC";
+
+    /**
+     * The notice of a reader who has not answered for the policy in force, from their Sec-GPC
+     * header's value (null when absent): the question, or the note that the signal was taken as "reject all".
+     */
+    public static Notice.Variant unanswered(String gpcHeader) {
+        return "1".equals(gpcHeader) ? Notice.Variant.GPC : Notice.Variant.ASK;
+    }
+
     static boolean gpc(Context ctx) {
-        return "1".equals(ctx.header("Sec-GPC"));
+        return unanswered(ctx.header(GPC_HEADER)) == Notice.Variant.GPC;
     }
 
     void answer(Context ctx) {

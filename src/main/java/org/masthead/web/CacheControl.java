@@ -47,6 +47,11 @@ public final class CacheControl {
         this.personalCookies = Set.copyOf(personalCookies);
     }
 
+    /** The header for a page answered to a request without the site's cookies or credentials. */
+    String anonymous() {
+        return anonymous;
+    }
+
     /** The header for a page answered to this request (after its handler ran, if it did). */
     String of(Context ctx) {
         if (!ctx.res().getHeaders("Set-Cookie").isEmpty()) {

@@ -29,9 +29,20 @@ final class KeptPage {
     private final Set<String> tags;
     /** The tags as the Surrogate-Key header sends them, joined once rather than on every hit. */
     private final String surrogateKey;
+    /** What the site's routes answer before a hit, to be sent again by {@link AnonymousHits}; null when they must run. */
+    private final RouteHeaders routeHeaders;
 
-    private KeptPage(PageCache.Rendered page, byte[] gzip, Set<String> tags, long storedAt) {
+    /**
+     * The headers the site's before-handlers set on a request for this page (security headers, the
+     * API's Link, Vary), in order, as names and values one after the other; and the scheme of that
+     * request, on which some of them depend.
+     */
+    record RouteHeaders(String scheme, String[] namesAndValues) {
+    }
+
+    private KeptPage(PageCache.Rendered page, byte[] gzip, Set<String> tags, long storedAt, RouteHeaders routeHeaders) {
         this.page = page;
+        this.routeHeaders = routeHeaders;
         this.tags = tags;
         this.surrogateKey = String.join(" ", tags);
         this.gzip = gzip;
@@ -42,9 +53,23 @@ final class KeptPage {
     }
 
     /** Compresses the page once (best compression: it is done once per page and served many times). */
-    static KeptPage of(PageCache.Rendered page, Set<String> tags, long storedAt) {
+    static KeptPage of(PageCache.Rendered page, Set<String> tags, long storedAt, RouteHeaders routeHeaders) {
         byte[] compressed = gzip(page.html());
-        return new KeptPage(page, compressed.length < page.html().length ? compressed : null, tags, storedAt);
+        return new KeptPage(page, compressed.length < page.html().length ? compressed : null, tags, storedAt,
+                routeHeaders);
+    }
+
+    RouteHeaders routeHeaders() {
+        return routeHeaders;
+    }
+
+    String contentType() {
+        return page.contentType();
+    }
+
+    /** The Last-Modified header's value; null when the page's time is unknown. */
+    String lastModified() {
+        return lastModified;
     }
 
     String surrogateKey() {
@@ -90,53 +115,62 @@ final class KeptPage {
     }
 
     /**
-     * Answers with this page: the coding asked for, 304 when the client holds it already, 406 when
-     * the client refuses both the plain bytes and gzip. The body is written here, once, with its
-     * length, so no later step compresses it again. {@code cacheControl} says who else may keep it.
+     * How this page answers one request: {@code status} 200, 304 (the client holds it already) or
+     * 406 (the client refuses both the plain bytes and gzip), with the coding and validator chosen.
+     */
+    record Answer(int status, boolean gzip, String etag, byte[] body) {
+    }
+
+    /**
+     * The answer to a request with these header values (each may be null). {@code conditional} is
+     * false when the answer is not a plain 200 anyway, so validators are not checked.
+     */
+    Answer answer(String acceptEncoding, String ifNoneMatch, String ifModifiedSince, boolean conditional) {
+        AcceptEncoding asked = AcceptEncoding.of(acceptEncoding);
+        if (asked == AcceptEncoding.NONE) {
+            return new Answer(406, false, null, null);
+        }
+        // A page kept without a gzip copy goes as it is to every client that takes some coding.
+        boolean zipped = gzip != null && asked == AcceptEncoding.GZIP;
+        String etag = zipped ? gzipEtag : page.etag();
+        boolean notModified = conditional && (ifNoneMatch != null
+                ? Templates.matches(ifNoneMatch, page.etag()) || Templates.matches(ifNoneMatch, gzipEtag)
+                : lastModified != null && Templates.notModifiedSince(ifModifiedSince, page.lastModified() / 1000));
+        return new Answer(notModified ? 304 : 200, zipped, etag, zipped ? gzip : page.html());
+    }
+
+    /**
+     * Answers with this page ({@link #answer}). The body is written here, once, with its length,
+     * so no later step compresses it again. {@code cacheControl} says who else may keep it.
      */
     void send(Context ctx, String cacheControl) throws IOException {
-        AcceptEncoding coding = gzip == null ? plainOrNone(ctx) : AcceptEncoding.of(ctx.header("Accept-Encoding"));
-        if (coding == AcceptEncoding.NONE) {
+        boolean plain = ctx.statusCode() == 200;
+        Answer answer = answer(ctx.header("Accept-Encoding"), ctx.header("If-None-Match"),
+                ctx.header("If-Modified-Since"), plain);
+        if (answer.status() == 406) {
             ctx.status(406).contentType("text/plain; charset=utf-8")
                     .result("This page is available as it is or gzip-compressed, and the request refused both.\n");
             return;
         }
-        boolean zipped = coding == AcceptEncoding.GZIP;
-        String etag = zipped ? gzipEtag : page.etag();
         HttpServletResponse res = ctx.res();
         res.setContentType(page.contentType());
-        res.setHeader("ETag", etag);
+        res.setHeader("ETag", answer.etag());
         if (lastModified != null) {
             res.setHeader("Last-Modified", lastModified);
         }
-        if (ctx.statusCode() == 200) {
+        if (plain) {
             res.setHeader("Cache-Control", cacheControl);
-            if (notModified(ctx)) {
+            if (answer.status() == 304) {
                 ctx.status(304);
                 return;
             }
         }
-        byte[] body = zipped ? gzip : page.html();
-        if (zipped) {
+        if (answer.gzip()) {
             res.setHeader("Content-Encoding", "gzip");
         }
-        res.setContentLength(body.length);
+        res.setContentLength(answer.body().length);
         if (ctx.method() != HandlerType.HEAD) {
-            res.getOutputStream().write(body);
+            res.getOutputStream().write(answer.body());
         }
-    }
-
-    /** A page kept without a gzip copy goes as it is, unless the client refused every coding. */
-    private static AcceptEncoding plainOrNone(Context ctx) {
-        return AcceptEncoding.of(ctx.header("Accept-Encoding")) == AcceptEncoding.NONE
-                ? AcceptEncoding.NONE : AcceptEncoding.IDENTITY;
-    }
-
-    private boolean notModified(Context ctx) {
-        String tags = ctx.header("If-None-Match");
-        if (tags != null) {
-            return Templates.matches(tags, page.etag()) || Templates.matches(tags, gzipEtag);
-        }
-        return lastModified != null && Templates.notModifiedSince(ctx, page.lastModified() / 1000);
     }
 }

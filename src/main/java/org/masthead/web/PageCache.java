@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
 import org.masthead.db.Database;
@@ -66,6 +67,9 @@ public final class PageCache implements ChangeListener {
     private final AtomicLongArray touchedAt = new AtomicLongArray(STRIPES);
     private static final int STRIPES = 4096;
     private volatile Function<Context, String> variant = ctx -> "";
+    /** The variant of an anonymous request ({@link AnonymousHits}) from the one header pages vary by; null: none. */
+    private volatile UnaryOperator<String> anonymousVariant = value -> "";
+    private volatile String variantHeader;
     private volatile String varyHeader = VARY_CODING;
     private volatile CacheControl caching = CacheControl.UNSHARED;
     private final LongSupplier clock;
@@ -101,12 +105,16 @@ public final class PageCache implements ChangeListener {
 
     /**
      * Keeps one copy per variant of each page (such as "cookie question shown or not"), and
-     * tells shared caches which request headers choose the variant (besides Accept-Encoding,
-     * which chooses between the plain and the gzip bytes).
+     * tells shared caches which request header chooses the variant for a reader without cookies
+     * (besides Accept-Encoding, which chooses between the plain and the gzip bytes).
+     * {@code anonymousVariantOf} gives the variant of such a reader from that header's value
+     * (null when absent): it must be what {@code variantOf} says for them.
      */
-    public void varyBy(String requestHeaders, Function<Context, String> variantOf) {
-        this.varyHeader = VARY_CODING + ", " + requestHeaders;
+    public void varyBy(String requestHeader, Function<Context, String> variantOf, UnaryOperator<String> anonymousVariantOf) {
+        this.varyHeader = VARY_CODING + ", " + requestHeader;
+        this.variantHeader = requestHeader;
         this.variant = variantOf;
+        this.anonymousVariant = anonymousVariantOf;
     }
 
     /** Who may keep the pages: shared caches the anonymous ones, for as long as {@code caching} says. */
@@ -171,6 +179,36 @@ public final class PageCache implements ChangeListener {
         return kept.toString();
     }
 
+    /**
+     * The key of a page: {@code origin} (scheme://host[:port]), path, the query ({@code rawQuery},
+     * maybe null) without tracking parameters, and the variant.
+     */
+    static String key(String origin, String path, String rawQuery, String variant) {
+        String query = keptQuery(rawQuery);
+        return origin + path + (query.isEmpty() ? "" : "?" + query) + "#" + variant;
+    }
+
+    /** The kept page under {@code key} if it is young enough to serve; null otherwise. */
+    KeptPage fresh(String key) {
+        KeptPage hit = pages.getIfPresent(key);
+        return hit != null && clock.getAsLong() - hit.storedAt() < MAX_AGE_MILLIS ? hit : null;
+    }
+
+    /** The variant a reader without cookies gets, from the value of the header pages vary by (null when absent). */
+    String anonymousVariant(Function<String, String> header) {
+        String name = variantHeader;
+        return anonymousVariant.apply(name == null ? null : header.apply(name));
+    }
+
+    /** The Cache-Control of a page answered to a reader without cookies or credentials. */
+    String anonymousCacheControl() {
+        return caching.anonymous();
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
     /** Wraps a page handler: answers from the cache when it can, fills it when it cannot. */
     public Handler cached(Handler handler) {
         if (!enabled) {
@@ -188,16 +226,16 @@ public final class PageCache implements ChangeListener {
         }
         return ctx -> {
             // Pages carry absolute URLs in their structured data, so the origin is part of the key.
-            String query = keptQuery(ctx.queryString());
             // The origin is the configured base URL when there is one, so then no Host header can make a new entry.
-            String key = Origin.of(ctx) + ctx.path() + (query.isEmpty() ? "" : "?" + query)
-                    + "#" + variant.apply(ctx);
+            String key = key(Origin.of(ctx), ctx.path(), ctx.queryString(), variant.apply(ctx));
             ctx.header("Vary", varyHeader);
             KeptPage hit = pages.getIfPresent(key);
             if (hit != null && clock.getAsLong() - hit.storedAt() < MAX_AGE_MILLIS) {
                 send(ctx, hit, "hit");
                 return;
             }
+            // What the routes answered so far is what every hit of this page starts with.
+            KeptPage.RouteHeaders routeHeaders = AnonymousHits.routeHeaders(ctx);
             long before = changes.get();
             try {
                 handler.handle(ctx);
@@ -217,7 +255,7 @@ public final class PageCache implements ChangeListener {
                 return;
             }
             Set<String> tags = PageTags.of(ctx);
-            KeptPage kept = KeptPage.of(rendered, tags, clock.getAsLong());
+            KeptPage kept = KeptPage.of(rendered, tags, clock.getAsLong(), routeHeaders);
             if (untouchedSince(tags, before)) {
                 pages.put(key, kept);
                 // A change noted between the check and the put may have dropped pages before this one was in.
@@ -232,7 +270,7 @@ public final class PageCache implements ChangeListener {
         };
     }
 
-    private static final String SURROGATE_KEY = "Surrogate-Key";
+    static final String SURROGATE_KEY = "Surrogate-Key";
 
     private void send(Context ctx, KeptPage page, String cache) throws java.io.IOException {
         ctx.header("X-Cache", cache);

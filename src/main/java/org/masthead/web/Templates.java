@@ -83,7 +83,11 @@ public final class Templates {
     }
 
     static boolean notModifiedSince(Context ctx, long modifiedSecond) {
-        String since = ctx.header("If-Modified-Since");
+        return notModifiedSince(ctx.header("If-Modified-Since"), modifiedSecond);
+    }
+
+    /** Whether an If-Modified-Since value ({@code since}, maybe null) is at or after {@code modifiedSecond}. */
+    static boolean notModifiedSince(String since, long modifiedSecond) {
         if (since == null) {
             return false;
         }
