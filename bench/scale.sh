@@ -117,22 +117,8 @@ stop_server() {
 }
 
 # One wrk script for every measure: each request takes the next path of PATHS_FILE (one line for a
-# single page); prints the same line as bench/search-queries.lua, which search uses.
-lua="$root/paths.lua"
-cat >"$lua" <<'LUA'
-local paths, i = {}, 0
-for line in io.lines(os.getenv("PATHS_FILE")) do paths[#paths + 1] = line end
-request = function()
-  i = i % #paths + 1
-  return wrk.format("GET", paths[i])
-end
-done = function(summary, latency, requests)
-  io.write(string.format("requests %d, errors %d, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.0f requests/s\n",
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    summary.requests / (summary.duration / 1e6)))
-end
-LUA
+# single page), as bench/search-queries.lua takes the next search.
+lua=bench/paths.lua
 
 declare -A result known
 measures=()
