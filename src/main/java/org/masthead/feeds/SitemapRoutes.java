@@ -19,6 +19,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.masthead.content.SiteSettings;
 import org.masthead.db.Database;
+import org.masthead.db.Remembered;
 import org.masthead.web.HttpError;
 import org.masthead.web.Origin;
 
@@ -43,9 +44,19 @@ public final class SitemapRoutes {
     private final SitemapQueries queries;
     private final Supplier<SiteSettings> site;
 
+    /**
+     * The sitemap index's figures: the newest change of any story (empty on a site with none) and
+     * each article sitemap's last change. Both read every published story, so they are kept until
+     * an article changes rather than worked out for every crawler's request.
+     */
+    private final Remembered<java.util.Optional<Instant>> newestChange;
+    private final Remembered<List<SitemapQueries.Chunk>> chunks;
+
     public SitemapRoutes(Database db, Supplier<SiteSettings> site) {
         this.queries = new SitemapQueries(db);
         this.site = site;
+        this.newestChange = Remembered.of(db, () -> java.util.Optional.ofNullable(queries.newestChange()), "article");
+        this.chunks = Remembered.of(db, () -> queries.chunks(URLS_PER_SITEMAP), "article");
     }
 
     public void register(RoutesConfig routes) {
@@ -76,13 +87,13 @@ public final class SitemapRoutes {
 
     void index(Context ctx) {
         String origin = Origin.of(ctx);
-        Instant newest = queries.newestChange();
-        List<SitemapQueries.Chunk> chunks = queries.chunks(URLS_PER_SITEMAP);
+        Instant newest = newestChange.get().orElse(null);
+        List<SitemapQueries.Chunk> files = chunks.get();
         write(ctx, xml -> {
             xml.writeStartElement("sitemapindex");
             xml.writeDefaultNamespace(SITEMAP_NS);
             sitemap(xml, origin + "/sitemaps/lists.xml", newest);
-            for (SitemapQueries.Chunk chunk : chunks) {
+            for (SitemapQueries.Chunk chunk : files) {
                 sitemap(xml, origin + "/sitemaps/articles-" + chunk.file() + ".xml", chunk.lastChanged());
             }
             sitemap(xml, origin + "/sitemaps/news.xml", newest);
@@ -101,7 +112,7 @@ public final class SitemapRoutes {
 
     void lists(Context ctx) {
         String origin = Origin.of(ctx);
-        Instant newest = queries.newestChange();
+        Instant newest = newestChange.get().orElse(null);
         write(ctx, xml -> {
             urlset(xml, false);
             url(xml, origin, new SitemapQueries.Url("/", newest, null));

@@ -60,6 +60,12 @@ public final class SiteQueries {
     private final RememberedRows<Integer, List<ArticleSummary>> keptLatest;
     /** Approved comments by article, the count story cards print (0 kept too). */
     private final RememberedRows<Long, Integer> commentCounts;
+    /** How many published stories a list (a section's, a tag's, an author's) has in all: its page count. */
+    private final RememberedRows<Listing, Long> keptTotals;
+
+    /** A list of published stories: its condition and the values bound to it. */
+    private record Listing(String where, Map<String, Object> params) {
+    }
 
     public SiteQueries(Database db, Supplier<SiteSettings> settings, Supplier<List<Section>> sections) {
         this.db = db;
@@ -90,6 +96,12 @@ public final class SiteQueries {
         this.keptLatest = RememberedRows.weighed(db, KEPT_ROWS, List::size, limits -> limits.stream().collect(Collectors.toMap(
                         limit -> limit, limit -> summaries("where " + PUBLISHED
                                 + " order by a.published_at desc, a.id desc limit " + limit, Map.of()))),
+                Set.of("spam_model", "comment_block", CommentStore.ENTITY));
+        // Counting a section's stories read every one of its rows on every render (the home page counts each
+        // top section): a million-story site's lists cost their size. Kept until any change a reader could see.
+        this.keptTotals = RememberedRows.weighed(db, KEPT_ROWS, n -> 1, listings -> listings.stream().collect(
+                        Collectors.toMap(l -> l, l -> db.read(h -> bindAll(h.createQuery("select count(*) " + SUMMARY_FROM
+                                + l.where()), l.params()).mapTo(Long.class).one()))),
                 Set.of("spam_model", "comment_block", CommentStore.ENTITY));
     }
 
@@ -188,8 +200,7 @@ public final class SiteQueries {
     }
 
     private Paged<ArticleSummary> paged(String where, Map<String, Object> params, int page) {
-        long total = db.read(h -> bindAll(h.createQuery("select count(*) " + SUMMARY_FROM + where), params)
-                .mapTo(Long.class).one());
+        long total = keptTotals.get(List.of(new Listing(where, params))).getFirst();
         int pageCount = Paged.pageCount(total);
         int offset = (page - 1) * Paged.PAGE_SIZE;
         List<ArticleSummary> items = page > pageCount ? List.of() : summaries(

@@ -164,6 +164,23 @@ class PreciseInvalidationTest {
     }
 
     @Test
+    void listTotalsAndTheSitemapIndexFollowNewStories() {
+        open(Kind.SQLITE);
+        assertThat(TestSites.get(app, "/section/lighthouses?page=2").statusCode()).isEqualTo(404);
+        assertThat(get("/sitemap.xml").body()).doesNotContain("2026-11-25");
+        long lights = app.database().read(h -> h.createQuery("select section_id from articles where id = :id")
+                .bind("id", lighthouse).mapTo(Long.class).one());
+        for (int day = 10; day < 20; day++) {
+            publish("lamp-" + day, "Lamp log " + day, lights, Instant.parse("2026-02-" + day + "T09:00:00Z"));
+        }
+        publish("new-pier-opens", "New pier opens", harbour, Instant.parse("2026-11-25T09:00:00Z"));
+
+        // Eleven stories now: the kept total of one was forgotten, so there is a second page.
+        assertThat(get("/section/lighthouses?page=2").body()).contains("Lighthouse keeper retires");
+        assertThat(get("/sitemap.xml").body()).contains("2026-11-25");
+    }
+
+    @Test
     void aSettingsChangeReRendersEveryPage() {
         open(Kind.SQLITE);
         List<String> pages = List.of("/", newestUrl, lighthouseUrl, "/section/harbour");
