@@ -67,6 +67,12 @@ public final class SiteQueries {
     private record Listing(String where, Map<String, Object> params) {
     }
 
+    /** The cards of one page of a list, newest first (their comment counts as they were read). */
+    private final RememberedRows<ListPage, List<ArticleSummary>> keptPages;
+
+    private record ListPage(Listing listing, int page) {
+    }
+
     public SiteQueries(Database db, Supplier<SiteSettings> settings, Supplier<List<Section>> sections) {
         this.db = db;
         this.settings = settings;
@@ -102,6 +108,11 @@ public final class SiteQueries {
         this.keptTotals = RememberedRows.weighed(db, KEPT_ROWS, n -> 1, listings -> listings.stream().collect(
                         Collectors.toMap(l -> l, l -> db.read(h -> bindAll(h.createQuery("select count(*) " + SUMMARY_FROM
                                 + l.where()), l.params()).mapTo(Long.class).one()))),
+                Set.of("spam_model", "comment_block", CommentStore.ENTITY));
+        // Likewise the pages themselves: a section's first page sorted every story of its subsections.
+        this.keptPages = RememberedRows.weighed(db, KEPT_ROWS, List::size, pages -> pages.stream().collect(
+                        Collectors.toMap(p -> p, p -> summaries(p.listing().where() + " order by a.published_at desc, a.id desc limit "
+                                + Paged.PAGE_SIZE + " offset " + (p.page() - 1) * Paged.PAGE_SIZE, p.listing().params()))),
                 Set.of("spam_model", "comment_block", CommentStore.ENTITY));
     }
 
@@ -200,11 +211,10 @@ public final class SiteQueries {
     }
 
     private Paged<ArticleSummary> paged(String where, Map<String, Object> params, int page) {
-        long total = keptTotals.get(List.of(new Listing(where, params))).getFirst();
-        int pageCount = Paged.pageCount(total);
-        int offset = (page - 1) * Paged.PAGE_SIZE;
-        List<ArticleSummary> items = page > pageCount ? List.of() : summaries(
-                where + " order by a.published_at desc, a.id desc limit " + Paged.PAGE_SIZE + " offset " + offset, params);
+        Listing listing = new Listing(where, params);
+        int pageCount = Paged.pageCount(keptTotals.get(List.of(listing)).getFirst());
+        List<ArticleSummary> items = page > pageCount ? List.of()
+                : counted(keptPages.get(List.of(new ListPage(listing, page))).getFirst());
         return new Paged<>(items, page, pageCount);
     }
 
