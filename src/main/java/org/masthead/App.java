@@ -70,6 +70,7 @@ import org.masthead.web.PageCache;
 import org.masthead.web.PurgeWebhook;
 import org.masthead.web.QuietErrorHandler;
 import org.masthead.web.SecurityHeaders;
+import org.masthead.web.StaticFiles;
 import org.masthead.web.Templates;
 import org.masthead.web.TrustedProxies;
 import org.masthead.newsroom.imports.ImportJobs;
@@ -216,6 +217,7 @@ public final class App implements AutoCloseable {
                 }
                 c.routes.before(WpRoutes::discovery);
                 consent.register(c.routes);
+                new StaticFiles("/static").register(c.routes);
                 SiteRoutes.getAndHead(c.routes, "/healthz", ctx -> {
                     String problem = db.problem();
                     ctx.header("Cache-Control", "no-store");
@@ -302,12 +304,6 @@ public final class App implements AutoCloseable {
             h.setSendServerVersion(false);
             h.setSendXPoweredBy(false);
             h.setRequestHeaderSize(16 * 1024);
-        });
-        c.staticFiles.add(s -> {
-            s.hostedPath = "/static";
-            s.directory = "/static";
-            s.location = Location.CLASSPATH;
-            s.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
         });
         c.staticFiles.add(s -> {
             s.hostedPath = "/media";

@@ -51,13 +51,14 @@ final class DemoResources {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                FileSystem jar;
                 try {
-                    jar = FileSystems.getFileSystem(uri);
+                    return read(FileSystems.getFileSystem(uri).getPath(ROOT + folder));
                 } catch (FileSystemNotFoundException e) {
-                    jar = FileSystems.newFileSystem(uri, Map.of());
+                    // Opened for this read and closed after it: an open jar file system keeps an index of every class.
+                    try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                        return read(jar.getPath(ROOT + folder));
+                    }
                 }
-                return read(jar.getPath(ROOT + folder));
             }
             return read(Path.of(uri));
         } catch (IOException e) {
