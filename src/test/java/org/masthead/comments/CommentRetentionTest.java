@@ -61,6 +61,17 @@ class CommentRetentionTest {
         }
     }
 
+    /** The hourly sweep reads the comments that still hold an address, by date, not the whole table. */
+    @org.junit.jupiter.api.Test
+    void droppingOldAddressesReadsOnlyCommentsThatStillHoldOne() {
+        try (SeededSite site = new SeededSite(TestSites.config(Kind.SQLITE), false)) {
+            List<String> plan = site.app.database().read(h -> h.createQuery("explain query plan " + CommentStore.DROP_ADDRESSES)
+                    .bind("before", NOW.toEpochMilli()).map((rs, ctx) -> rs.getString("detail")).list());
+            assertThat(plan).as("query plan").anyMatch(step -> step.contains("USING INDEX comments_addresses_kept"))
+                    .noneMatch(step -> step.startsWith("SCAN comments"));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void twoInstancesSweepingAtOnceDeleteEachSpamOnce(Kind kind) throws Exception {
