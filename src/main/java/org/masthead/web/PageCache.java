@@ -34,8 +34,12 @@ import org.masthead.db.Database;
  */
 public final class PageCache implements ChangeListener {
     static final String RENDERED = "masthead.rendered-page";
-    /** Bytes of HTML kept at most: the cache stays a small, fixed part of the heap. */
-    static final long MAX_BYTES = 32L * 1024 * 1024;
+    /**
+     * Bytes of HTML kept at most: an eighth of the heap, between 4 and 256 MB (14 MB under the
+     * launcher's default heap), so the cache stays a small, fixed part of whatever heap the site
+     * runs with and the collector keeps room to work.
+     */
+    static final long MAX_BYTES = Math.clamp(Runtime.getRuntime().maxMemory() / 8, 4L << 20, 256L << 20);
 
     /**
      * The bytes of one rendered page (HTML, or a feed), their ETag, media type, and the time
