@@ -138,6 +138,23 @@ public final class TestSites {
         return send(app, HttpRequest.newBuilder(URI.create(baseUrl(app) + path)).GET());
     }
 
+    /** A request with no body and these headers (name, value, ...), its answer read as bytes (gzip left as it came). */
+    public static HttpResponse<byte[]> bytes(App app, String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl(app) + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static HttpResponse<String> send(App app, HttpRequest.Builder request) {
         return send(request);
     }

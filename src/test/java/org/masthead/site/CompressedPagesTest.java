@@ -3,9 +3,6 @@ package org.masthead.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,15 +28,8 @@ class CompressedPagesTest {
         return request(app, "GET", path, headers);
     }
 
-    private static HttpResponse<byte[]> request(App app, String method, String path, String... headers) throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestSites.baseUrl(app) + path))
-                    .method(method, HttpRequest.BodyPublishers.noBody());
-            if (headers.length > 0) {
-                request.headers(headers);
-            }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        }
+    private static HttpResponse<byte[]> request(App app, String method, String path, String... headers) {
+        return TestSites.bytes(app, method, path, headers);
     }
 
     private static String gunzip(byte[] bytes) throws Exception {

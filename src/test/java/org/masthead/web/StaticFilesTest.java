@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import org.masthead.App;
 import org.masthead.TestSites;
 import org.masthead.TestSites.Kind;
 
 /** The jar's /static folder over HTTP: the bytes of the file, compressed once, validators, 304, HEAD and 404. */
 class StaticFilesTest {
 
-    private static HttpResponse<byte[]> request(String method, String path, String... headers) throws Exception {
-        App app = TestSites.demo(Kind.SQLITE);
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestSites.baseUrl(app) + path))
-                    .method(method, HttpRequest.BodyPublishers.noBody());
-            if (headers.length > 0) {
-                request.headers(headers);
-            }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        }
+    private static HttpResponse<byte[]> request(String method, String path, String... headers) {
+        return TestSites.bytes(TestSites.demo(Kind.SQLITE), method, path, headers);
     }
 
     private static byte[] resource(String name) throws Exception {
