@@ -43,7 +43,7 @@ trap cleanup EXIT
 masthead() {
   if [ -n "$jar" ]; then
     java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-    MALLOC_ARENA_MAX=2 exec "$java_bin" --enable-native-access=ALL-UNNAMED -Xms32m -Xmx112m -XX:+UseSerialGC -Xss512k \
+    MALLOC_ARENA_MAX=2 exec "$java_bin" --enable-native-access=ALL-UNNAMED -Xms32m -Xmx112m -XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xss512k \
       -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError -jar "$jar" "$@"
   else
     exec ./masthead "$@"
