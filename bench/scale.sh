@@ -271,7 +271,7 @@ run() { # run LABEL A:C
   jcmd="$(dirname "$(readlink "/proc/$server/exe")")/jcmd"
   [ -x "$jcmd" ] || jcmd=jcmd
   "$jcmd" "$server" GC.run >/dev/null
-  used="$("$jcmd" "$server" GC.heap_info | awk '/ total [0-9]+K, used [0-9]+K/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); kb += v } }
+  used="$("$jcmd" "$server" GC.heap_info | awk '/ total [0-9]+K, used [0-9]+K/ || /garbage-first heap.* used [0-9]+K/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); kb += v } }
     END { printf "%.0f", kb / 1024 }')"
   rss="$(awk '$1 == "VmRSS:" { printf "%.0f", $2 / 1024 }' "/proc/$server/status")"
   peak="$(awk '$1 == "VmHWM:" { printf "%.0f", $2 / 1024 }' "/proc/$server/status")"
