@@ -325,6 +325,11 @@ public final class App implements AutoCloseable {
             site.error(ctx, e.status(), e.getMessage());
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (clientGone(e)) {
+                // A reader or crawler closed the connection mid-answer (a long sitemap, a stopped download): nothing failed here.
+                LOG.debug("{} {}: the client went away before the answer was sent", ctx.method(), ctx.path());
+                return;
+            }
             if (Database.unavailable(e)) {
                 OUTAGE_LOG.log(held -> LOG.warn("{} {}: the database is unavailable ({}){}", ctx.method(), ctx.path(),
                         e.getMessage(), held == 0 ? "" : "; " + held + " more answered 503 since the last such line"));
@@ -341,6 +346,17 @@ public final class App implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /** Whether {@code e} is the client closing its connection while the answer was being written (Jetty's EofException among its causes). */
+    static boolean clientGone(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
