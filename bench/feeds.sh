@@ -10,6 +10,6 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 mvn -B -q -o -DskipTests test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2
 # The server's own heap, as the launcher gives it: the figures hold for a site served as shipped.
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx128m -XX:+UseSerialGC \
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx112m -XX:+UseG1GC -XX:MaxGCPauseMillis=10 \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.masthead.feeds.FeedBenchmark "$@"

@@ -57,9 +57,7 @@ run() {
   local label="$1" jar="$2" port=$(( 20000 + RANDOM % 20000 ))
   local data="$work/$label-$RANDOM"
   mkdir -p "$data"
-  MALLOC_ARENA_MAX=2 "$java_bin" --enable-native-access=ALL-UNNAMED -Xms32m -Xmx112m -XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xss512k \
-    -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError -jar "$jar" \
-    serve --demo --port "$port" --data-dir "$data" --host 127.0.0.1 >"$data.log" 2>&1 &
+  MASTHEAD_JAR="$jar" ./masthead serve --demo --port "$port" --data-dir "$data" --host 127.0.0.1 >"$data.log" 2>&1 &
   local server=$!
   pids+=("$server")
   for _ in $(seq 1 240); do

@@ -40,14 +40,9 @@ cleanup() {
 trap cleanup EXIT
 
 # masthead ARGS...: run in the background, it replaces its subshell (exec), so $! is the server itself.
+# --jar runs through the launcher too (MASTHEAD_JAR), so both builds get the same JVM options.
 masthead() {
-  if [ -n "$jar" ]; then
-    java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-    MALLOC_ARENA_MAX=2 exec "$java_bin" --enable-native-access=ALL-UNNAMED -Xms32m -Xmx112m -XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xss512k \
-      -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError -jar "$jar" "$@"
-  else
-    exec ./masthead "$@"
-  fi
+  MASTHEAD_JAR="$jar" exec ./masthead "$@"
 }
 
 # start VAR NAME EXTRA-ARGS...: a demo site on a free port; sets VAR to its base URL. (Not called

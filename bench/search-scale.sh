@@ -7,7 +7,7 @@
 #
 #   bench/search-scale.sh [--articles N] [--seconds N] [--keep DIR [--searches-only]]
 # --searches-only skips the reindex of a kept folder and measures its searches again.
-# MASTHEAD_JAVA_OPTS applies to every step (default: the launcher's 128 MB heap, serial GC).
+# MASTHEAD_JAVA_OPTS applies to every step (default: the launcher's 112 MB heap, serial GC, as for its batch commands).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
 done
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-java_opts="${MASTHEAD_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError}"
+java_opts="${MASTHEAD_JAVA_OPTS:--Xms32m -Xmx112m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError}"
 data="${keep:-$(mktemp -d)}"
 mkdir -p "$data"
 port=$(( 20000 + RANDOM % 20000 ))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates a WordPress export of N posts (default 100,000; each with a category, two tags,
 # a comment and about 2 KB of classic-editor text) and imports it into a fresh SQLite
-# folder with the launcher's default heap (-Xmx128m, serial GC), printing the file size,
+# folder with the launcher's heap and collector for batch commands (-Xmx112m, serial GC), printing the file size,
 # the elapsed time, the import rate, the peak resident memory and the heap in use after the
 # last collection (from the GC log). Usage: bench/wordpress.sh [POSTS]
 set -euo pipefail
@@ -45,7 +45,7 @@ with open(path, "w", encoding="utf-8") as f:
     f.write('</channel>\n</rss>\n')
 PY
 echo "export: $posts posts, $(du -m "$work/export.xml" | cut -f1) MB"
-export MASTHEAD_JAVA_OPTS="-Xms32m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError -Xlog:gc:file=$work/gc.log"
+export MASTHEAD_JAVA_OPTS="-Xms32m -Xmx112m -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError -Xlog:gc:file=$work/gc.log"
 start=$(date +%s.%N)
 /usr/bin/time -f "peak resident memory: %M KB" "$here/masthead" import wordpress "$work/export.xml" \
     --data-dir "$work/site" > "$work/out.txt" 2> "$work/time.txt"

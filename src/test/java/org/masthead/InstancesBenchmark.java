@@ -42,11 +42,14 @@ public final class InstancesBenchmark {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try (App desk = App.create(config).start()) {
             int port = 20_000 + (int) (Math.random() * 20_000);
-            Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString(), "serve", "--host", "127.0.0.1",
+            // Through the launcher, so the reader runs with the JVM options a site is served with.
+            ProcessBuilder launch = new ProcessBuilder("./masthead", "serve", "--host", "127.0.0.1",
                     "--port", String.valueOf(port), "--database-url", url,
                     "--data-dir", Files.createTempDirectory("masthead-reader-").toString())
-                    .redirectErrorStream(true).redirectOutput(Files.createTempFile("masthead-reader-", ".log").toFile()).start();
+                    .redirectErrorStream(true).redirectOutput(Files.createTempFile("masthead-reader-", ".log").toFile());
+            launch.environment().put("MASTHEAD_JAR", jar.toAbsolutePath().toString());
+            launch.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process reader = launch.start();
             try {
                 String base = "http://127.0.0.1:" + port;
                 waitFor(http, base + "/healthz");
