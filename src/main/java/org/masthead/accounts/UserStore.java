@@ -145,8 +145,8 @@ public final class UserStore {
         Optional<Row> row = db.read(h -> h.createQuery("select * from users where email = :e")
                 .bind("e", normalize(email))
                 .map((rs, ctx) -> new Row(user(rs), rs.getString("password_hash"))).findOne());
-        // Same work whether or not the account exists, so timing does not reveal emails.
-        String hash = row.map(Row::hash).orElse(DUMMY_HASH);
+        // Same work whether or not the account exists or has a password yet, so timing reveals neither.
+        String hash = row.map(Row::hash).filter(h -> !h.isEmpty()).orElse(DUMMY_HASH);
         boolean ok = Passwords.matches(password == null ? "" : password, hash);
         return ok ? row.map(Row::user) : Optional.empty();
     }

@@ -43,7 +43,7 @@ final class DemoResources {
     }
 
     /** The Markdown files of a demo folder, parsed, in file-name order. */
-    static List<FrontMatter> folder(String folder) {
+    static synchronized List<FrontMatter> folder(String folder) { // one jar file system open at a time
         URL url = DemoResources.class.getResource(ROOT + folder);
         if (url == null) {
             throw new IllegalStateException("demo folder missing from the build: " + ROOT + folder);

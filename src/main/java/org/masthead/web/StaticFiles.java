@@ -52,6 +52,10 @@ public final class StaticFiles {
 
     /** The kept file of that name; empty when the folder has none (or the name could not be one of its files). */
     Optional<KeptPage> file(String name) {
+        Optional<KeptPage> kept = files.get(name);
+        if (kept != null) {
+            return kept;
+        }
         var matched = NAME.matcher(name);
         if (!matched.matches() || !TYPES.containsKey(matched.group(1))) {
             return Optional.empty();
