@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.masthead.content.ArticleStore;
 import org.masthead.content.Markdown;
 import org.masthead.content.MediaResolver;
 import org.masthead.content.SectionStore;
+import org.masthead.db.ChangeLogRetention;
 
 /** A missing or damaged search index is rebuilt on start; {@code masthead reindex} rebuilds it on demand. */
 class ReindexCommandTest {
@@ -122,6 +125,37 @@ class ReindexCommandTest {
             app.searchIndex().awaitIdle();
             assertThat(app.searchIndex().catchingUp()).isFalse();
             assertThat(finds(app, "lighthouse", "Lighthouse keeper retires")).isTrue();
+        }
+    }
+
+    @Test
+    void anIndexSavedBeforeWhatTheChangeLogStillHoldsIsRebuiltOnStart() {
+        Config config = site();
+        try (App app = App.create(config)) {
+            // Another instance edits the story while this one is stopped, then a week of other changes follows.
+            app.database().write(tx -> {
+                long id = tx.handle().createQuery("select id from articles where slug = 'lighthouse'").mapTo(Long.class).one();
+                tx.handle().createUpdate("update articles set headline = 'Lighthouse keeper stays on' where id = :id")
+                        .bind("id", id).execute();
+                var log = tx.handle().prepareBatch("insert into change_log (entity, entity_id, kind, changed_at) "
+                        + "values (:entity, :id, 'UPDATED', :at)");
+                log.bind("entity", "article").bind("id", id).bind("at", System.currentTimeMillis()).add();
+                for (long comment = 1; comment <= ChangeLogRetention.KEPT_ROWS + 100; comment++) {
+                    log.bind("entity", "comment").bind("id", comment).bind("at", System.currentTimeMillis()).add();
+                }
+                log.execute();
+                return null;
+            });
+            long removed = ChangeLogRetention.prune(app.database(), Instant.now().plus(Duration.ofDays(8)));
+            assertThat(removed).isGreaterThan(100);
+            long articleRows = app.database().read(h -> h.createQuery(
+                    "select count(*) from change_log where entity = 'article'").mapTo(Long.class).one());
+            assertThat(articleRows).as("the edit's row is gone with the old ones").isZero();
+        }
+        try (App app = App.create(config).start()) {
+            app.searchIndex().awaitIdle();
+            assertThat(app.searchIndex().catchingUp()).isFalse();
+            assertThat(finds(app, "stays", "Lighthouse keeper stays on")).as("rebuilt, not replayed").isTrue();
         }
     }
 

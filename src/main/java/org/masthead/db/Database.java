@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
     /** Whether one piece of work is finding out if the database is back. */
     private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
     private Periodic following;
+    /** Removes the change log's old rows hourly while this instance follows the log. */
+    private Periodic pruning;
     /** On PostgreSQL, the connection that hears other instances' commits at once; null otherwise. */
     private ChangeNotices notices;
     /** SQL statements run since the start: what a page costs in queries, for tests and benchmarks. */
@@ -309,6 +311,9 @@ public final class Database implements AutoCloseable {
         };
         following = new Periodic("change-log follower", interval, catchUp);
         following.start();
+        pruning = new Periodic("change-log retention", Duration.ofHours(1),
+                () -> ChangeLogRetention.prune(this, java.time.Instant.now()));
+        pruning.start();
         if (dialect == Dialect.POSTGRESQL) {
             notices = new ChangeNotices(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), catchUp);
             notices.start();
@@ -342,6 +347,9 @@ public final class Database implements AutoCloseable {
             }
             if (following != null) {
                 following.close();
+            }
+            if (pruning != null) {
+                pruning.close();
             }
         }
         pool.close();

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.masthead.db.Change;
 import org.masthead.db.ChangeListener;
+import org.masthead.db.ChangeLogRetention;
 import org.masthead.db.Database;
 import org.masthead.db.Remembered;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
      * generated or imported site) is not mistaken for changes the rebuild missed.
      */
     private static final long REPLAY_MARGIN_MILLIS = 120_000;
-    private static final long REPLAY_MARGIN_ROWS = 500;
+    private static final long REPLAY_MARGIN_ROWS = ChangeLogRetention.KEPT_ROWS;
     /** Other articles whose related lists one change may recompute at most. */
     private static final int MAX_NEIGHBOURS = 40;
     /** A changed article's nearest stories whose lists are recomputed: they may now include it. */
@@ -132,6 +133,10 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                 if (!index.complete()) {
                     LOG.info("building the search index in the background");
                     rebuildNow(Progress.NONE);
+                } else if (logTooShort()) {
+                    LOG.info("the change log no longer reaches back to when the search index was last saved;"
+                            + " rebuilding it in the background");
+                    rebuildNow(Progress.NONE);
                 } else {
                     List<SearchQueries.Changed> missed = missedChanges();
                     if (missed.size() > REBUILD_OVER) {
@@ -149,6 +154,19 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                 LOG.error("bringing the search index up to date failed", e);
             }
         });
+    }
+
+    /**
+     * Whether the change log's retention removed rows a replay would read: rows within both
+     * margins of the last save. Every row from {@code changesKeptFrom} on is still there, and
+     * so is every row from the log's first sequence number up.
+     */
+    private boolean logTooShort() {
+        long keptFrom = queries.changesKeptFrom();
+        long sequence = index.sequence();
+        boolean rowsThere = sequence >= 0 && queries.firstSequence() <= sequence - REPLAY_MARGIN_ROWS + 1;
+        boolean timeThere = keptFrom <= index.syncedAt() - REPLAY_MARGIN_MILLIS;
+        return !rowsThere && !timeThere;
     }
 
     /** How many articles, sections, tags and authors {@link #start()} would replay for a complete index. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.masthead.db.Dialect;
+import org.masthead.db.ChangeLogRetention;
 import org.masthead.db.Database;
 
 /**
@@ -88,6 +89,16 @@ final class SearchQueries {
                 .bind("since", sinceMillis)
                 .bind("after", afterSequence)
                 .map((rs, ctx) -> new Changed(rs.getString(1), rs.getLong(2))).list());
+    }
+
+    /** Epoch milliseconds from which the change log holds every change (0: all of them). */
+    long changesKeptFrom() {
+        return ChangeLogRetention.keptFrom(db);
+    }
+
+    /** The change log's lowest sequence number now (0 when it is empty). */
+    long firstSequence() {
+        return db.read(h -> h.createQuery("select coalesce(min(seq), 0) from change_log").mapTo(Long.class).one());
     }
 
     /** The change log's highest sequence number now. */
