@@ -3,7 +3,8 @@
 # Spam Collection file, the model learns the other two and judges the third (recall and
 # false positives at the default threshold, and the best recall at <= 1 % false positives);
 # then the share of BBC News paragraphs and sentences (../shared/data/news, read in place)
-# and demo comments it would mark spam. Prints figures; asserts nothing.
+# and demo comments it would mark spam; then how fast a moderator's marks teach it a video it
+# never learned (N of its comments learned, the rest judged). Prints figures; asserts nothing.
 #
 #   bench/spam-sources.sh [BBC.csv [N: show N news texts held or marked]]
 set -euo pipefail
