@@ -5,12 +5,14 @@
 # the classifier alone, classifiers over the embeddings alone, and their combinations (stacked, or
 # consulted only in the classifier's uncertain band): best recall at <= 1 % false positives, recall
 # and false positives at the default threshold, and the share of BBC paragraphs and demo comments
-# marked spam. Also what the model costs: load time, time per comment, resident memory. The
-# product does not depend on it; these jars (about 136 MB) are fetched for this script only.
+# marked spam; and the same nearest-neighbour score over letter 4-grams, which needs no model. Also
+# what the model costs: load time, time per comment, resident memory. The product does not depend
+# on it; these jars (about 131 MB) are fetched for this script only.
 # Prints figures; asserts nothing.
 #
 #   bench/spam-embeddings.sh [eval | embed | cost | rss base | rss emb]     (default: eval)
-# JVM_OPTS (e.g. -Xmx112m) is passed to the JVM; the BBC file is read from ../shared/data/news.
+# JVM_OPTS (e.g. -Xmx112m, or -Dnested=false to skip choosing a variant on the learned videos) is
+# passed to the JVM; the BBC file is read from ../shared/data/news.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

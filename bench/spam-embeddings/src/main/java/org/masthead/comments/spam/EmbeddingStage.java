@@ -370,6 +370,61 @@ public final class EmbeddingStage {
 
     // ---------------------------------------------------------------- k nearest neighbours
 
+    /** A text's distinct letter 4-grams (lower case, spaces collapsed), hashed, at unit length. */
+    record Sparse(int[] grams) {
+        static Sparse of(String text) {
+            String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip() + " ";
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+            for (int i = 0; i + 4 <= t.length(); i++) {
+                set.add(t.substring(i, i + 4).hashCode());
+            }
+            return new Sparse(set.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        double cosine(Sparse other) {
+            if (grams.length == 0 || other.grams.length == 0) {
+                return 0;
+            }
+            int common = 0;
+            for (int i = 0, j = 0; i < grams.length && j < other.grams.length; ) {
+                if (grams[i] == other.grams[j]) {
+                    common++;
+                    i++;
+                    j++;
+                } else if (grams[i] < other.grams[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return common / Math.sqrt((double) grams.length * other.grams.length);
+        }
+    }
+
+    /** As {@link #knnRaw}, over letter 4-grams. */
+    static double sparseKnn(Sparse[] xs, boolean[] ys, Sparse q, int exclude) {
+        double[] sp = new double[KNN_K], hm = new double[KNN_K];
+        Arrays.fill(sp, -2);
+        Arrays.fill(hm, -2);
+        for (int i = 0; i < xs.length; i++) {
+            if (i == exclude) {
+                continue;
+            }
+            double c = xs[i].cosine(q);
+            double[] top = ys[i] ? sp : hm;
+            int min = 0;
+            for (int j = 1; j < KNN_K; j++) {
+                if (top[j] < top[min]) {
+                    min = j;
+                }
+            }
+            if (c > top[min]) {
+                top[min] = c;
+            }
+        }
+        return Arrays.stream(sp).average().orElse(0) - Arrays.stream(hm).average().orElse(0);
+    }
+
     /** mean cosine to the k nearest learned spam minus that to the k nearest learned legitimate comments. */
     static double knnRaw(double[][] xs, boolean[] ys, double[] q, int exclude) {
         double[] sp = new double[KNN_K], hm = new double[KNN_K];
@@ -407,6 +462,9 @@ public final class EmbeddingStage {
         boolean[] ys;
         Calibration knnPlatt;
         double[] stackK, stackS, stack3K, stack3S; // LR weights over logits
+        Sparse[] sparse;
+        Calibration sparsePlatt;
+        double[] stackSparse; // over [fast logit, sparse kNN]
     }
 
     static Stage learn(List<LabeledComment> train, int[] sourceFolds, Map<String, float[]> cache) {
@@ -425,6 +483,15 @@ public final class EmbeddingStage {
             knnOof[i] = knnRaw(st.xs, st.ys, st.xs[i], i);
         }
         st.knnPlatt = Calibration.fit(knnOof, st.ys);
+        st.sparse = new Sparse[n];
+        for (int i = 0; i < n; i++) {
+            st.sparse[i] = Sparse.of(train.get(i).text());
+        }
+        double[] sparseOof = new double[n];
+        for (int i = 0; i < n; i++) {
+            sparseOof[i] = sparseKnn(st.sparse, st.ys, st.sparse[i], i);
+        }
+        st.sparsePlatt = Calibration.fit(sparseOof, st.ys);
         // out-of-fold features for stacking, two fold schemes
         for (int scheme = 0; scheme < 2; scheme++) {
             int[] folds = scheme == 0 ? dealt(n) : sourceFolds;
@@ -452,6 +519,11 @@ public final class EmbeddingStage {
                 z3[i] = new double[] {fastOof[i], embOof[i], knnOof[i]};
             }
             if (scheme == 0) {
+                double[][] zs = new double[n][];
+                for (int i = 0; i < n; i++) {
+                    zs[i] = new double[] {fastOof[i], sparseOof[i]};
+                }
+                st.stackSparse = fitLR(zs, st.ys, STACK_LAMBDA);
                 st.stackK = fitLR(z, st.ys, STACK_LAMBDA);
                 st.stack3K = fitLR(z3, st.ys, STACK_LAMBDA);
             } else {
@@ -463,13 +535,15 @@ public final class EmbeddingStage {
     }
 
     /** The per-text component scores. */
-    record Parts(double fast, double embRaw, double emb, double knnRaw, double knn) {}
+    record Parts(double fast, double embRaw, double emb, double knnRaw, double knn, double sparseRaw, double sparse) {}
 
     static Parts parts(Stage st, String text, Map<String, float[]> cache) {
         double[] x = vec(cache.get(text));
         double raw = st.emb.rawLogit(x);
         double knn = knnRaw(st.xs, st.ys, x, -1);
-        return new Parts(st.fast.score(text), raw, st.emb.platt().probability(raw), knn, st.knnPlatt.probability(knn));
+        double sparse = sparseKnn(st.sparse, st.ys, Sparse.of(text), -1);
+        return new Parts(st.fast.score(text), raw, st.emb.platt().probability(raw), knn, st.knnPlatt.probability(knn),
+                sparse, st.sparsePlatt.probability(sparse));
     }
 
     interface Variant {
@@ -506,6 +580,10 @@ public final class EmbeddingStage {
         v.put("c2 avg everywhere (f+e)/2", (st, p) -> (p.fast() + p.emb()) / 2);
         v.put("c3 kNN(k=5)+Platt", (st, p) -> p.knn());
         v.put("c3 band[.20,.93) average kNN", band(0.2, average, (st, p) -> p.knn()));
+        v.put("d  letter 4-gram kNN+Platt*", (st, p) -> p.sparse());
+        v.put("d  band[.20,.93) average 4-gram kNN*", band(0.2, average, (st, p) -> p.sparse()));
+        v.put("d  stack[fast,4-gram kNN] 4-fold*", (st, p) -> sigmoid(linear(st.stackSparse,
+                new double[] {logit(p.fast()), p.sparseRaw()})));
         return v;
     }
 
