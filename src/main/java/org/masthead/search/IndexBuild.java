@@ -3,6 +3,7 @@ package org.masthead.search;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,9 @@ final class IndexBuild implements AutoCloseable {
      * Adds every published article to an emptied index and returns their ids; {@code total}
      * is the expected count, for the progress only.
      */
-    List<Long> indexAll(long total, Steps progress) {
-        List<Long> ids = new ArrayList<>();
+    long[] indexAll(long total, Steps progress) {
+        long[][] ids = {new long[1024]};
+        int[] count = {0};
         List<List<Future<Object>>> running = new ArrayList<>(List.of(List.of()));
         long[] lastRefresh = {System.nanoTime()};
         long[] handling = {0};
@@ -84,9 +86,12 @@ final class IndexBuild implements AutoCloseable {
                 return null;
             }, analysing));
             for (SearchQueries.Unread article : page) {
-                ids.add(article.id());
+                if (count[0] == ids[0].length) {
+                    ids[0] = Arrays.copyOf(ids[0], count[0] * 2);
+                }
+                ids[0][count[0]++] = article.id();
             }
-            progress.at(ids.size(), Math.max(total, ids.size()));
+            progress.at(count[0], Math.max(total, count[0]));
             if (System.nanoTime() - lastRefresh[0] > REFRESH_EVERY_NANOS) {
                 index.refresh();
                 lastRefresh[0] = System.nanoTime();
@@ -100,28 +105,33 @@ final class IndexBuild implements AutoCloseable {
         index.mergeAll();
         merging = System.nanoTime() - m0;
         LOG.info("{} articles indexed in {} ms ({} a second), merged into one segment in {} ms; relating them next",
-                ids.size(), Math.round(seconds * 1000), Math.round(ids.size() / seconds), merging / 1_000_000);
-        return ids;
+                count[0], Math.round(seconds * 1000), Math.round(count[0] / seconds), merging / 1_000_000);
+        return Arrays.copyOf(ids[0], count[0]);
     }
 
     /**
      * Recomputes the lists of {@code ids} against the index as now refreshed and stores those that
      * changed; the next batch is ranked while this one is written.
      */
-    void storeRelated(List<Long> ids, long now, Steps progress) {
-        List<Future<Map<Long, List<Long>>>> ranked = rank(ids.subList(0, Math.min(ids.size(), BATCH)), now);
-        for (int from = 0; from < ids.size(); from += BATCH) {
+    void storeRelated(long[] ids, long now, Steps progress) {
+        List<Future<Map<Long, List<Long>>>> ranked = rank(batch(ids, 0), now);
+        for (int from = 0; from < ids.length; from += BATCH) {
             Map<Long, List<Long>> lists = new LinkedHashMap<>();
             for (Map<Long, List<Long>> part : await(ranked)) {
                 lists.putAll(part);
             }
             int next = from + BATCH;
-            ranked = next < ids.size() ? rank(ids.subList(next, Math.min(ids.size(), next + BATCH)), now) : List.of();
+            ranked = next < ids.length ? rank(batch(ids, next), now) : List.of();
             long t0 = System.nanoTime();
             db.write(tx -> related.replaceChanged(tx, lists));
             writing.addAndGet(System.nanoTime() - t0);
-            progress.at(Math.min(ids.size(), next), ids.size());
+            progress.at(Math.min(ids.length, next), ids.length);
         }
+    }
+
+    /** The ids of one batch from {@code from} on, boxed for the ranking threads; the whole list stays unboxed. */
+    private static List<Long> batch(long[] ids, int from) {
+        return Arrays.stream(ids, from, Math.min(ids.length, from + BATCH)).boxed().toList();
     }
 
     private List<Future<Map<Long, List<Long>>>> rank(List<Long> batch, long now) {

@@ -169,7 +169,10 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         return !rowsThere && !timeThere;
     }
 
-    /** How many articles, sections, tags and authors {@link #start()} would replay for a complete index. */
+    /**
+     * How many articles, sections, tags and authors {@link #start()} would replay for a complete
+     * index, counted up to one more than it would replay rather than rebuild.
+     */
     public int changesToReplay() {
         return missedChanges().size();
     }
@@ -178,7 +181,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private List<SearchQueries.Changed> missedChanges() {
         long sequence = index.sequence();
         return queries.changedSince(index.syncedAt() - REPLAY_MARGIN_MILLIS,
-                sequence < 0 ? -1 : sequence - REPLAY_MARGIN_ROWS);
+                sequence < 0 ? -1 : sequence - REPLAY_MARGIN_ROWS, REBUILD_OVER + 1);
     }
 
     /** True while a rebuild runs: searches find only what it has reached so far. */
@@ -260,7 +263,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                 }
             }
         }
-        build.storeRelated(new ArrayList<>(affected), startedAt, (done, total) -> { });
+        build.storeRelated(affected.stream().mapToLong(Long::longValue).toArray(), startedAt, (done, total) -> { });
         index.commit(!catchingUp, startedAt, sequence);
     }
 
@@ -284,12 +287,12 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         long total = queries.countPublished();
         index.removeAll();
         index.commit(false, startedAt, sequence);
-        List<Long> ids = build.indexAll(total, (done, all) -> progress.at("indexing", done, all));
+        long[] ids = build.indexAll(total, (done, all) -> progress.at("indexing", done, all));
         long indexed = System.currentTimeMillis();
         build.storeRelated(ids, startedAt, (done, all) -> progress.at("relating", done, all));
         index.commit(true, startedAt, sequence);
         catchingUp = false;
-        build.logSplit(ids.size(), indexed - startedAt, System.currentTimeMillis() - indexed);
+        build.logSplit(ids.length, indexed - startedAt, System.currentTimeMillis() - indexed);
         drain(); // whatever changed while it ran
     }
 

@@ -81,14 +81,20 @@ final class SearchQueries {
         return sql == null ? List.of() : db.read(h -> h.createQuery(sql).bind("id", id).mapTo(Long.class).list());
     }
 
-    /** The change log's article, section, tag and author entries from {@code sinceMillis} on and after {@code afterSequence}. */
-    List<Changed> changedSince(long sinceMillis, long afterSequence) {
+    /**
+     * The change log's article, section, tag and author entries from {@code sinceMillis} on and
+     * after {@code afterSequence}, at most {@code max} of them (a generated or imported site can
+     * leave a million).
+     */
+    List<Changed> changedSince(long sinceMillis, long afterSequence, int max) {
         return db.read(h -> h.createQuery("""
                         select distinct entity, entity_id from change_log
-                        where changed_at >= :since and seq > :after and entity in ('article', 'section', 'tag', 'author')""")
+                        where changed_at >= :since and seq > :after and entity in ('article', 'section', 'tag', 'author')
+                        limit :max""")
                 .bind("since", sinceMillis)
                 .bind("after", afterSequence)
-                .map((rs, ctx) -> new Changed(rs.getString(1), rs.getLong(2))).list());
+                .bind("max", max)
+                .map((rs, ctx) -> new Changed(rs.getString(1).intern(), rs.getLong(2))).list());
     }
 
     /** Epoch milliseconds from which the change log holds every change (0: all of them). */
