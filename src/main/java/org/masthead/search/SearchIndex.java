@@ -47,6 +47,8 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private static final int REBUILD_OVER = 5_000;
     /** Instances sharing one data folder at most (each needs an index folder of its own). */
     private static final int MAX_FOLDERS = 64;
+    /** Set when the site stops: work cut short by it is not a failure. */
+    private volatile boolean closing;
 
     /** Told how far a rebuild has gone: the step ("indexing", "relating"), done and total. */
     public interface Progress {
@@ -151,7 +153,11 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                     drain();
                 }
             } catch (RuntimeException e) {
-                LOG.error("bringing the search index up to date failed", e);
+                if (closing) {
+                    LOG.info("the site is stopping: bringing the search index up to date is left to its next start");
+                } else {
+                    LOG.error("bringing the search index up to date failed", e);
+                }
             }
         });
     }
@@ -221,7 +227,9 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                 try {
                     drain();
                 } catch (RuntimeException e) {
-                    LOG.warn("updating the search index failed", e);
+                    if (!closing) {
+                        LOG.warn("updating the search index failed", e);
+                    }
                 }
             });
         }
@@ -346,6 +354,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         worker.shutdown();
         try {
             if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -63,7 +63,7 @@ public final class SiteQueries {
     /** How many published stories a list (a section's, a tag's, an author's) has in all: its page count. */
     private final RememberedRows<Listing, Long> keptTotals;
 
-    /** A list of published stories: its condition and the values bound to it. */
+    /** A list of published stories: its condition on the articles ({@code a}) alone, and the values bound to it. */
     private record Listing(String where, Map<String, Object> params) {
     }
 
@@ -105,8 +105,11 @@ public final class SiteQueries {
                 Set.of("spam_model", "comment_block", CommentStore.ENTITY));
         // Counting a section's stories read every one of its rows on every render (the home page counts each
         // top section): a million-story site's lists cost their size. Kept until any change a reader could see.
+        // Counted from the articles alone (a listing's conditions name only them; every article has its section),
+        // so an index answers without reading a row: joined to sections and media, a section of 375,000 stories
+        // of a million took 6.6 s to count on SQLite, alone 0.06 s.
         this.keptTotals = RememberedRows.weighed(db, KEPT_ROWS, n -> 1, listings -> listings.stream().collect(
-                        Collectors.toMap(l -> l, l -> db.read(h -> bindAll(h.createQuery("select count(*) " + SUMMARY_FROM
+                        Collectors.toMap(l -> l, l -> db.read(h -> bindAll(h.createQuery("select count(*) from articles a "
                                 + l.where()), l.params()).mapTo(Long.class).one()))),
                 Set.of("spam_model", "comment_block", CommentStore.ENTITY));
         // Likewise the pages themselves: a section's first page sorted every story of its subsections.
