@@ -286,10 +286,15 @@ final class WpQueries {
         }
         String order = r.orderBy().equals("id") ? "c.id" : "c.created_at";
         return db.read(h -> {
-            // Counted from the comments' index, without reading each one's story: through the join, five million
-            // comments took 104 s to count on SQLite, this way 4 s. The conditions added name only comments.
-            long total = where.bind(h.createQuery("select count(*) from comments c where "
-                    + where.on("c.status = 'APPROVED' and c.article_id in (select id from articles where status = 'PUBLISHED')")))
+            // All of a site's comments are counted against the published stories' ids, read once from an index: through
+            // the join, which reads each comment's story, five million took 104 s on SQLite, this way 4 s. A list
+            // narrowed to some stories, comments or replies joins, which reads only theirs (the ids would cost 3 s).
+            boolean narrowed = r.posts() != null && !r.posts().isEmpty() || r.include() != null && !r.include().isEmpty()
+                    || r.parent() != null && r.parent() != 0;
+            long total = where.bind(h.createQuery(narrowed
+                    ? "select count(*) from comments c join articles a on a.id = c.article_id where " + where
+                    : "select count(*) from comments c where "
+                            + where.on("c.status = 'APPROVED' and c.article_id in (select id from articles where status = 'PUBLISHED')")))
                     .mapTo(Long.class).one();
             List<Map<String, Object>> rows = where.bind(h.createQuery("""
                             select c.id, c.article_id, c.parent_id, c.author_name, c.author_url, c.body, c.created_at,

@@ -198,6 +198,10 @@ class WpApiTest {
         assertThat(count(app, "select count(*) from comments where status <> 'APPROVED'")).isPositive();
         assertThat(get(app, "/wp-json/wp/v2/comments?per_page=1").headers().firstValue("X-WP-Total"))
                 .hasValue(String.valueOf(comments.size()));
+        long draft = count(app, "select id from articles where slug = 'unpublished-draft'");
+        var onDraft = get(app, "/wp-json/wp/v2/comments?post=" + draft);
+        assertThat(onDraft.headers().firstValue("X-WP-Total")).hasValue("0");
+        assertThat(onDraft.body()).isEqualTo("[]");
         for (var tag : list(app, "/wp-json/wp/v2/tags?per_page=100")) {
             long id = tag.getAsJsonObject().get("id").getAsLong();
             assertThat(tag.getAsJsonObject().get("count").getAsLong()).as("tag %d's published stories", id)
