@@ -31,7 +31,7 @@ public final class Database implements AutoCloseable {
     /** Whether one piece of work is finding out if the database is back. */
     private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
     private Periodic following;
-    /** Hourly while this instance follows the log: removes the change log's old rows, and on SQLite refreshes the planner's figures. */
+    /** Removes the change log's old rows hourly while this instance follows the log. */
     private Periodic pruning;
     /** On PostgreSQL, the connection that hears other instances' commits at once; null otherwise. */
     private ChangeNotices notices;
@@ -311,30 +311,12 @@ public final class Database implements AutoCloseable {
         };
         following = new Periodic("change-log follower", interval, catchUp);
         following.start();
-        boolean[] first = {true};
-        pruning = new Periodic("database upkeep", Duration.ofHours(1), () -> {
-            ChangeLogRetention.prune(this, java.time.Instant.now());
-            optimize(first[0]);
-            first[0] = false;
-        });
+        pruning = new Periodic("change-log retention", Duration.ofHours(1),
+                () -> ChangeLogRetention.prune(this, java.time.Instant.now()));
         pruning.start();
         if (dialect == Dialect.POSTGRESQL) {
             notices = new ChangeNotices(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), catchUp);
             notices.start();
-        }
-    }
-
-    /**
-     * On SQLite, brings the query planner's figures up to date (as SQLite advises for a
-     * long-lived process: with 0x10002 at start, which also measures tables never measured, then
-     * plain and hourly; each table is sampled, not read whole). Without them the planner cannot
-     * tell a selective index from a broad one: at a million stories, a comment list narrowed to one
-     * comment's replies walked all five million approved comments for 18 s instead of using the
-     * replies' index. PostgreSQL's autovacuum does this for itself.
-     */
-    void optimize(boolean first) {
-        if (dialect == Dialect.SQLITE) {
-            jdbi.useHandle(h -> h.execute(first ? "pragma optimize=0x10002" : "pragma optimize"));
         }
     }
 
