@@ -403,41 +403,30 @@ public final class EmbeddingStage {
 
     /** As {@link #knnRaw}, over letter 4-grams. */
     static double sparseKnn(Sparse[] xs, boolean[] ys, Sparse q, int exclude) {
-        double[] sp = new double[KNN_K], hm = new double[KNN_K];
-        Arrays.fill(sp, -2);
-        Arrays.fill(hm, -2);
-        for (int i = 0; i < xs.length; i++) {
-            if (i == exclude) {
-                continue;
-            }
-            double c = xs[i].cosine(q);
-            double[] top = ys[i] ? sp : hm;
-            int min = 0;
-            for (int j = 1; j < KNN_K; j++) {
-                if (top[j] < top[min]) {
-                    min = j;
-                }
-            }
-            if (c > top[min]) {
-                top[min] = c;
-            }
-        }
-        return Arrays.stream(sp).average().orElse(0) - Arrays.stream(hm).average().orElse(0);
+        return nearest(ys, exclude, i -> xs[i].cosine(q));
     }
 
     /** mean cosine to the k nearest learned spam minus that to the k nearest learned legitimate comments. */
     static double knnRaw(double[][] xs, boolean[] ys, double[] q, int exclude) {
-        double[] sp = new double[KNN_K], hm = new double[KNN_K];
-        Arrays.fill(sp, -2);
-        Arrays.fill(hm, -2);
-        for (int i = 0; i < xs.length; i++) {
-            if (i == exclude) {
-                continue;
-            }
+        return nearest(ys, exclude, i -> {
             double c = 0;
             for (int j = 0; j < q.length; j++) {
                 c += xs[i][j] * q[j];
             }
+            return c;
+        });
+    }
+
+    /** Mean of the {@link #KNN_K} highest {@code cosine(i)} among learned spam, minus the same among legitimate comments. */
+    static double nearest(boolean[] ys, int exclude, java.util.function.IntToDoubleFunction cosine) {
+        double[] sp = new double[KNN_K], hm = new double[KNN_K];
+        Arrays.fill(sp, -2);
+        Arrays.fill(hm, -2);
+        for (int i = 0; i < ys.length; i++) {
+            if (i == exclude) {
+                continue;
+            }
+            double c = cosine.applyAsDouble(i);
             double[] top = ys[i] ? sp : hm;
             int min = 0;
             for (int j = 1; j < KNN_K; j++) {
