@@ -284,13 +284,15 @@ final class WpQueries {
         if (r.parent() != null) {
             where.add(r.parent() == 0 ? "c.parent_id is null" : "c.parent_id = :parent", "parent", r.parent());
         }
-        String order = r.orderBy().equals("id") ? "c.id" : "c.created_at";
+        boolean narrowed = r.posts() != null && !r.posts().isEmpty() || r.include() != null && !r.include().isEmpty()
+                || r.parent() != null && r.parent() != 0;
+        // A narrowed list is small: sorted as an expression, SQLite finds its rows by the narrowing index and sorts
+        // them, where ordered by the column it walked every approved comment in date order (37 s at five million).
+        String order = (r.orderBy().equals("id") ? "c.id" : "c.created_at") + (narrowed ? " + 0" : "");
         return db.read(h -> {
             // All of a site's comments are counted against the published stories' ids, read once from an index: through
             // the join, which reads each comment's story, five million took 104 s on SQLite, this way 4 s. A list
             // narrowed to some stories, comments or replies joins, which reads only theirs (the ids would cost 3 s).
-            boolean narrowed = r.posts() != null && !r.posts().isEmpty() || r.include() != null && !r.include().isEmpty()
-                    || r.parent() != null && r.parent() != 0;
             long total = where.bind(h.createQuery(narrowed
                     ? "select count(*) from comments c join articles a on a.id = c.article_id where " + where
                     : "select count(*) from comments c where "

@@ -60,6 +60,12 @@ class WpApiTest {
         });
     }
 
+    private static List<String> dates(JsonArray items) {
+        List<String> dates = new java.util.ArrayList<>();
+        items.forEach(item -> dates.add(item.getAsJsonObject().get("date_gmt").getAsString()));
+        return dates;
+    }
+
     @AfterAll
     static void stop() {
         SITES.values().forEach(App::close);
@@ -209,6 +215,11 @@ class WpApiTest {
                             + " where a.status = 'PUBLISHED' and at.tag_id = " + id));
         }
         long post = comments.get(0).getAsJsonObject().get("post").getAsLong();
+        // Narrowed to one story: newest first, or oldest first when asked.
+        List<String> newest = dates(list(app, "/wp-json/wp/v2/comments?post=" + post));
+        List<String> oldest = dates(list(app, "/wp-json/wp/v2/comments?post=" + post + "&order=asc"));
+        assertThat(newest).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(oldest).isSorted().hasSameSizeAs(newest).hasSizeGreaterThan(1);
         assertThat(list(app, "/wp-json/wp/v2/comments?post=" + post)).allSatisfy(c ->
                 assertThat(c.getAsJsonObject().get("post").getAsLong()).isEqualTo(post));
         assertThat(comments.get(0).getAsJsonObject().getAsJsonObject("content").get("rendered").getAsString()).startsWith("<p>");
