@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * its last save. The moment from which the log holds every change (just after the newest change
  * removed) is kept in {@code site_settings} under {@link #SETTING}, so that a search index
  * saved before then knows the log can no longer bring it up to date, and is rebuilt instead.
- * Several instances may run it at once: each batch is a conditional delete.
+ * Each following instance runs it hourly, the first time an hour after it starts, so a search
+ * index's start never reads the log while rows go. Several instances may run it at once: each
+ * batch is a conditional delete.
  */
 public final class ChangeLogRetention {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeLogRetention.class);

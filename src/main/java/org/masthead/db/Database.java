@@ -313,7 +313,8 @@ public final class Database implements AutoCloseable {
         following.start();
         pruning = new Periodic("change-log retention", Duration.ofHours(1),
                 () -> ChangeLogRetention.prune(this, java.time.Instant.now()));
-        pruning.start();
+        // Not at start: a search index decides then whether the log still holds what it missed, and replays it.
+        pruning.start(Duration.ofHours(1));
         if (dialect == Dialect.POSTGRESQL) {
             notices = new ChangeNotices(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), catchUp);
             notices.start();

@@ -29,11 +29,16 @@ public final class Periodic implements AutoCloseable {
     }
 
     public synchronized void start() {
+        start(Duration.ZERO);
+    }
+
+    /** Runs the first time after {@code first} instead of at once. */
+    public synchronized void start(Duration first) {
         if (timer != null) {
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(name).factory());
-        timer.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::runSafely, first.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The first failure in a row is logged with its cause; while it goes on, a line a minute. */

@@ -47,8 +47,6 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private static final int REBUILD_OVER = 5_000;
     /** Instances sharing one data folder at most (each needs an index folder of its own). */
     private static final int MAX_FOLDERS = 64;
-    /** Set when the site stops: work cut short by it is not a failure. */
-    private volatile boolean closing;
 
     /** Told how far a rebuild has gone: the step ("indexing", "relating"), done and total. */
     public interface Progress {
@@ -81,6 +79,8 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         return t;
     });
     private volatile boolean catchingUp;
+    /** Set when the site stops: work cut short by it is not a failure. */
+    private volatile boolean closing;
 
     private SearchIndex(Database db, ArticleIndex index, Analyzers analyzers) {
         this.db = db;

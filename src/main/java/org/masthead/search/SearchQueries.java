@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.masthead.db.Dialect;
 import org.masthead.db.ChangeLogRetention;
 import org.masthead.db.Database;
+import org.masthead.db.Dialect;
 
 /**
  * The reads the search index makes: published articles with their words, byline, tags and
@@ -94,7 +94,7 @@ final class SearchQueries {
                 .bind("since", sinceMillis)
                 .bind("after", afterSequence)
                 .bind("max", max)
-                .map((rs, ctx) -> new Changed(rs.getString(1).intern(), rs.getLong(2))).list());
+                .map((rs, ctx) -> new Changed(rs.getString(1), rs.getLong(2))).list());
     }
 
     /** Epoch milliseconds from which the change log holds every change (0: all of them). */
