@@ -172,7 +172,7 @@ public final class App implements AutoCloseable {
             SitemapRoutes sitemaps = new SitemapRoutes(db, queries::settings);
             ApiRoutes api = new ApiRoutes(db, queries::settings, pageCache);
             OEmbedRoutes oembed = new OEmbedRoutes(db, queries::settings, pageCache);
-            WpRoutes wordPressApi = new WpRoutes(db, queries::settings);
+            WpRoutes wordPressApi = new WpRoutes(db, queries::settings, search);
             CommentRoutes commentRoutes = new CommentRoutes(db, comments, new CommentGate(comments, classifier), threads,
                     formTokens, site, templates);
             UserStore users = new UserStore(db);

@@ -43,8 +43,9 @@ class ArchitectureTest {
             Map.entry("feeds", Set.of("content", "db", "web")),
             // The API's writes go through the article desk's workflow and the moderation desk, as their accounts.
             Map.entry("api", Set.of("accounts", "comments", "content", "newsroom.articles", "newsroom.comments", "db", "web")),
-            // The WordPress-compatible reads render comment text as the reader pages do.
-            Map.entry("wpapi", Set.of("comments", "content", "db", "web")),
+            // The WordPress-compatible reads render comment text as the reader pages do, and find posts by their words
+            // through the search index.
+            Map.entry("wpapi", Set.of("comments", "content", "search", "db", "web")),
             Map.entry("wordpress", Set.of("accounts", "comments", "content", "db", "media", "web")),
             Map.entry("search", Set.of("site", "privacy", "content", "db", "web")),
             Map.entry("backup", Set.of("db")),

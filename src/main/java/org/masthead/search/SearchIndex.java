@@ -60,6 +60,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private final RelatedStore related;
     private final ArticleIndex index;
     private final StorySearch search;
+    private final StoryMatches matches;
     private final RelatedStories relatedStories;
     private final Autocomplete autocomplete;
     private final EditorHints hints;
@@ -88,6 +89,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         this.related = new RelatedStore(db);
         this.index = index;
         this.search = new StorySearch(index, analyzers);
+        this.matches = new StoryMatches(index, search);
         this.relatedStories = new RelatedStories(index, analyzers);
         this.autocomplete = new Autocomplete(index);
         this.hints = new EditorHints(index, analyzers);
@@ -307,6 +309,16 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     /** Runs a reader's search. */
     SearchResults search(SearchRequest request, ZoneId zone) {
         return search.search(request, zone);
+    }
+
+    /**
+     * Stories found by their words for the WordPress API (see {@link StoryMatches}); empty while
+     * a rebuild runs, when the index holds only part of the site and the caller should look in
+     * the database instead.
+     */
+    public Optional<StoryMatches.Found> find(StoryMatches.Query query, StoryMatches.Order order, boolean ascending,
+                                             int offset, int limit) {
+        return catchingUp ? Optional.empty() : Optional.of(matches.find(query, order, ascending, offset, limit));
     }
 
     List<Autocomplete.Suggestion> suggest(String prefix) {

@@ -7,15 +7,23 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.masthead.comments.CommentText;
 import org.masthead.content.ArticlePaths;
 import org.masthead.content.Media;
 import org.masthead.db.Database;
+import org.masthead.search.SearchIndex;
+import org.masthead.search.StoryMatches;
 
 /**
  * The reads behind the WordPress-compatible API: published content only, shaped as WordPress's
@@ -37,10 +45,19 @@ final class WpQueries {
 
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
-    private final Database db;
+    /**
+     * How deep a search's posts can be paged, and how many of them can be sorted by title or
+     * last change (which the search index does not sort by): past it, narrow the search.
+     */
+    static final int SEARCH_DEPTH = 10_000;
 
-    WpQueries(Database db) {
+    private final Database db;
+    /** Finds posts by their words; null where the site runs without one, and the database's text is read. */
+    private final SearchIndex search;
+
+    WpQueries(Database db, SearchIndex search) {
         this.db = db;
+        this.search = search;
     }
 
     private static final String POST_SELECT = """
@@ -51,8 +68,18 @@ final class WpQueries {
             from articles a""";
 
     Page posts(Request r, ZoneId zone, String origin) {
+        if (search != null && r.search() != null && !r.search().isBlank()) {
+            Optional<Page> found = searched(r, zone, origin);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
         Where where = new Where("a.status = 'PUBLISHED'");
         where.search("(lower(a.headline) like :search or lower(a.dek) like :search or lower(a.body_md) like :search)", r.search());
+        return posts(r, where, zone, origin);
+    }
+
+    private Page posts(Request r, Where where, ZoneId zone, String origin) {
         where.in("a.slug", "slug", r.slugs());
         where.in("a.id", "include", r.include());
         where.in("a.section_id", "categories", r.categories());
@@ -73,12 +100,90 @@ final class WpQueries {
                             + " limit :limit offset :offset"))
                     .bind("limit", r.perPage()).bind("offset", r.offset())
                     .map((rs, ctx) -> post(rs, zone, origin)).list();
-            for (Map<String, Object> row : rows) {
-                row.put("tags", h.createQuery("select tag_id from article_tags where article_id = :id order by tag_id")
-                        .bind("id", (Long) row.get("id")).mapTo(Long.class).list());
-            }
+            addTags(h, rows);
             return new Page(rows, total);
         });
+    }
+
+    private static void addTags(Handle h, List<Map<String, Object>> rows) {
+        for (Map<String, Object> row : rows) {
+            row.put("tags", h.createQuery("select tag_id from article_tags where article_id = :id order by tag_id")
+                    .bind("id", (Long) row.get("id")).mapTo(Long.class).list());
+        }
+    }
+
+    /**
+     * {@code posts?search=} through the site's search index, which reads words as the search page
+     * does (rather than WordPress's every-letter match of the text, which at a million stories
+     * reads all of them); empty while the index is being rebuilt.
+     */
+    private Optional<Page> searched(Request r, ZoneId zone, String origin) {
+        List<String> sections = slugs("sections", r.categories());
+        List<String> tags = slugs("tags", r.tags());
+        List<String> authors = slugs("authors", r.authors());
+        if (sections.isEmpty() && !r.categories().isEmpty() || tags.isEmpty() && !r.tags().isEmpty()
+                || authors.isEmpty() && !r.authors().isEmpty()) {
+            return Optional.of(new Page(List.of(), 0)); // narrowed to no section, tag or author there is
+        }
+        StoryMatches.Query query = new StoryMatches.Query(r.search(), r.include(), r.slugs(), sections, tags, authors);
+        StoryMatches.Order order = switch (r.orderBy()) {
+            case "id" -> StoryMatches.Order.ID;
+            case "slug" -> StoryMatches.Order.SLUG;
+            case "relevance" -> StoryMatches.Order.RELEVANCE;
+            case "title", "modified" -> StoryMatches.Order.NONE;
+            default -> StoryMatches.Order.PUBLISHED;
+        };
+        if (order == StoryMatches.Order.NONE) {
+            // The database sorts them, given every match.
+            return search.find(query, order, true, 0, SEARCH_DEPTH + 1).map(all -> {
+                if (all.total() > SEARCH_DEPTH) {
+                    throw WpRoutes.WpError.invalid("orderby", "a search matching more than " + SEARCH_DEPTH
+                            + " posts can be ordered by date, id, slug or relevance only; this one matches " + all.total());
+                }
+                if (all.ids().isEmpty()) {
+                    return new Page(List.of(), 0);
+                }
+                Where where = new Where("a.status = 'PUBLISHED'");
+                where.in("a.id", "found", all.ids());
+                return posts(r, where, zone, origin);
+            });
+        }
+        if ((long) r.offset() + r.perPage() > SEARCH_DEPTH) {
+            return search.find(query, order, r.ascending(), 0, 0).map(count -> {
+                if (r.offset() < count.total()) {
+                    throw WpRoutes.WpError.invalid("page", "a search's posts can be paged as far as the "
+                            + SEARCH_DEPTH + "th; narrow the search to reach the rest");
+                }
+                return new Page(List.of(), count.total()); // past the last page, as any list can be asked
+            });
+        }
+        return search.find(query, order, r.ascending(), r.offset(), r.perPage()).map(found -> {
+            if (found.ids().isEmpty()) {
+                return new Page(List.of(), found.total());
+            }
+            List<Map<String, Object>> rows = db.read(h -> {
+                Map<Long, Map<String, Object>> byId = h.createQuery(POST_SELECT
+                                + " where a.status = 'PUBLISHED' and a.id in (<ids>)")
+                        .bindList("ids", found.ids())
+                        .map((rs, ctx) -> post(rs, zone, origin)).stream()
+                        .collect(Collectors.toMap(row -> (Long) row.get("id"), Function.identity()));
+                // In the index's order; a story unpublished a moment ago, which the index still holds, is left out.
+                List<Map<String, Object>> ordered = found.ids().stream().map(byId::get)
+                        .filter(Objects::nonNull).collect(Collectors.toCollection(ArrayList::new));
+                addTags(h, ordered);
+                return ordered;
+            });
+            return new Page(rows, found.total());
+        });
+    }
+
+    /** The slugs of those of {@code ids} that {@code table} holds. */
+    private List<String> slugs(String table, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read(h -> h.createQuery("select slug from " + table + " where id in (<ids>)")
+                .bindList("ids", ids).mapTo(String.class).list());
     }
 
     private static Map<String, Object> post(ResultSet rs, ZoneId zone, String origin) throws SQLException {

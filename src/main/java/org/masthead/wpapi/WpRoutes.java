@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.masthead.content.SiteSettings;
 import org.masthead.content.Slugs;
 import org.masthead.db.Database;
+import org.masthead.search.SearchIndex;
 import org.masthead.web.Json;
 import org.masthead.web.Origin;
 import org.masthead.web.Templates;
@@ -41,7 +42,7 @@ public final class WpRoutes {
     }
 
     private static final List<Collection> COLLECTIONS = List.of(
-            new Collection("posts", Set.of("date", "id", "title", "slug", "modified", "include"), "date", true,
+            new Collection("posts", Set.of("date", "id", "title", "slug", "modified", "include", "relevance"), "date", true,
                     "rest_post_invalid_id", "Invalid post ID."),
             new Collection("pages", Set.of("date", "id", "title", "slug", "modified", "include"), "date", true,
                     "rest_post_invalid_id", "Invalid post ID."),
@@ -59,8 +60,9 @@ public final class WpRoutes {
     private final WpQueries queries;
     private final Supplier<SiteSettings> site;
 
-    public WpRoutes(Database db, Supplier<SiteSettings> site) {
-        this.queries = new WpQueries(db);
+    /** {@code search}, the site's search index, finds posts by their words; without one (null) the database's text is read. */
+    public WpRoutes(Database db, Supplier<SiteSettings> site, SearchIndex search) {
+        this.queries = new WpQueries(db, search);
         this.site = site;
     }
 
@@ -290,6 +292,9 @@ public final class WpRoutes {
         if (orderBy != null && !collection.orderBy().contains(orderBy)) {
             throw WpError.invalid("orderby", "orderby is not one of "
                     + String.join(", ", collection.orderBy().stream().sorted().toList()) + ".");
+        }
+        if ("relevance".equals(orderBy) && (search == null || search.isBlank())) {
+            throw WpError.invalid("orderby", "orderby=relevance needs a search term");
         }
         boolean ascending = order != null ? order.equals("asc") : !collection.newestFirst();
         Long parent = ctx.queryParam("parent") == null ? null : (long) number(ctx, "parent", 0, Integer.MAX_VALUE, 0);

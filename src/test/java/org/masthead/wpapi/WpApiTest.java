@@ -54,6 +54,15 @@ class WpApiTest {
                             spam_score, fingerprint, created_at, updated_at, status_at)
                         values (?, 0, 'Early reader', 'early@example.org', '', 'Seen before it went back to draft.',
                             'APPROVED', '', 0, 'draft-comment', 0, 0, 0)""", id);
+                // Two old stories with a word no other has, for the search tests; the later one is tagged.
+                ArticleStore store = new ArticleStore(new Markdown(MediaResolver.NONE));
+                store.create(tx, ArticleEdit.of("quillmarsh-ferry-returns", "Quillmarsh ferry returns", "After a winter away.",
+                        "The ferry to Quillmarsh runs again from Monday.", section, ArticleStatus.PUBLISHED,
+                        Instant.parse("2025-01-15T08:00:00Z")), ArticleEdit.By.SYSTEM);
+                long boatyard = store.create(tx, ArticleEdit.of("boatyard-at-quillmarsh-reopens", "Boatyard at Quillmarsh reopens",
+                        "New owners.", "The boatyard mends small craft once more.", section, ArticleStatus.PUBLISHED,
+                        Instant.parse("2025-01-20T08:00:00Z")), ArticleEdit.By.SYSTEM);
+                tx.handle().execute("insert into article_tags (article_id, tag_id) select ?, min(id) from tags", boatyard);
                 return null;
             });
             return app;
@@ -139,6 +148,67 @@ class WpApiTest {
         assertThat(get(app, "/wp-json/wp/v2/posts/" + draft).statusCode()).isEqualTo(404);
         assertThat(list(app, "/wp-json/wp/v2/posts?slug=unpublished-draft")).isEmpty();
         assertThat(list(app, "/wp-json/wp/v2/posts?search=unpublished+draft")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void searchReadsWordsThroughTheSearchIndexNarrowedSortedAndPaged(Kind kind) {
+        App app = site(kind);
+        app.searchIndex().awaitIdle();
+        assertThat(app.searchIndex().catchingUp()).as("the index is complete, so the API asks it").isFalse();
+        long ferry = count(app, "select id from articles where slug = 'quillmarsh-ferry-returns'");
+        long boatyard = count(app, "select id from articles where slug = 'boatyard-at-quillmarsh-reopens'");
+        long section = count(app, "select section_id from articles where id = " + ferry);
+        long tag = count(app, "select min(id) from tags");
+
+        // Words, not letters: a plural finds the singular, and words need not be side by side.
+        HttpResponse<String> plural = get(app, "/wp-json/wp/v2/posts?search=Quillmarshes");
+        assertThat(plural.headers().firstValue("X-WP-Total")).hasValue("2");
+        assertThat(ids(JsonParser.parseString(plural.body()).getAsJsonArray())).containsExactlyInAnyOrder(ferry, boatyard);
+        assertThat(ids(list(app, "/wp-json/wp/v2/posts?search=ferry+quillmarsh"))).containsExactly(ferry);
+        assertThat(ids(list(app, "/wp-json/wp/v2/posts?search=quillmarsh+-ferry"))).containsExactly(boatyard);
+
+        // Newest first unless asked otherwise; ties and other orders as the database's lists give them.
+        assertThat(ids(list(app, "/wp-json/wp/v2/posts?search=quillmarsh&per_page=1"))).containsExactly(boatyard);
+        HttpResponse<String> second = get(app, "/wp-json/wp/v2/posts?search=quillmarsh&per_page=1&page=2");
+        assertThat(second.headers().firstValue("X-WP-TotalPages")).hasValue("2");
+        assertThat(ids(JsonParser.parseString(second.body()).getAsJsonArray())).containsExactly(ferry);
+        assertThat(order(list(app, "/wp-json/wp/v2/posts?search=quillmarsh&orderby=title&order=asc"))).containsExactly(boatyard, ferry);
+        assertThat(order(list(app, "/wp-json/wp/v2/posts?search=quillmarsh&orderby=slug&order=desc"))).containsExactly(ferry, boatyard);
+        assertThat(order(list(app, "/wp-json/wp/v2/posts?search=quillmarsh&orderby=id&order=asc"))).containsExactly(ferry, boatyard);
+        // The ferry's headline and body both have the word; the boatyard's body does not.
+        assertThat(order(list(app, "/wp-json/wp/v2/posts?search=quillmarsh&orderby=relevance"))).hasSize(2);
+        assertThat(get(app, "/wp-json/wp/v2/posts?search=quillmarsh&page=200&per_page=100").statusCode()).isEqualTo(400);
+
+        // Narrowed by section, tag, author, id and slug as the lists without words are.
+        long otherSection = count(app, "select max(id) from sections where id <> " + section);
+        assertThat(order(list(app, "/wp-json/wp/v2/posts?search=quillmarsh&categories=" + section))).hasSize(2);
+        HttpResponse<String> elsewhere = get(app, "/wp-json/wp/v2/posts?search=quillmarsh&categories=" + otherSection);
+        assertThat(elsewhere.headers().firstValue("X-WP-Total")).hasValue("0");
+        assertThat(ids(list(app, "/wp-json/wp/v2/posts?search=quillmarsh&tags=" + tag))).containsExactly(boatyard);
+        assertThat(list(app, "/wp-json/wp/v2/posts?search=quillmarsh&tags=999999")).isEmpty();
+        assertThat(ids(list(app, "/wp-json/wp/v2/posts?search=quillmarsh&include=" + ferry))).containsExactly(ferry);
+        assertThat(ids(list(app, "/wp-json/wp/v2/posts?search=quillmarsh&slug=boatyard-at-quillmarsh-reopens")))
+                .containsExactly(boatyard);
+        long author = count(app, "select min(id) from authors");
+        app.database().write(tx -> {
+            tx.handle().execute("insert into article_authors (article_id, author_id, position) values (?, ?, 0)", ferry, author);
+            tx.changed("article", ferry, org.masthead.db.Change.Kind.UPDATED);
+            return null;
+        });
+        app.searchIndex().awaitIdle();
+        assertThat(ids(list(app, "/wp-json/wp/v2/posts?search=quillmarsh&author=" + author))).contains(ferry)
+                .doesNotContain(boatyard);
+
+        HttpResponse<String> noWords = get(app, "/wp-json/wp/v2/posts?orderby=relevance");
+        assertThat(noWords.statusCode()).isEqualTo(400);
+        assertThat(noWords.body()).contains("rest_invalid_param", "orderby");
+    }
+
+    private static List<Long> order(JsonArray items) {
+        List<Long> ids = new java.util.ArrayList<>();
+        items.forEach(e -> ids.add(e.getAsJsonObject().get("id").getAsLong()));
+        return ids;
     }
 
     @ParameterizedTest
