@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The WordPress-compatible API on a large site: each request below timed with curl, one at a
+# time, by one or more builds taking turns on the same data folder (a site grown with
+# `masthead demo generate`, e.g. kept by bench/search-scale.sh or bench/scale.sh). Each build's
+# server starts with the launcher's JVM options and waits until its search index is complete;
+# each request is sent once to warm up, then RUNS times, and the median is printed. Ends with a
+# table: one column per build. Asserts nothing.
+#
+#   bench/wpapi.sh --data DIR [--jar FILE]... [--runs N] [--word W]
+# Without --jar the current build (target/masthead.jar) runs. --word is the search word
+# (default council). A site on PostgreSQL keeps its address in DIR/database-url, as
+# bench/scale.sh writes it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+data=""
+jars=()
+runs=3
+word=council
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --data) data="$2"; shift 2 ;;
+    --jar) jars+=("$(realpath "$2")"); shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --word) word="$2"; shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+[ -n "$data" ] && [ -d "$data" ] || { echo "--data DIR: a site's data folder is needed" >&2; exit 2; }
+[ ${#jars[@]} -gt 0 ] || jars=("")
+
+port=$(( 20000 + RANDOM % 20000 ))
+base="http://127.0.0.1:$port"
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+requests=(
+  "/wp-json/wp/v2/posts"
+  "/wp-json/wp/v2/posts?search=$word"
+  "/wp-json/wp/v2/posts?search=$word&orderby=relevance"
+  "/wp-json/wp/v2/posts?search=$word+harbour&categories=1"
+  "/wp-json/wp/v2/tags"
+  "/wp-json/wp/v2/tags?orderby=count&order=desc"
+  "/wp-json/wp/v2/comments"
+  "/wp-json/wp/v2/comments?parent=7"
+)
+
+db_args=()
+[ -f "$data/database-url" ] && db_args=(--database-url "$(cat "$data/database-url")")
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); data folder: $data; $runs runs each"
+results=()
+for jar in "${jars[@]}"; do
+  name="${jar:-target/masthead.jar}"
+  echo
+  echo "== $name"
+  MASTHEAD_JAR="$jar" ./masthead serve --port "$port" --data-dir "$data" --host 127.0.0.1 "${db_args[@]}" \
+    >"$data/wpapi-server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 3600); do
+    curl -fsS "$base/healthz" >/dev/null 2>&1 && ! curl -fsS "$base/search?q=harbour" 2>/dev/null | grep -q search-catching-up && break
+    kill -0 "$server" 2>/dev/null || { cat "$data/wpapi-server.log"; exit 1; }
+    sleep 1
+  done
+  column=()
+  for path in "${requests[@]}"; do
+    curl -sS -o /dev/null "$base$path"
+    total=$(curl -sS -o /dev/null -D - "$base$path" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-wp-total" { print $2 }')
+    seconds=$(for _ in $(seq 1 "$runs"); do curl -sS -o /dev/null -w '%{time_total}\n' "$base$path"; done | median)
+    printf '%-60s %8s s  X-WP-Total %s\n' "$path" "$seconds" "${total:--}"
+    column+=("$seconds")
+  done
+  results+=("$(IFS=,; echo "${column[*]}")")
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+done
+
+echo
+printf '| request |'; for jar in "${jars[@]}"; do printf ' %s |' "${jar:-target/masthead.jar}"; done; echo
+printf '|---|'; for _ in "${jars[@]}"; do printf -- '---|'; done; echo
+for i in "${!requests[@]}"; do
+  printf '| `%s` |' "${requests[$i]}"
+  for column in "${results[@]}"; do IFS=, read -ra values <<<"$column"; printf ' %s s |' "${values[$i]}"; done
+  echo
+done
