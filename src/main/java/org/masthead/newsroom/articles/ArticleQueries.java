@@ -84,7 +84,9 @@ public final class ArticleQueries {
         }
         String from = " from articles a join sections s on s.id = a.section_id left join users u on u.id = a.created_by";
         return db.read(h -> {
-            long total = h.createQuery("select count(*)" + from + where).bindMap(params).mapTo(Long.class).one();
+            // Counted from the stories alone: the joins filter nothing (every story has its section) and made the
+            // count read every story's row (seconds at a million), where an index answers this.
+            long total = h.createQuery("select count(*) from articles a" + where).bindMap(params).mapTo(Long.class).one();
             List<Row> rows = h.createQuery("select a.id, a.headline, a.status, s.name as section_name, a.published_at,"
                             + " coalesce(a.updated_at, a.created_at) as changed_at, u.name as creator" + from + where
                             + " order by a.created_at desc, a.id desc limit " + PAGE_SIZE
