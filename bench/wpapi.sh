@@ -51,6 +51,8 @@ requests=(
   "/wp-json/wp/v2/tags?orderby=count&order=desc"
   "/wp-json/wp/v2/comments"
   "/wp-json/wp/v2/comments?parent=7"
+  "/wp-json/wp/v2/comments?parent=0"
+  "/wp-json/wp/v2/media"
 )
 
 db_args=()

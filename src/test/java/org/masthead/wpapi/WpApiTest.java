@@ -293,19 +293,58 @@ class WpApiTest {
         assertThat(list(app, "/wp-json/wp/v2/comments?post=" + post)).allSatisfy(c ->
                 assertThat(c.getAsJsonObject().get("post").getAsLong()).isEqualTo(post));
         assertThat(comments.get(0).getAsJsonObject().getAsJsonObject("content").get("rendered").getAsString()).startsWith("<p>");
+        // Only the conversations' first comments, and one comment's replies.
+        HttpResponse<String> firsts = get(app, "/wp-json/wp/v2/comments?parent=0&per_page=100");
+        assertThat(firsts.statusCode()).as(firsts.body()).isEqualTo(200);
+        long topLevel = count(app, "select count(*) from comments c join articles a on a.id = c.article_id"
+                + " where c.status = 'APPROVED' and a.status = 'PUBLISHED' and c.parent_id is null");
+        assertThat(firsts.headers().firstValue("X-WP-Total")).hasValue(String.valueOf(topLevel));
+        assertThat(JsonParser.parseString(firsts.body()).getAsJsonArray()).isNotEmpty().allSatisfy(c ->
+                assertThat(c.getAsJsonObject().get("parent").getAsLong()).isZero());
+        long answered = count(app, "select min(c.parent_id) from comments c join articles a on a.id = c.article_id"
+                + " where c.status = 'APPROVED' and a.status = 'PUBLISHED' and c.parent_id is not null");
+        assertThat(list(app, "/wp-json/wp/v2/comments?parent=" + answered)).isNotEmpty().allSatisfy(c ->
+                assertThat(c.getAsJsonObject().get("parent").getAsLong()).isEqualTo(answered));
 
         JsonArray pages = list(app, "/wp-json/wp/v2/pages?per_page=100");
         assertThat(pages).hasSize((int) count(app, "select count(*) from pages"));
         assertThat(pages.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("page");
 
-        JsonArray media = list(app, "/wp-json/wp/v2/media?per_page=100");
-        assertThat(media).isNotEmpty();
+        HttpResponse<String> mediaAnswer = get(app, "/wp-json/wp/v2/media?per_page=100");
+        JsonArray media = JsonParser.parseString(mediaAnswer.body()).getAsJsonArray();
         long embargoed = count(app, "select id from media where file_name = 'embargoed/raid.jpg'");
         assertThat(ids(media)).doesNotContain(embargoed);
         assertThat(get(app, "/wp-json/wp/v2/media/" + embargoed).statusCode()).isEqualTo(404);
+        // Exactly what published content shows, as a text match of each picture against every story finds it.
+        Set<Long> shown = new HashSet<>(app.database().read(h -> h.createQuery("""
+                select m.id from media m
+                where m.id in (select a.featured_media_id from articles a where a.status = 'PUBLISHED')
+                   or m.id in (select au.photo_media_id from authors au)
+                   or exists (select 1 from articles a where a.status = 'PUBLISHED'
+                              and a.body_html like '%/media/' || m.file_name || '%')""").mapTo(Long.class).list()));
+        assertThat(count(app, "select count(*) from articles where status = 'PUBLISHED' and body_html like '%/media/%'"))
+                .as("the demo has pictures in stories' bodies").isPositive();
+        assertThat(ids(media)).isEqualTo(shown);
+        assertThat(mediaAnswer.headers().firstValue("X-WP-Total")).hasValue(String.valueOf(shown.size()));
+        assertThat(dates(media)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         JsonObject one = media.get(0).getAsJsonObject();
         assertThat(one.get("media_type").getAsString()).isEqualTo("image");
         assertThat(one.getAsJsonObject("media_details").getAsJsonObject("sizes").keySet()).contains("full");
+        HttpResponse<String> second = get(app, "/wp-json/wp/v2/media?per_page=1&page=2&order=asc");
+        assertThat(ids(JsonParser.parseString(second.body()).getAsJsonArray())).hasSize(1).isSubsetOf(shown);
+
+        // A writer's new photo is public as soon as the change commits.
+        long photo = app.database().write(tx -> {
+            tx.handle().execute("insert into media (file_name, content_type, width, height, widths, alt, caption, credit,"
+                    + " created_at) values ('people/new-photo.jpg', 'image/jpeg', 400, 400, '', 'A writer', '', '', 0)");
+            long id = tx.handle().createQuery("select id from media where file_name = 'people/new-photo.jpg'")
+                    .mapTo(Long.class).one();
+            long author = tx.handle().createQuery("select min(id) from authors").mapTo(Long.class).one();
+            tx.handle().execute("update authors set photo_media_id = ? where id = ?", id, author);
+            tx.changed("author", author, org.masthead.db.Change.Kind.UPDATED);
+            return id;
+        });
+        assertThat(ids(list(app, "/wp-json/wp/v2/media?per_page=100"))).contains(photo);
     }
 
     @ParameterizedTest
