@@ -12,6 +12,7 @@
 # DIR/database-url, as bench/scale.sh writes it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/side-by-side.sh
 
 data=""
 jars=()
@@ -39,7 +40,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-pages=(
+paths=(
   "/newsroom"
   "/newsroom/articles"
   "/newsroom/articles?status=PUBLISHED"
@@ -50,48 +51,24 @@ pages=(
   "/newsroom/commenters"
 )
 
-db_args=()
-[ -f "$data/database-url" ] && db_args=(--database-url "$(cat "$data/database-url")")
-
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+status() { curl -sS -o /dev/null -w '(%{http_code})' -b "$cookies" "$base$1"; }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); data folder: $data; $runs runs each"
 results=()
 for jar in "${jars[@]}"; do
   echo
   echo "== ${jar:-target/masthead.jar}"
+  mapfile -t site < <(site_args)
   printf '%s\n%s\n' "$password" "$password" | MASTHEAD_JAR="$jar" ./masthead user add --email "$email" \
-    --name "Bench Admin" --role admin --data-dir "$data" "${db_args[@]}" >/dev/null 2>&1 || true
-  MASTHEAD_JAR="$jar" ./masthead serve --port "$port" --data-dir "$data" --host 127.0.0.1 "${db_args[@]}" \
-    >"$data/newsroom-server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 600); do
-    curl -fsS "$base/healthz" >/dev/null 2>&1 && break
-    kill -0 "$server" 2>/dev/null || { cat "$data/newsroom-server.log"; exit 1; }
-    sleep 0.5
-  done
+    --name "Bench Admin" --role admin --data-dir "$data" "${site[@]}" >/dev/null 2>&1 || true
+  start_build "$jar" "$data/newsroom-server.log"
   : >"$cookies"
   token=$(curl -sS -c "$cookies" -b "$cookies" "$base/newsroom/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
   signed=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' -c "$cookies" -b "$cookies" -H "Origin: $base" \
     --data-urlencode "_csrf=$token" --data-urlencode "email=$email" --data-urlencode "password=$password" \
     --data-urlencode "next=/newsroom" "$base/newsroom/login")
   case "$signed" in 303*/newsroom) ;; *) echo "signing in failed: $signed" >&2; exit 1 ;; esac
-  column=()
-  for path in "${pages[@]}"; do
-    status=$(curl -sS -o /dev/null -w '%{http_code}' -b "$cookies" "$base$path")
-    seconds=$(for _ in $(seq 1 "$runs"); do curl -sS -o /dev/null -w '%{time_total}\n' -b "$cookies" "$base$path"; done | median)
-    printf '%-50s %8s s  (%s)\n' "$path" "$seconds" "$status"
-    column+=("$seconds")
-  done
-  results+=("$(IFS=,; echo "${column[*]}")")
-  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  time_paths status -b "$cookies"
 done
 
-echo
-printf '| page |'; for jar in "${jars[@]}"; do printf ' %s |' "${jar:-target/masthead.jar}"; done; echo
-printf '|---|'; for _ in "${jars[@]}"; do printf -- '---|'; done; echo
-for i in "${!pages[@]}"; do
-  printf '| `%s` |' "${pages[$i]}"
-  for column in "${results[@]}"; do IFS=, read -ra values <<<"$column"; printf ' %s s |' "${values[$i]}"; done
-  echo
-done
+side_by_side page

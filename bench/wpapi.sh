@@ -13,6 +13,7 @@
 # index is still being built (posts?search= then reads the database's text).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/side-by-side.sh
 
 data=""
 jars=()
@@ -40,7 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-requests=(
+paths=(
   "/wp-json/wp/v2/posts"
   "/wp-json/wp/v2/posts?search=$word"
   "/wp-json/wp/v2/posts?search=$word&orderby=relevance"
@@ -55,43 +56,18 @@ requests=(
   "/wp-json/wp/v2/media"
 )
 
-db_args=()
-[ -f "$data/database-url" ] && db_args=(--database-url "$(cat "$data/database-url")")
-
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+total() { # the X-WP-Total of a request
+  printf 'X-WP-Total %s' "$(curl -sS -o /dev/null -D - "$base$1" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-wp-total" { print $2 }')"
+}
+index_ready() { [ -z "$index_wait" ] || ! curl -fsS "$base/search?q=harbour" 2>/dev/null | grep -q search-catching-up; }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); data folder: $data; $runs runs each"
 results=()
 for jar in "${jars[@]}"; do
-  name="${jar:-target/masthead.jar}"
   echo
-  echo "== $name"
-  MASTHEAD_JAR="$jar" ./masthead serve --port "$port" --data-dir "$data" --host 127.0.0.1 "${db_args[@]}" \
-    >"$data/wpapi-server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 3600); do
-    curl -fsS "$base/healthz" >/dev/null 2>&1 \
-      && { [ -z "$index_wait" ] || ! curl -fsS "$base/search?q=harbour" 2>/dev/null | grep -q search-catching-up; } && break
-    kill -0 "$server" 2>/dev/null || { cat "$data/wpapi-server.log"; exit 1; }
-    sleep 1
-  done
-  column=()
-  for path in "${requests[@]}"; do
-    curl -sS -o /dev/null "$base$path"
-    total=$(curl -sS -o /dev/null -D - "$base$path" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-wp-total" { print $2 }')
-    seconds=$(for _ in $(seq 1 "$runs"); do curl -sS -o /dev/null -w '%{time_total}\n' "$base$path"; done | median)
-    printf '%-60s %8s s  X-WP-Total %s\n' "$path" "$seconds" "${total:--}"
-    column+=("$seconds")
-  done
-  results+=("$(IFS=,; echo "${column[*]}")")
-  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  echo "== ${jar:-target/masthead.jar}"
+  start_build "$jar" "$data/wpapi-server.log" index_ready
+  time_paths total
 done
 
-echo
-printf '| request |'; for jar in "${jars[@]}"; do printf ' %s |' "${jar:-target/masthead.jar}"; done; echo
-printf '|---|'; for _ in "${jars[@]}"; do printf -- '---|'; done; echo
-for i in "${!requests[@]}"; do
-  printf '| `%s` |' "${requests[$i]}"
-  for column in "${results[@]}"; do IFS=, read -ra values <<<"$column"; printf ' %s s |' "${values[$i]}"; done
-  echo
-done
+side_by_side request

@@ -1,0 +1,58 @@
+# Sourced by bench/wpapi.sh and bench/newsroom.sh: each build's server on the same data folder,
+# one request timed with curl, and the builds' figures side by side. Both scripts keep the data
+# folder in `data`, the server's address in `port` and `base`, the addresses in `paths`, the builds
+# in `jars` and each build's figures, comma-separated in the order of `paths`, in `results`.
+
+# site_args: the database option for the site in $data (a PostgreSQL site keeps its address there)
+site_args() {
+  [ -f "$data/database-url" ] && printf '%s\n' --database-url "$(cat "$data/database-url")"
+  return 0
+}
+
+# start_build JAR LOG [READY-COMMAND]: the build's server on $data, once /healthz and READY answer
+start_build() {
+  local jar="$1" log="$2" ready="${3:-true}"
+  mapfile -t site < <(site_args)
+  MASTHEAD_JAR="$jar" ./masthead serve --port "$port" --data-dir "$data" --host 127.0.0.1 "${site[@]}" >"$log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 3600); do
+    curl -fsS "$base/healthz" >/dev/null 2>&1 && $ready && break
+    kill -0 "$server" 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 1
+  done
+}
+
+# seconds_for URL [CURL-OPTION]...: the median time of $runs requests, after one to warm up
+seconds_for() {
+  local url="$1"; shift
+  curl -sS -o /dev/null "$@" "$url"
+  for _ in $(seq 1 "$runs"); do curl -sS -o /dev/null -w '%{time_total}\n' "$@" "$url"; done \
+    | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+# time_paths NOTE [CURL-OPTION]...: each of $paths timed on the running build, whose server then
+# stops; `NOTE PATH` prints what to show beside each figure
+time_paths() {
+  local note="$1"; shift
+  local column=() path seconds
+  for path in "${paths[@]}"; do
+    seconds=$(seconds_for "$base$path" "$@")
+    printf '%-60s %8s s  %s\n' "$path" "$seconds" "$("$note" "$path")"
+    column+=("$seconds")
+  done
+  results+=("$(IFS=,; echo "${column[*]}")")
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+}
+
+# side_by_side HEADING: a Markdown table, one row per path and one column per build
+side_by_side() {
+  local i column values
+  echo
+  printf '| %s |' "$1"; for jar in "${jars[@]}"; do printf ' %s |' "${jar:-target/masthead.jar}"; done; echo
+  printf '|---|'; for _ in "${jars[@]}"; do printf -- '---|'; done; echo
+  for i in "${!paths[@]}"; do
+    printf '| `%s` |' "${paths[$i]}"
+    for column in "${results[@]}"; do IFS=, read -ra values <<<"$column"; printf ' %s s |' "${values[$i]}"; done
+    echo
+  done
+}
