@@ -35,6 +35,9 @@ public final class ModerationQueries {
     record Filter(CommentStatus status, String search, int page) {
     }
 
+    /** How far the queue's tabs count a status's comments. */
+    static final long COUNTED = 10_000;
+
     record Listing(List<Row> rows, long total) {
         int pageCount() {
             return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -80,14 +83,21 @@ public final class ModerationQueries {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    /** How many comments each status holds; every status is present. */
+    /**
+     * How many comments each status holds, counted up to one more than {@link #COUNTED}: the tabs
+     * say "more than" past it. Every status is present. Counting all of them read five million
+     * approved comments for each visit to the queue (0.8 s on PostgreSQL).
+     */
     Map<CommentStatus, Long> counts() {
         Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
-        for (CommentStatus status : CommentStatus.values()) {
-            counts.put(status, 0L);
-        }
-        db.read(h -> h.createQuery("select status, count(*) from comments group by status")
-                .map((rs, ctx) -> counts.put(CommentStatus.valueOf(rs.getString(1)), rs.getLong(2))).list());
+        db.read(h -> {
+            for (CommentStatus status : CommentStatus.values()) {
+                counts.put(status, h.createQuery("select count(*) from (select 1 from comments where status = :status"
+                                + " limit :most) counted")
+                        .bind("status", status.name()).bind("most", COUNTED + 1).mapTo(Long.class).one());
+            }
+            return null;
+        });
         return counts;
     }
 
