@@ -14,19 +14,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/side-by-side.sh
 
-data=""
-jars=()
-runs=3
 while [ $# -gt 0 ]; do
-  case "$1" in
-    --data) data="$2"; shift 2 ;;
-    --jar) jars+=("$(realpath "$2")"); shift 2 ;;
-    --runs) runs="$2"; shift 2 ;;
-    *) echo "unknown option: $1" >&2; exit 2 ;;
-  esac
+  shared_option "$1" "${2:-}" || { echo "unknown option: $1" >&2; exit 2; }
+  shift $(( $# < 2 ? 1 : 2 ))
 done
-[ -n "$data" ] && [ -d "$data" ] || { echo "--data DIR: a site's data folder is needed" >&2; exit 2; }
-[ ${#jars[@]} -gt 0 ] || jars=("")
+options_checked
 
 port=$(( 20000 + RANDOM % 20000 ))
 base="http://127.0.0.1:$port"

@@ -3,6 +3,27 @@
 # folder in `data`, the server's address in `port` and `base`, the addresses in `paths`, the builds
 # in `jars` and each build's figures, comma-separated in the order of `paths`, in `results`.
 
+data=""
+jars=()
+runs=3
+
+# shared_option OPTION VALUE: takes --data DIR, --jar FILE (again for each build) and --runs N; false
+# for any other option
+shared_option() {
+  case "$1" in
+    --data) data="$2" ;;
+    --jar) jars+=("$(realpath "$2")") ;;
+    --runs) runs="$2" ;;
+    *) return 1 ;;
+  esac
+}
+
+# options_checked: a data folder is given; without --jar the current build runs
+options_checked() {
+  [ -n "$data" ] && [ -d "$data" ] || { echo "--data DIR: a site's data folder is needed" >&2; exit 2; }
+  [ ${#jars[@]} -gt 0 ] || jars=("")
+}
+
 # site_args: the database option for the site in $data (a PostgreSQL site keeps its address there)
 site_args() {
   [ -f "$data/database-url" ] && printf '%s\n' --database-url "$(cat "$data/database-url")"

@@ -15,9 +15,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/side-by-side.sh
 
-data=""
-jars=()
-runs=3
 word=council
 index_wait=1
 while [ $# -gt 0 ]; do
@@ -30,8 +27,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
-[ -n "$data" ] && [ -d "$data" ] || { echo "--data DIR: a site's data folder is needed" >&2; exit 2; }
-[ ${#jars[@]} -gt 0 ] || jars=("")
+options_checked
 
 port=$(( 20000 + RANDOM % 20000 ))
 base="http://127.0.0.1:$port"

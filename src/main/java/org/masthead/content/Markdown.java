@@ -25,7 +25,8 @@ public final class Markdown {
             AutolinkExtension.create(),
             HeadingAnchorExtension.create());
     private static final Pattern ANCHOR = Pattern.compile("[A-Za-z0-9_-]{1,120}");
-    private static final Pattern SRCSET = Pattern.compile("(/media/[A-Za-z0-9/._-]+ \\d+w)(\\s*,\\s*/media/[A-Za-z0-9/._-]+ \\d+w)*");
+    private static final String VARIANT = Media.URL_PREFIX + Media.FILE_NAME_PATTERN + " \\d+w";
+    private static final Pattern SRCSET = Pattern.compile("(" + VARIANT + ")(\\s*,\\s*" + VARIANT + ")*");
     private static final Pattern WORDS = Pattern.compile("[A-Za-z0-9 _-]{1,60}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 

@@ -12,6 +12,8 @@ public record Media(long id, String fileName, String contentType, int width, int
                     List<Integer> widths, String alt, String caption, String credit) {
 
     public static final String URL_PREFIX = "/media/";
+    /** The characters of a stored file's path, as a regular expression: where its address in a text ends. */
+    public static final String FILE_NAME_PATTERN = "[A-Za-z0-9/._-]+";
 
     public Media {
         widths = List.copyOf(widths);

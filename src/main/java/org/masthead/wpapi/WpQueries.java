@@ -62,8 +62,8 @@ final class WpQueries {
     private static final List<String> HIDDEN = Arrays.stream(ArticleStatus.values())
             .filter(status -> status != ArticleStatus.PUBLISHED).map(Enum::name).toList();
 
-    /** A picture's address in a story's body: the media prefix, then the characters a stored file's name has. */
-    private static final Pattern MEDIA_PATH = Pattern.compile(Pattern.quote(Media.URL_PREFIX) + "([A-Za-z0-9/._-]+)");
+    /** A picture's address in a story's body, its file name the group. */
+    private static final Pattern MEDIA_PATH = Pattern.compile(Pattern.quote(Media.URL_PREFIX) + "(" + Media.FILE_NAME_PATTERN + ")");
     private static final int BODIES_AT_ONCE = 500;
 
     private final Database db;
