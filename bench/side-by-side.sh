@@ -1,4 +1,4 @@
-# Sourced by bench/wpapi.sh and bench/newsroom.sh: each build's server on the same data folder,
+# Sourced by bench/wpapi.sh, bench/newsroom.sh and bench/rebuild.sh: each build's server on the same data folder,
 # one request timed with curl, and the builds' figures side by side. Both scripts keep the data
 # folder in `data`, the server's address in `port` and `base`, the addresses in `paths`, the builds
 # in `jars` and each build's figures, comma-separated in the order of `paths`, in `results`.
@@ -6,6 +6,7 @@
 data=""
 jars=()
 runs=3
+serve_extra=() # more options for `masthead serve`, set by the script that sources this
 
 # shared_option OPTION VALUE: takes --data DIR, --jar FILE (again for each build) and --runs N; false
 # for any other option
@@ -34,7 +35,8 @@ site_args() {
 start_build() {
   local jar="$1" log="$2" ready="${3:-true}"
   mapfile -t site < <(site_args)
-  MASTHEAD_JAR="$jar" ./masthead serve --port "$port" --data-dir "$data" --host 127.0.0.1 "${site[@]}" >"$log" 2>&1 &
+  MASTHEAD_JAR="$jar" ./masthead serve --port "$port" --data-dir "$data" --host 127.0.0.1 "${site[@]}" \
+    ${serve_extra[@]+"${serve_extra[@]}"} >"$log" 2>&1 &
   server=$!
   for _ in $(seq 1 3600); do
     curl -fsS "$base/healthz" >/dev/null 2>&1 && $ready && break

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -52,6 +53,11 @@ final class ArticleIndex implements AutoCloseable {
     static final String SYNCED_KEY = "synced-at";
     /** The change log's highest sequence number when the last committed work began to read. */
     static final String SEQUENCE_KEY = "log-sequence";
+    /**
+     * Where a rebuild's recomputing of related lists goes on from ("published-at:id", newest
+     * first); absent when every list has been recomputed since the last rebuild.
+     */
+    static final String RELATING_KEY = "relating-before";
 
     private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
 
@@ -65,12 +71,19 @@ final class ArticleIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, String> opened;
+    /** Committed with every commit: where relating goes on, or null when it is done. */
+    private volatile SearchQueries.Position relating;
+    private long committedSyncedAt;
+    private long committedSequence;
 
     private ArticleIndex(Directory directory, IndexWriter writer, Map<String, String> opened) throws IOException {
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
         this.opened = opened;
+        this.relating = SearchQueries.Position.parse(opened.get(RELATING_KEY));
+        this.committedSyncedAt = syncedAt();
+        this.committedSequence = sequence();
     }
 
     /**
@@ -165,6 +178,16 @@ final class ArticleIndex implements AutoCloseable {
         }
     }
 
+    /** Where recomputing related lists goes on from; empty when they are all done. */
+    Optional<SearchQueries.Position> relating() {
+        return Optional.ofNullable(relating);
+    }
+
+    /** Notes where recomputing related lists goes on from (null: done), saved by the next commit. */
+    void relating(SearchQueries.Position from) {
+        relating = from;
+    }
+
     void put(IndexedArticle article) {
         try {
             writer.updateDocument(idTerm(article.id()), document(article));
@@ -225,18 +248,32 @@ final class ArticleIndex implements AutoCloseable {
      * Makes the writes durable, noting whether a full rebuild stands behind them and how far the
      * log is followed: the time and the log's highest sequence number when the work began.
      */
-    void commit(boolean complete, long syncedAt, long sequence) {
+    synchronized void commit(boolean complete, long syncedAt, long sequence) {
         Map<String, String> data = new HashMap<>();
         data.put(LAYOUT_KEY, LAYOUT);
         data.put(COMPLETE_KEY, String.valueOf(complete));
         data.put(SYNCED_KEY, String.valueOf(syncedAt));
         data.put(SEQUENCE_KEY, String.valueOf(sequence));
+        SearchQueries.Position from = relating;
+        if (from != null) {
+            data.put(RELATING_KEY, from.toString());
+        }
         writer.setLiveCommitData(data.entrySet());
         try {
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        committedSyncedAt = syncedAt;
+        committedSequence = sequence;
+    }
+
+    /**
+     * Saves how far relating has gone, with the log followed no further than the last commit said:
+     * the documents are as they were then.
+     */
+    synchronized void commitRelating(boolean complete) {
+        commit(complete, committedSyncedAt, committedSequence);
     }
 
     IndexSearcher acquire() {

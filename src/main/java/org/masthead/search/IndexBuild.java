@@ -66,11 +66,10 @@ final class IndexBuild implements AutoCloseable {
     }
 
     /**
-     * Adds every published article to an emptied index and returns their ids; {@code total}
+     * Adds every published article to an emptied index and returns how many; {@code total}
      * is the expected count, for the progress only.
      */
-    long[] indexAll(long total, Steps progress) {
-        long[][] ids = {new long[1024]};
+    int indexAll(long total, Steps progress) {
         int[] count = {0};
         List<List<Future<Object>>> running = new ArrayList<>(List.of(List.of()));
         long[] lastRefresh = {System.nanoTime()};
@@ -79,18 +78,13 @@ final class IndexBuild implements AutoCloseable {
         queries.eachPublished(PAGE, page -> {
             long h0 = System.nanoTime();
             await(running.getFirst()); // at most two pages in memory: one read, one being analysed
-            running.set(0, inParts(page, part -> {
+            running.set(0, inParts(page, threads, part -> {
                 for (SearchQueries.Unread article : part) {
                     index.add(article.indexed());
                 }
                 return null;
             }, analysing));
-            for (SearchQueries.Unread article : page) {
-                if (count[0] == ids[0].length) {
-                    ids[0] = Arrays.copyOf(ids[0], count[0] * 2);
-                }
-                ids[0][count[0]++] = article.id();
-            }
+            count[0] += page.size();
             progress.at(count[0], Math.max(total, count[0]));
             if (System.nanoTime() - lastRefresh[0] > REFRESH_EVERY_NANOS) {
                 index.refresh();
@@ -104,24 +98,25 @@ final class IndexBuild implements AutoCloseable {
         long m0 = System.nanoTime();
         index.mergeAll();
         merging = System.nanoTime() - m0;
-        LOG.info("{} articles indexed in {} ms ({} a second), merged into one segment in {} ms; relating them next",
+        LOG.info("{} articles indexed in {} ms ({} a second), merged into one segment in {} ms",
                 count[0], Math.round(seconds * 1000), Math.round(count[0] / seconds), merging / 1_000_000);
-        return Arrays.copyOf(ids[0], count[0]);
+        return count[0];
     }
 
     /**
      * Recomputes the lists of {@code ids} against the index as now refreshed and stores those that
-     * changed; the next batch is ranked while this one is written.
+     * changed, ranking on {@code parts} of the pool's threads; the next batch is ranked while this
+     * one is written.
      */
-    void storeRelated(long[] ids, long now, Steps progress) {
-        List<Future<Map<Long, List<Long>>>> ranked = rank(batch(ids, 0), now);
+    void storeRelated(long[] ids, long now, int parts, Steps progress) {
+        List<Future<Map<Long, List<Long>>>> ranked = rank(batch(ids, 0), now, parts);
         for (int from = 0; from < ids.length; from += BATCH) {
             Map<Long, List<Long>> lists = new LinkedHashMap<>();
             for (Map<Long, List<Long>> part : await(ranked)) {
                 lists.putAll(part);
             }
             int next = from + BATCH;
-            ranked = next < ids.length ? rank(batch(ids, next), now) : List.of();
+            ranked = next < ids.length ? rank(batch(ids, next), now, parts) : List.of();
             long t0 = System.nanoTime();
             db.write(tx -> related.replaceChanged(tx, lists));
             writing.addAndGet(System.nanoTime() - t0);
@@ -129,13 +124,23 @@ final class IndexBuild implements AutoCloseable {
         }
     }
 
+    /** Every thread of the pool: for the reindex command, which has the machine to itself. */
+    int allThreads() {
+        return threads;
+    }
+
+    /** Half the pool's threads (at least one): a serving site keeps the other cores for its readers. */
+    int backgroundThreads() {
+        return Math.max(1, threads / 2);
+    }
+
     /** The ids of one batch from {@code from} on, boxed for the ranking threads; the whole list stays unboxed. */
     private static List<Long> batch(long[] ids, int from) {
         return Arrays.stream(ids, from, Math.min(ids.length, from + BATCH)).boxed().toList();
     }
 
-    private List<Future<Map<Long, List<Long>>>> rank(List<Long> batch, long now) {
-        return inParts(batch, part -> {
+    private List<Future<Map<Long, List<Long>>>> rank(List<Long> batch, long now, int parts) {
+        return inParts(batch, parts, part -> {
             Map<Long, List<Long>> lists = new LinkedHashMap<>();
             for (long id : part) {
                 lists.put(id, relatedStories.closest(id, now));
@@ -164,10 +169,10 @@ final class IndexBuild implements AutoCloseable {
         R run(List<T> part);
     }
 
-    /** Splits {@code items} into one part per thread and runs {@code work} on each in the pool. */
-    private <T, R> List<Future<R>> inParts(List<T> items, Part<T, R> work, AtomicLong timer) {
+    /** Splits {@code items} into {@code parts} parts and runs {@code work} on each in the pool. */
+    private <T, R> List<Future<R>> inParts(List<T> items, int parts, Part<T, R> work, AtomicLong timer) {
         List<Future<R>> futures = new ArrayList<>();
-        int size = (items.size() + threads - 1) / threads;
+        int size = Math.max(1, (items.size() + parts - 1) / parts);
         for (int from = 0; from < items.size(); from += size) {
             List<T> part = items.subList(from, Math.min(items.size(), from + size));
             futures.add(pool.submit(() -> {

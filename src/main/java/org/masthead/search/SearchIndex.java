@@ -45,6 +45,8 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private static final int NEAREST = 20;
     /** Changes missed while stopped above which a rebuild (shown as catching up) beats replaying them. */
     private static final int REBUILD_OVER = 5_000;
+    /** Stories whose related lists are recomputed and saved at a time after a rebuild. */
+    private static final int RELATE_BATCH = 500;
     /** Instances sharing one data folder at most (each needs an index folder of its own). */
     private static final int MAX_FOLDERS = 64;
 
@@ -80,6 +82,11 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         return t;
     });
     private volatile boolean catchingUp;
+    /** True while recomputing related lists after a rebuild is queued or running (see {@link #relateNext}). */
+    private final AtomicBoolean relating = new AtomicBoolean();
+    private long relatingStartedNanos;
+    private long relatingIndexedMillis;
+    private int relatedSoFar;
     /** Set when the site stops: work cut short by it is not a failure. */
     private volatile boolean closing;
 
@@ -136,23 +143,31 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
             try {
                 if (!index.complete()) {
                     LOG.info("building the search index in the background");
-                    rebuildNow(Progress.NONE);
+                    rebuildNow(Progress.NONE, false);
                 } else if (logTooShort()) {
                     LOG.info("the change log no longer reaches back to when the search index was last saved;"
                             + " rebuilding it in the background");
-                    rebuildNow(Progress.NONE);
+                    rebuildNow(Progress.NONE, false);
                 } else {
                     List<SearchQueries.Changed> missed = missedChanges();
                     if (missed.size() > REBUILD_OVER) {
                         LOG.info("{} changes since the search index was last saved; rebuilding it in the background",
                                 missed.size());
-                        rebuildNow(Progress.NONE);
+                        rebuildNow(Progress.NONE, false);
                         return;
                     }
                     for (SearchQueries.Changed c : missed) {
                         queue(c.entity(), c.id());
                     }
                     drain();
+                    index.relating().ifPresent(from -> {
+                        LOG.info("going on recomputing the related lists the last rebuild left, from the stories"
+                                + " published before {}", java.time.Instant.ofEpochMilli(from.publishedAt()));
+                        relatingStartedNanos = System.nanoTime();
+                        relatingIndexedMillis = 0;
+                        relatedSoFar = 0;
+                        relateInBackground();
+                    });
                 }
             } catch (RuntimeException e) {
                 if (closing) {
@@ -273,14 +288,15 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                 }
             }
         }
-        build.storeRelated(affected.stream().mapToLong(Long::longValue).toArray(), startedAt, (done, total) -> { });
+        build.storeRelated(affected.stream().mapToLong(Long::longValue).toArray(), startedAt, build.allThreads(),
+                (done, total) -> { });
         index.commit(!catchingUp, startedAt, sequence);
     }
 
     /** Rebuilds the whole index and every related list now, on the calling thread (the reindex command). */
     public void rebuild(Progress progress) {
         try {
-            worker.submit(() -> rebuildNow(progress)).get();
+            worker.submit(() -> rebuildNow(progress, true)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the rebuild was interrupted", e);
@@ -289,21 +305,87 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         }
     }
 
-    private void rebuildNow(Progress progress) {
+    /**
+     * Indexes every published story, then recomputes their related lists, newest first. Search
+     * works as soon as the documents are in ({@link #catchingUp} turns false); the lists follow,
+     * on this thread with every core ({@code foreground}, the reindex command) or else a batch
+     * at a time on the worker with half the cores, between the changes that arrive meanwhile.
+     * Either way the index saves how far they have gone, and a stop goes on from there at the next start.
+     */
+    private void rebuildNow(Progress progress, boolean foreground) {
         catchingUp = true;
         long startedAt = System.currentTimeMillis();
         long sequence = queries.lastSequence();
         pending.clear(); // the rebuild reads every article as it is now
         long total = queries.countPublished();
+        index.relating(null);
         index.removeAll();
         index.commit(false, startedAt, sequence);
-        long[] ids = build.indexAll(total, (done, all) -> progress.at("indexing", done, all));
-        long indexed = System.currentTimeMillis();
-        build.storeRelated(ids, startedAt, (done, all) -> progress.at("relating", done, all));
+        int count = build.indexAll(total, (done, all) -> progress.at("indexing", done, all));
+        index.relating(SearchQueries.Position.NEWEST);
         index.commit(true, startedAt, sequence);
         catchingUp = false;
-        build.logSplit(ids.length, indexed - startedAt, System.currentTimeMillis() - indexed);
+        relatingStartedNanos = System.nanoTime();
+        relatingIndexedMillis = System.currentTimeMillis() - startedAt;
+        relatedSoFar = 0;
+        if (foreground) {
+            while (relateNext(build.allThreads())) {
+                progress.at("relating", relatedSoFar, Math.max(count, relatedSoFar));
+            }
+        } else {
+            LOG.info("the search index holds all {} published stories and answers searches; their related lists"
+                    + " are recomputed in the background, newest first", count);
+            relateInBackground();
+        }
         drain(); // whatever changed while it ran
+    }
+
+    /** Queues the next batch of related lists on the worker, behind any changes already queued there. */
+    private void relateInBackground() {
+        relating.set(true);
+        try {
+            worker.execute(() -> {
+                try {
+                    if (!closing && !catchingUp && relateNext(build.backgroundThreads())) {
+                        relateInBackground();
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    if (closing) {
+                        LOG.info("the site is stopping: the related lists left are recomputed at its next start");
+                    } else {
+                        LOG.error("recomputing related lists failed; the next start goes on from where it stopped", e);
+                    }
+                }
+                relating.set(false);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            relating.set(false); // stopping
+        }
+    }
+
+    /**
+     * Recomputes and saves the related lists of the next batch of stories the last rebuild has not
+     * reached; false when none is left (and says so in the index).
+     */
+    private boolean relateNext(int threads) {
+        Optional<SearchQueries.Position> from = index.relating();
+        if (from.isEmpty()) {
+            return false;
+        }
+        List<SearchQueries.Position> batch = queries.publishedAfter(from.get(), RELATE_BATCH);
+        if (batch.isEmpty()) {
+            index.relating(null);
+            index.commitRelating(true);
+            build.logSplit(relatedSoFar, relatingIndexedMillis, (System.nanoTime() - relatingStartedNanos) / 1_000_000);
+            return false;
+        }
+        long[] ids = batch.stream().mapToLong(SearchQueries.Position::id).toArray();
+        build.storeRelated(ids, System.currentTimeMillis(), threads, (done, all) -> { });
+        index.relating(batch.getLast());
+        index.commitRelating(true);
+        relatedSoFar += batch.size();
+        return true;
     }
 
     /** Runs a reader's search. */
@@ -354,11 +436,16 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         return index.sizeOnDisk();
     }
 
-    /** Waits until every change heard so far is searchable; for tests and the reindex command. */
+    /**
+     * Waits until every change heard so far is searchable and the related lists a rebuild left are
+     * recomputed; for tests and the reindex command.
+     */
     public void awaitIdle() {
         try {
-            worker.submit(() -> { }).get();
-            worker.submit(() -> { }).get();
+            do {
+                worker.submit(() -> { }).get();
+                worker.submit(() -> { }).get();
+            } while (relating.get() && !closing);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -70,6 +70,58 @@ final class SearchQueries {
                 .mapTo(Long.class).one());
     }
 
+    /**
+     * A place in the published stories taken newest first: those published before {@code
+     * publishedAt}, or at it with a lower id, come after it.
+     */
+    record Position(long publishedAt, long id) {
+        /** Before every story. */
+        static final Position NEWEST = new Position(Long.MAX_VALUE, Long.MAX_VALUE);
+
+        @Override
+        public String toString() {
+            return publishedAt + ":" + id;
+        }
+
+        /** The position {@link #toString} wrote; null for null or anything else. */
+        static Position parse(String text) {
+            if (text == null) {
+                return null;
+            }
+            int colon = text.indexOf(':');
+            try {
+                return colon < 0 ? null
+                        : new Position(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The next {@code limit} published stories after {@code from}, newest first, as positions;
+     * stories without a publication time come last, by id (their positions' time is {@code Long.MIN_VALUE}).
+     */
+    List<Position> publishedAfter(Position from, int limit) {
+        if (from.publishedAt() != Long.MIN_VALUE) {
+            List<Position> dated = db.read(h -> h.createQuery("""
+                            select published_at, id from articles
+                            where status = 'PUBLISHED' and (published_at < :at or (published_at = :at and id < :id))
+                            order by published_at desc, id desc limit :limit""")
+                    .bind("at", from.publishedAt()).bind("id", from.id()).bind("limit", limit)
+                    .map((rs, ctx) -> new Position(rs.getLong(1), rs.getLong(2))).list());
+            if (!dated.isEmpty()) {
+                return dated;
+            }
+        }
+        long below = from.publishedAt() == Long.MIN_VALUE ? from.id() : Long.MAX_VALUE;
+        return db.read(h -> h.createQuery("""
+                        select id from articles where status = 'PUBLISHED' and published_at is null and id < :id
+                        order by id desc limit :limit""")
+                .bind("id", below).bind("limit", limit)
+                .map((rs, ctx) -> new Position(Long.MIN_VALUE, rs.getLong(1))).list());
+    }
+
     /** The articles whose indexed words include this section's, tag's or author's name. */
     List<Long> articlesNaming(String entity, long id) {
         String sql = switch (entity) {
