@@ -25,12 +25,7 @@ base="http://127.0.0.1:$port"
 email=bench-admin@example.org
 password=bench-admin-password-1
 cookies="$(mktemp)"
-server=""
-cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -f "$cookies"
-}
-trap cleanup EXIT
+leftovers+=("$cookies")
 
 paths=(
   "/newsroom"

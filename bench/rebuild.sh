@@ -36,13 +36,8 @@ serve_extra=(--page-cache off)
 
 port=$(( 20000 + RANDOM % 20000 ))
 base="http://127.0.0.1:$port"
-server=""
 work="$(mktemp -d)"
-cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+leftovers+=("$work")
 
 now_ms() { date +%s%3N; }
 
@@ -78,7 +73,9 @@ for jar in "${jars[@]}"; do
   fi
   searchable=""
   indexed=""
-  check_searchable() {
+  done_ms=""
+  check_searchable() { # notes when search is answered from the index, and when the related lists are done
+    if [ -z "$done_ms" ] && grep -q "search index built:" "$log"; then done_ms=$(( $(now_ms) - start )); fi
     [ -z "$searchable" ] || return 0
     local page
     page="$(curl -fsS "$base/search?q=harbour" 2>/dev/null || true)"
@@ -99,16 +96,15 @@ for jar in "${jars[@]}"; do
   wait "$readers"
   line="$(tail -1 "$work/wrk")"
   echo "  articles while relating: $line"
-  if grep -q "search index built:" "$log"; then
+  if [ -n "$done_ms" ]; then
     echo "  (the related lists were done before the reader window ended: part of it measured an idle server)"
   fi
-  until grep -q "search index built:" "$log"; do
+  until [ -n "$done_ms" ]; do
     check_searchable
     kill -0 "$server" 2>/dev/null || { echo "the server stopped; its log:" >&2; tail -n 30 "$log" >&2; exit 1; }
     sleep 0.1
   done
   check_searchable
-  done_ms=$(( $(now_ms) - start ))
   grep -o "search index built:.*" "$log" | sed 's/^/  /'
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
   p50="$(sed -n 's/.* p50 \([0-9.]*\) ms.*/\1/p' <<<"$line")"
@@ -120,11 +116,4 @@ for jar in "${jars[@]}"; do
     "$(bc -l <<<"$done_ms/1000")" "$p50" "$p99" "$rps")")
 done
 
-echo
-printf '| measure |'; for jar in "${jars[@]}"; do printf ' %s |' "${jar:-target/masthead.jar}"; done; echo
-printf '|---|'; for _ in "${jars[@]}"; do printf -- '---|'; done; echo
-for i in "${!labels[@]}"; do
-  printf '| %s |' "${labels[$i]}"
-  for column in "${results[@]}"; do IFS=, read -ra values <<<"$column"; printf ' %s |' "${values[$i]}"; done
-  echo
-done
+side_by_side measure labels ""

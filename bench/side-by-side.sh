@@ -7,6 +7,14 @@ data=""
 jars=()
 runs=3
 serve_extra=() # more options for `masthead serve`, set by the script that sources this
+server=""      # the running build's server
+leftovers=()   # files and folders the script made, removed at exit
+
+cleanup() { # at exit: the server stops and the leftovers go
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf ${leftovers[@]+"${leftovers[@]}"}
+}
+trap cleanup EXIT
 
 # shared_option OPTION VALUE: takes --data DIR, --jar FILE (again for each build) and --runs N; false
 # for any other option
@@ -67,15 +75,20 @@ time_paths() {
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 
-# side_by_side HEADING: a Markdown table, one row per path and one column per build
+# side_by_side HEADING [LABELS UNIT]: a Markdown table, one column per build and one row per entry of
+# the array named LABELS (default: each of $paths, shown as code), each figure followed by UNIT
+# (default " s")
 side_by_side() {
   local i column values
+  local -n rows="${2:-paths}"
+  local unit="${3- s}" code=""
+  [ -n "${2:-}" ] || code='`'
   echo
   printf '| %s |' "$1"; for jar in "${jars[@]}"; do printf ' %s |' "${jar:-target/masthead.jar}"; done; echo
   printf '|---|'; for _ in "${jars[@]}"; do printf -- '---|'; done; echo
-  for i in "${!paths[@]}"; do
-    printf '| `%s` |' "${paths[$i]}"
-    for column in "${results[@]}"; do IFS=, read -ra values <<<"$column"; printf ' %s s |' "${values[$i]}"; done
+  for i in "${!rows[@]}"; do
+    printf '| %s%s%s |' "$code" "${rows[$i]}" "$code"
+    for column in "${results[@]}"; do IFS=, read -ra values <<<"$column"; printf ' %s%s |' "${values[$i]}" "$unit"; done
     echo
   done
 }

@@ -31,11 +31,6 @@ options_checked
 
 port=$(( 20000 + RANDOM % 20000 ))
 base="http://127.0.0.1:$port"
-server=""
-cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
 
 paths=(
   "/wp-json/wp/v2/posts"

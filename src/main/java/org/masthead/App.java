@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.masthead.comments.CommentCountStore;
 import org.masthead.comments.CommentGate;
 import org.masthead.comments.CommentRemovalStore;
 import org.masthead.comments.CommentRetention;
@@ -97,6 +98,7 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final ScheduledPublisher publisher;
     private final CommentRetention retention;
+    private final CommentCountStore commentCounts;
     private final SpamClassifier classifier;
     private final SearchIndex search;
     /** Null without {@code --purge-url}. */
@@ -114,6 +116,7 @@ public final class App implements AutoCloseable {
         this.server = server;
         this.publisher = publisher;
         this.retention = retention;
+        this.commentCounts = new CommentCountStore(db);
     }
 
     public static App create(Config config) {
@@ -439,6 +442,7 @@ public final class App implements AutoCloseable {
         }
         publisher.start();
         retention.start();
+        commentCounts.start();
         search.start();
         if (purges != null) {
             purges.start();
@@ -482,6 +486,7 @@ public final class App implements AutoCloseable {
     public void close() {
         publisher.close();
         retention.close();
+        commentCounts.close();
         server.stop();
         search.close();
         db.close();

@@ -211,6 +211,34 @@ class WpApiTest {
         return ids;
     }
 
+    private static WpQueries.Request search(int page, int perPage, String words, String orderBy) {
+        return new WpQueries.Request(page, perPage, words, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                null, false, orderBy);
+    }
+
+    /** Past how deep a search goes (10,000 posts on a site; one here), title order and deep pages are refused. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSearchPastItsDepthIsRefusedForTitleOrderAndDeepPages(Kind kind) {
+        App app = site(kind);
+        app.searchIndex().awaitIdle();
+        WpQueries shallow = new WpQueries(app.database(), app.searchIndex(), 1);
+        java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+        String origin = "http://example.org";
+        // "quillmarsh" finds two stories.
+        assertThat(shallow.posts(search(1, 1, "quillmarsh", "date"), zone, origin).total()).isEqualTo(2);
+        assertThat(shallow.posts(search(1, 10, "ferry quillmarsh", "title"), zone, origin).items()).hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> shallow.posts(search(1, 10, "quillmarsh", "title"), zone, origin))
+                .isInstanceOfSatisfying(WpRoutes.WpError.class, e -> {
+                    assertThat(e.status).isEqualTo(400);
+                    assertThat(e.params.get("orderby")).contains("this one matches 2");
+                });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> shallow.posts(search(2, 1, "quillmarsh", "date"), zone, origin))
+                .isInstanceOfSatisfying(WpRoutes.WpError.class, e -> assertThat(e.params).containsKey("page"));
+        // Past the last match a page is empty, as any list's is, not refused.
+        assertThat(shallow.posts(search(3, 1, "quillmarsh", "date"), zone, origin).items()).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void filtersSearchEmbedAndFieldsWorkAsWordPressClientsSendThem(Kind kind) {

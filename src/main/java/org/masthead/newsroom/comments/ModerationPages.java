@@ -15,12 +15,11 @@ public final class ModerationPages {
     public record Choice(String value, String label, boolean selected) {
     }
 
-    /** A queue view in the tab row, with how many comments it holds (counted only so far: see {@link #shown}). */
+    /** A queue view in the tab row, with how many comments it holds. */
     public record Tab(String label, long count, String url, boolean current) {
-        /** The count as the tab says it: "10,000+" past what the tabs count. */
+        /** The count as the tab says it, in groups of three digits ("10,001"). */
         public String shown() {
-            return count > ModerationQueries.COUNTED ? String.format(java.util.Locale.ROOT, "%,d+", ModerationQueries.COUNTED)
-                    : String.valueOf(count);
+            return String.format(java.util.Locale.ROOT, "%,d", count);
         }
     }
 
