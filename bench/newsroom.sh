@@ -36,6 +36,7 @@ paths=(
   "/newsroom/comments?status=APPROVED"
   "/newsroom/comments?status=APPROVED&page=500"
   "/newsroom/commenters"
+  "/newsroom/media/1"
 )
 
 status() { curl -sS -o /dev/null -w '(%{http_code})' -b "$cookies" "$base$1"; }

@@ -145,7 +145,7 @@ final class ImportCommand implements Runnable {
                  SiteImport.Export export = SiteImport.open(file)) {
                 Manifest manifest = export.manifest();
                 ProgressBar bar = new ProgressBar(out, "Importing", manifest.items(), "items");
-                new SiteImport(db, config.mediaDir()).run(export, bar::advance);
+                new SiteImport(db, config.mediaDir(), org.masthead.content.ArticleMediaStore::fill).run(export, bar::advance);
                 bar.finish();
                 out.printf("Imported %,d rows and %,d media files from %s (made %s).%n",
                         manifest.items() - manifest.mediaFiles(), manifest.mediaFiles(), file, manifest.createdAt());

@@ -61,9 +61,10 @@ public final class ExportFormat {
      * Tables an export leaves out, each for a reason: the migration history (the schema is the
      * importing Masthead's own), the change log (the import writes its own entries), sign-in
      * sessions and failed sign-ins (people sign in again on the new site), the related-story
-     * lists, which the search index works out again from the articles, and the kept comment
-     * counts, which the database's triggers keep as the comments are written.
+     * lists, which the search index works out again from the articles, the kept comment counts,
+     * which the database's triggers keep as the comments are written, and the picture paths the
+     * articles' texts name, which the import reads from the texts again.
      */
     public static final List<String> LEFT_OUT = List.of("flyway_schema_history", "change_log", "sessions",
-            "login_failures", "article_related", "comment_counts", "comment_count_changes");
+            "login_failures", "article_related", "comment_counts", "comment_count_changes", "article_media_names");
 }

@@ -31,9 +31,16 @@ public final class SiteImport {
     private final Database db;
     private final BackupStore store;
     private final Path mediaDir;
+    private final Consumer<Tx> worksOut;
 
-    public SiteImport(Database db, Path mediaDir) {
+    /**
+     * Imports into {@code db} and {@code mediaDir}; {@code worksOut} then writes, in the import's
+     * transaction, what the export leaves out because it follows from the rows (see {@link
+     * ExportFormat#LEFT_OUT}).
+     */
+    public SiteImport(Database db, Path mediaDir, Consumer<Tx> worksOut) {
         this.db = db;
+        this.worksOut = worksOut;
         this.store = new BackupStore(db.dialect());
         this.mediaDir = mediaDir.toAbsolutePath().normalize();
     }
@@ -116,6 +123,7 @@ public final class SiteImport {
                 }
                 media(export, copied, progress);
                 store.resetSequences(tx);
+                worksOut.accept(tx);
                 return null;
             });
         } catch (RuntimeException | Error e) {

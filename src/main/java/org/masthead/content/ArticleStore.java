@@ -20,8 +20,10 @@ public final class ArticleStore {
     /** Creates an article with its byline, tags, pinned "See also" links and first revision. */
     public long create(Tx tx, ArticleEdit article, ArticleEdit.By by) {
         long now = System.currentTimeMillis();
-        long id = ArticleRows.insert(tx.handle(), article, markdown.render(article.bodyMarkdown()), by, now);
+        Markdown.Rendered body = markdown.render(article.bodyMarkdown());
+        long id = ArticleRows.insert(tx.handle(), article, body, by, now);
         ArticleRows.link(tx, id, article);
+        ArticleMediaStore.replace(tx.handle(), id, article.bodyMarkdown(), body.html());
         ArticleRows.addRevision(tx.handle(), id, by, article, "Created", now);
         tx.changed("article", id, Change.Kind.CREATED);
         return id;
@@ -36,9 +38,11 @@ public final class ArticleStore {
         long now = System.currentTimeMillis();
         ArticleRows.Stored before = ArticleRows.stored(tx.handle(), id)
                 .orElseThrow(() -> new IllegalArgumentException("no article " + id));
-        if (!ArticleRows.update(tx.handle(), id, version, edit, markdown.render(edit.bodyMarkdown()), before, now)) {
+        Markdown.Rendered body = markdown.render(edit.bodyMarkdown());
+        if (!ArticleRows.update(tx.handle(), id, version, edit, body, before, now)) {
             throw new EditConflict(before.version());
         }
+        ArticleMediaStore.replace(tx.handle(), id, edit.bodyMarkdown(), body.html());
         boolean wasPublic = before.status() == ArticleStatus.PUBLISHED || before.status() == ArticleStatus.UNPUBLISHED;
         if (wasPublic || !before.slug().equals(edit.slug())) {
             ArticleRows.redirect(tx.handle(), id, wasPublic ? before.slug() : edit.slug(), edit.slug());

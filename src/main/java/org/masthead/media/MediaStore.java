@@ -90,7 +90,12 @@ public final class MediaStore {
                 .bind("id", media.id()).map((rs, c) -> new MediaUse("Photo of the author", rs.getString(1))).list());
         List<String> urls = new ArrayList<>(List.of(Media.URL_PREFIX + media.fileName()));
         media.widths().forEach(w -> urls.add(media.variantUrl(w)));
-        uses.addAll(inText(h, urls, "articles", "headline", "body_md", "body_html", "In the text of the article"));
+        // Stories are many: the paths their texts name are kept with each save, and looked up by name.
+        List<String> names = urls.stream().map(url -> url.substring(Media.URL_PREFIX.length())).toList();
+        uses.addAll(h.createQuery("""
+                        select headline from articles
+                        where id in (select article_id from article_media_names where file_name in (<names>)) order by id""")
+                .bindList("names", names).map((rs, c) -> new MediaUse("In the text of the article", rs.getString(1))).list());
         uses.addAll(inText(h, urls, "authors", "name", "bio_md", "bio_html", "In the biography of the author"));
         uses.addAll(inText(h, urls, "pages", "title", "body_md", "body_html", "In the text of the page"));
         return uses;

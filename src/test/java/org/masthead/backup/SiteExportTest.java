@@ -50,8 +50,10 @@ class SiteExportTest {
             String home = TestSites.get(site, "/").body(); // cached while the site is empty
             try (Database db = Database.open(target.jdbcUrl()); SiteImport.Export export = SiteImport.open(zip)) {
                 long[] progress = {0};
-                new SiteImport(db, target.mediaDir()).run(export, n -> progress[0] += n);
+                new SiteImport(db, target.mediaDir(), org.masthead.content.ArticleMediaStore::fill).run(export, n -> progress[0] += n);
                 assertThat(progress[0]).isEqualTo(manifest.items());
+                assertThat(mediaNames(db)).as("the pictures the stories name, worked out again")
+                        .isNotEmpty().isEqualTo(mediaNames(source));
             }
             String slug = latestSlug(target);
             assertThat(home).doesNotContain(slug);
@@ -158,6 +160,17 @@ class SiteExportTest {
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+
+    private static List<String> mediaNames(Database db) {
+        return db.read(h -> h.createQuery("select article_id || ' ' || file_name from article_media_names order by 1")
+                .mapTo(String.class).list());
+    }
+
+    private static List<String> mediaNames(Config config) {
+        try (Database db = Database.open(config.jdbcUrl())) {
+            return mediaNames(db);
         }
     }
 

@@ -118,7 +118,7 @@ class SiteImportRefusalTest {
 
     private static void importInto(Config target, Path zip) {
         try (Database db = Database.open(target.jdbcUrl()); SiteImport.Export export = SiteImport.open(zip)) {
-            new SiteImport(db, target.mediaDir()).run(export, n -> { });
+            new SiteImport(db, target.mediaDir(), org.masthead.content.ArticleMediaStore::fill).run(export, n -> { });
         }
     }
 
