@@ -36,14 +36,7 @@ public final class CommentCountStore implements AutoCloseable {
                         select status, sum(n) from (select status, n from comment_counts
                                                     union all select status, n from comment_count_changes) kept
                         group by status""")
-                .map((rs, ctx) -> {
-                    for (CommentStatus status : CommentStatus.values()) {
-                        if (status.name().equals(rs.getString(1))) {
-                            counts.put(status, rs.getLong(2));
-                        }
-                    }
-                    return null;
-                }).list());
+                .map((rs, ctx) -> counts.put(CommentStatus.valueOf(rs.getString(1)), rs.getLong(2))).list());
         return counts;
     }
 

@@ -269,11 +269,11 @@ final class ArticleIndex implements AutoCloseable {
     }
 
     /**
-     * Saves how far relating has gone, with the log followed no further than the last commit said:
-     * the documents are as they were then.
+     * Saves how far relating has gone, after a finished rebuild, with the log followed no further
+     * than the last commit said: the documents are as they were then.
      */
-    synchronized void commitRelating(boolean complete) {
-        commit(complete, committedSyncedAt, committedSequence);
+    synchronized void commitRelating() {
+        commit(true, committedSyncedAt, committedSequence);
     }
 
     IndexSearcher acquire() {

@@ -161,8 +161,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                     }
                     drain();
                     index.relating().ifPresent(from -> {
-                        LOG.info("going on recomputing the related lists the last rebuild left, from the stories"
-                                + " published before {}", java.time.Instant.ofEpochMilli(from.publishedAt()));
+                        LOG.info("going on recomputing the related lists the last rebuild left, {}", from.described());
                         relatingStartedNanos = System.nanoTime();
                         relatingIndexedMillis = 0;
                         relatedSoFar = 0;
@@ -376,14 +375,14 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
         List<SearchQueries.Position> batch = queries.publishedAfter(from.get(), RELATE_BATCH);
         if (batch.isEmpty()) {
             index.relating(null);
-            index.commitRelating(true);
+            index.commitRelating();
             build.logSplit(relatedSoFar, relatingIndexedMillis, (System.nanoTime() - relatingStartedNanos) / 1_000_000);
             return false;
         }
         long[] ids = batch.stream().mapToLong(SearchQueries.Position::id).toArray();
         build.storeRelated(ids, System.currentTimeMillis(), threads, (done, all) -> { });
         index.relating(batch.getLast());
-        index.commitRelating(true);
+        index.commitRelating();
         relatedSoFar += batch.size();
         return true;
     }

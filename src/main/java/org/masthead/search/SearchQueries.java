@@ -83,6 +83,13 @@ final class SearchQueries {
             return publishedAt + ":" + id;
         }
 
+        /** Where this is, for a log line. */
+        String described() {
+            return this.equals(NEWEST) ? "from the newest story"
+                    : publishedAt == Long.MIN_VALUE ? "among the stories without a publication time, below id " + id
+                    : "from the stories published before " + java.time.Instant.ofEpochMilli(publishedAt);
+        }
+
         /** The position {@link #toString} wrote; null for null or anything else. */
         static Position parse(String text) {
             if (text == null) {

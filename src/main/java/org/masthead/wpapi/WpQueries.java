@@ -61,13 +61,11 @@ final class WpQueries {
     private static final List<String> HIDDEN = Arrays.stream(ArticleStatus.values())
             .filter(status -> status != ArticleStatus.PUBLISHED).map(Enum::name).toList();
 
-
     private final Database db;
     /** Finds posts by their words; null where the site runs without one, and the database's text is read. */
     private final SearchIndex search;
     /** The pictures readers can see, until a story, picture or writer changes. */
     private final Remembered<Set<Long>> shownMedia;
-
     private final CommentCountStore commentCounts;
     /** {@link #SEARCH_DEPTH}, smaller in tests. */
     private final int searchDepth;
@@ -509,11 +507,6 @@ final class WpQueries {
         });
     }
 
-    /**
-     * The ids of the pictures readers can see. A story's body is read once for all pictures (the
-     * {@code /media/} paths in it are looked up by file name), not once per picture as a text match
-     * of each picture against every story did: 12 s for one list at 100,000 stories.
-     */
     /**
      * The pictures readers see somewhere: named in a published story's text, a published story's
      * featured picture, or a writer's photo. Asked per picture through indexes (the story texts'

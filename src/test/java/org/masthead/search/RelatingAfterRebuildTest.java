@@ -81,7 +81,7 @@ class RelatingAfterRebuildTest {
             assertThat(index.complete()).isTrue();
             assertThat(index.relating()).as("the lists were done").isEmpty();
             index.relating(SearchQueries.Position.NEWEST);
-            index.commitRelating(true);
+            index.commitRelating();
         }
         try (App app = App.create(config)) {
             assertThat(app.searchIndex().catchingUp()).as("searches do not wait for the lists").isFalse();
