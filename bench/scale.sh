@@ -12,12 +12,14 @@
 # both sizes and the large/small ratio. Asserts nothing.
 #
 #   bench/scale.sh [--small A:C] [--large A:C] [--db sqlite|postgres] [--seconds N] [--warm-up N]
-#                  [--keep DIR [--reuse]] [--no-search]
+#                  [--keep DIR [--reuse]] [--no-search] [--related-threads N]
 # --db postgres creates a database per size on 127.0.0.1:5432 (user postgres), runs `vacuum analyze`
 # after generating (as autovacuum would soon after), and drops it at the end unless --keep. --keep DIR keeps the data folders (DIR/small, DIR/large, each with its
 # generate and reindex output) and databases; --reuse measures what DIR already holds. --no-search
 # skips the reindex and the search figures; the server then builds its index in the background
-# while it is measured (no option turns search off), which the figures include.
+# while it is measured (no option turns search off), which the figures include. --related-threads N
+# is passed to the measured servers: 0 keeps a site whose related lists are not all ranked (a
+# reindex stopped part-way, as ranking a million takes hours) from ranking them while it is measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +31,7 @@ warm=5
 keep=""
 reuse=""
 search=1
+related=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --small) small="$2"; shift 2 ;;
@@ -39,6 +42,7 @@ while [ $# -gt 0 ]; do
     --keep) keep="$2"; shift 2 ;;
     --reuse) reuse=1; shift ;;
     --no-search) search=""; shift ;;
+    --related-threads) related=(--related-threads "$2"); shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -232,7 +236,7 @@ run() { # run LABEL A:C
 
   local started healthy home
   started="$(now_ms)"
-  start_server "$dir" "$dir/server.log" --page-cache off
+  start_server "$dir" "$dir/server.log" --page-cache off ${related[@]+"${related[@]}"}
   wait_for /healthz "$dir/server.log"
   healthy="$(now_ms)"
   wait_for / "$dir/server.log"

@@ -55,6 +55,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}).")
     int sharedMaxAge;
 
+    @Option(names = "--related-threads", paramLabel = "N", defaultValue = "${env:MASTHEAD_RELATED_THREADS:-half}",
+            description = "How many cores the site ranks related-story lists on after its search index is rebuilt "
+                    + "(newest stories first, search answering meanwhile): half, or 0 to the number of cores; 0 leaves "
+                    + "the lists to a later start with more (env MASTHEAD_RELATED_THREADS; default ${DEFAULT-VALUE}).")
+    String relatedThreads;
+
     /** The configuration these options describe; IllegalArgumentException names a bad value. */
     Config config() {
         boolean cache = switch (pageCache.strip().toLowerCase(java.util.Locale.ROOT)) {
@@ -62,8 +68,18 @@ final class ServeCommand implements Callable<Integer> {
             case "off" -> false;
             default -> throw new IllegalArgumentException("--page-cache: give on or off, not " + pageCache);
         };
+        int related;
+        if (relatedThreads.strip().equalsIgnoreCase("half")) {
+            related = Config.HALF_THE_CORES;
+        } else {
+            try {
+                related = Integer.parseInt(relatedThreads.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--related-threads: give half or a number of cores, not " + relatedThreads);
+            }
+        }
         return new Config(host, port, storage.dataDir, storage.databaseUrl, demo, trustedProxies, baseUrl, cache, sharedMaxAge,
-                purgeUrl);
+                purgeUrl, related);
     }
 
     @Override

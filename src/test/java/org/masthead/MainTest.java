@@ -92,4 +92,23 @@ class MainTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("masthead: --shared-max-age: give 0 to 600 seconds, not 3600");
     }
+
+    @Test
+    void relatedListsAreRankedOnHalfTheCoresUnlessToldHowMany() {
+        ServeCommand serve = new ServeCommand();
+        new picocli.CommandLine(serve).parseArgs("--data-dir", TestSites.tempDir().toString());
+        assertThat(serve.config().relatedThreads()).isEqualTo(org.masthead.config.Config.HALF_THE_CORES);
+        new picocli.CommandLine(serve).parseArgs("--data-dir", TestSites.tempDir().toString(), "--related-threads", "0");
+        assertThat(serve.config().relatedThreads()).isZero();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int code = run("serve", "--port", "0", "--data-dir", TestSites.tempDir().toString(), "--related-threads",
+                String.valueOf(cores + 1));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("masthead: --related-threads: give 0 to " + cores
+                + " (this machine's cores), not " + (cores + 1));
+        err.getBuffer().setLength(0);
+        assertThat(run("serve", "--port", "0", "--data-dir", TestSites.tempDir().toString(), "--related-threads", "many"))
+                .isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("masthead: --related-threads: give half or a number of cores, not many");
+    }
 }

@@ -14,9 +14,12 @@ import java.util.List;
  * {@code sharedMaxAge} is how many seconds a CDN or caching proxy may keep an anonymous reader
  * page (its s-maxage; 0 keeps pages out of shared caches). {@code purgeUrl}, when not null, is
  * called with the page tags each change touches, for a shared cache in front of the site.
+ * {@code relatedThreads} is how many threads a serving site ranks related-story lists on after a
+ * search rebuild: {@link #HALF_THE_CORES} for half the machine's cores (at least one), 0 to leave
+ * them until a start with more.
  */
 public record Config(String host, int port, Path dataDir, String databaseUrl, boolean demo, List<String> trustedProxies,
-                     String baseUrl, boolean pageCache, int sharedMaxAge, String purgeUrl) {
+                     String baseUrl, boolean pageCache, int sharedMaxAge, String purgeUrl, int relatedThreads) {
 
     public static final int DEFAULT_PORT = 8080;
     /**
@@ -32,6 +35,8 @@ public record Config(String host, int port, Path dataDir, String databaseUrl, bo
      * focus) over half an hour to write.
      */
     public static final int MAX_SHARED_MAX_AGE = 600;
+    /** {@code relatedThreads}: half the machine's cores, at least one, so readers keep the rest. */
+    public static final int HALF_THE_CORES = -1;
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -41,10 +46,22 @@ public record Config(String host, int port, Path dataDir, String databaseUrl, bo
             throw new IllegalArgumentException("--shared-max-age: give 0 to " + MAX_SHARED_MAX_AGE + " seconds, not "
                     + sharedMaxAge);
         }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (relatedThreads != HALF_THE_CORES && (relatedThreads < 0 || relatedThreads > cores)) {
+            throw new IllegalArgumentException("--related-threads: give 0 to " + cores + " (this machine's cores), not "
+                    + relatedThreads);
+        }
         dataDir = dataDir.toAbsolutePath().normalize();
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         baseUrl = normaliseBaseUrl(baseUrl);
         purgeUrl = checkPurgeUrl(purgeUrl);
+    }
+
+    /** A config ranking related lists after a rebuild on half the cores. */
+    public Config(String host, int port, Path dataDir, String databaseUrl, boolean demo, List<String> trustedProxies,
+                  String baseUrl, boolean pageCache, int sharedMaxAge, String purgeUrl) {
+        this(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, sharedMaxAge, purgeUrl,
+                HALF_THE_CORES);
     }
 
     /** A config with shared caches keeping anonymous pages for the default time, and no purge webhook. */
@@ -75,35 +92,48 @@ public record Config(String host, int port, Path dataDir, String databaseUrl, bo
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, sharedMaxAge, purgeUrl);
+        return new Config(host, newPort, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, sharedMaxAge, purgeUrl,
+                relatedThreads);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(host, port, dataDir, url, demo, trustedProxies, baseUrl, pageCache, sharedMaxAge, purgeUrl);
+        return new Config(host, port, dataDir, url, demo, trustedProxies, baseUrl, pageCache, sharedMaxAge, purgeUrl,
+                relatedThreads);
     }
 
     public Config withDemo(boolean withDemo) {
-        return new Config(host, port, dataDir, databaseUrl, withDemo, trustedProxies, baseUrl, pageCache, sharedMaxAge, purgeUrl);
+        return new Config(host, port, dataDir, databaseUrl, withDemo, trustedProxies, baseUrl, pageCache, sharedMaxAge, purgeUrl,
+                relatedThreads);
     }
 
     public Config withTrustedProxies(List<String> proxies) {
-        return new Config(host, port, dataDir, databaseUrl, demo, proxies, baseUrl, pageCache, sharedMaxAge, purgeUrl);
+        return new Config(host, port, dataDir, databaseUrl, demo, proxies, baseUrl, pageCache, sharedMaxAge, purgeUrl,
+                relatedThreads);
     }
 
     public Config withBaseUrl(String url) {
-        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, url, pageCache, sharedMaxAge, purgeUrl);
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, url, pageCache, sharedMaxAge, purgeUrl,
+                relatedThreads);
     }
 
     public Config withPageCache(boolean on) {
-        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, on, sharedMaxAge, purgeUrl);
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, on, sharedMaxAge, purgeUrl,
+                relatedThreads);
     }
 
     public Config withSharedMaxAge(int seconds) {
-        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, seconds, purgeUrl);
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, seconds, purgeUrl,
+                relatedThreads);
     }
 
     public Config withPurgeUrl(String url) {
-        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, sharedMaxAge, url);
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, sharedMaxAge, url,
+                relatedThreads);
+    }
+
+    public Config withRelatedThreads(int threads) {
+        return new Config(host, port, dataDir, databaseUrl, demo, trustedProxies, baseUrl, pageCache, sharedMaxAge, purgeUrl,
+                threads);
     }
 
     /** An http(s) URL to POST purges to, as given; null for null or blank; IllegalArgumentException otherwise. */
