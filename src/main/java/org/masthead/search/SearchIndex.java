@@ -165,7 +165,9 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                     }
                     drain();
                     index.relating().ifPresent(from -> {
-                        LOG.info("going on recomputing the related lists the last rebuild left, {}", from.described());
+                        if (relateThreads != 0) { // else relateInBackground says they wait
+                            LOG.info("going on recomputing the related lists the last rebuild left, {}", from.described());
+                        }
                         relatingStartedNanos = System.nanoTime();
                         relatingIndexedMillis = 0;
                         relatedSoFar = 0;
@@ -337,7 +339,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
             }
         } else {
             LOG.info("the search index holds all {} published stories and answers searches; their related lists"
-                    + " are recomputed in the background, newest first", count);
+                    + (relateThreads == 0 ? " are owed" : " are recomputed in the background, newest first"), count);
             relateInBackground();
         }
         drain(); // whatever changed while it ran
