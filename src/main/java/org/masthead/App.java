@@ -160,8 +160,9 @@ public final class App implements AutoCloseable {
             }
             // The index follows the log after the page cache: its related-story lists are writes of their own.
             search = SearchIndex.openFree(db, searchFolder(config));
-            search.relateOn(config.relatedThreads() == Config.HALF_THE_CORES ? SearchIndex.HALF_THE_CORES
-                    : config.relatedThreads());
+            if (config.relatedThreads() != Config.HALF_THE_CORES) {
+                search.relateOn(config.relatedThreads());
+            }
             db.addListener(search);
             SearchRoutes searchRoutes = new SearchRoutes(search, queries, templates);
             SpamClassifier classifier = SpamClassifier.open(db, SpamClassifier.DEFAULT_THRESHOLD, Starter.comments())

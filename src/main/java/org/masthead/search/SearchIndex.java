@@ -47,8 +47,6 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private static final int REBUILD_OVER = 5_000;
     /** Stories whose related lists are recomputed and saved at a time after a rebuild. */
     private static final int RELATE_BATCH = 500;
-    /** {@link #relateOn}: half the machine's cores, at least one. */
-    public static final int HALF_THE_CORES = -1;
     /** Instances sharing one data folder at most (each needs an index folder of its own). */
     private static final int MAX_FOLDERS = 64;
 
@@ -86,8 +84,8 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
     private volatile boolean catchingUp;
     /** True while recomputing related lists after a rebuild is queued or running (see {@link #relateNext}). */
     private final AtomicBoolean relating = new AtomicBoolean();
-    /** Threads the related lists are ranked on in the background; {@link #HALF_THE_CORES} or 0 to leave them. */
-    private volatile int relateThreads = HALF_THE_CORES;
+    /** Threads the related lists are ranked on in the background, as {@link #relateOn} set; -1 for half the cores. */
+    private volatile int relateThreads = -1;
     private long relatingStartedNanos;
     private long relatingIndexedMillis;
     private int relatedSoFar;
@@ -165,7 +163,7 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                     }
                     drain();
                     index.relating().ifPresent(from -> {
-                        if (relateThreads != 0) { // else relateInBackground says they wait
+                        if (relatingThreads() > 0) { // else relateInBackground says they wait
                             LOG.info("going on recomputing the related lists the last rebuild left, {}", from.described());
                         }
                         relatingStartedNanos = System.nanoTime();
@@ -338,28 +336,32 @@ public final class SearchIndex implements ChangeListener, AutoCloseable {
                 progress.at("relating", relatedSoFar, Math.max(count, relatedSoFar));
             }
         } else {
-            LOG.info("the search index holds all {} published stories and answers searches; their related lists"
-                    + (relateThreads == 0 ? " are owed" : " are recomputed in the background, newest first"), count);
+            LOG.info("the search index holds all {} published stories and answers searches{}", count,
+                    relatingThreads() > 0 ? "; their related lists are recomputed in the background, newest first" : "");
             relateInBackground();
         }
         drain(); // whatever changed while it ran
     }
 
     /**
-     * How many threads a serving site ranks related lists on after a rebuild ({@link #HALF_THE_CORES}
-     * by default); 0 leaves the lists the rebuild has not reached until a start with more. Set before
-     * {@link #start()}.
+     * How many threads a serving site ranks related lists on after a rebuild (half the cores, at
+     * least one, unless set); 0 leaves the lists the rebuild has not reached until a start with more.
+     * Set before {@link #start()}.
      */
     public void relateOn(int threads) {
-        if (threads != HALF_THE_CORES && threads < 0) {
+        if (threads < 0) {
             throw new IllegalArgumentException("related lists are ranked on 0 or more threads, not " + threads);
         }
         relateThreads = threads;
     }
 
+    private int relatingThreads() {
+        return relateThreads < 0 ? build.backgroundThreads() : relateThreads;
+    }
+
     /** Queues the next batch of related lists on the worker, behind any changes already queued there. */
     private void relateInBackground() {
-        int threads = relateThreads == HALF_THE_CORES ? build.backgroundThreads() : relateThreads;
+        int threads = relatingThreads();
         if (threads == 0) {
             LOG.info("related lists are ranked on 0 threads: those left to rank ({}) wait for a start with more",
                     index.relating().map(SearchQueries.Position::described).orElse("none"));
