@@ -27,7 +27,7 @@ import org.masthead.db.Tx;
  * settings are read on every posted comment and kept in memory until the change log says
  * they changed: the app registers the store as a change listener for that.
  */
-public final class CommentStore implements CommentHistory, ChangeListener {
+public final class CommentStore implements CommentHistory, ArticleComments, ChangeListener {
     public static final String ENTITY = "comment";
     public static final String BLOCK_ENTITY = "comment_block";
 
@@ -226,6 +226,37 @@ public final class CommentStore implements CommentHistory, ChangeListener {
                 .bind("article", articleId).map((rs, ctx) -> read(rs)).list());
     }
 
+    /** Where an article's approved comments sit, oldest first, as {@link #approved(long)} orders them: ids and parents, no text. */
+    @Override
+    public CommentOutline outline(long articleId) {
+        return CommentOutline.of(db.read(h -> h.createQuery("""
+                        select id, parent_id from comments where article_id = :article and status = 'APPROVED'
+                        order by created_at, id""")
+                .bind("article", articleId)
+                .map((rs, ctx) -> {
+                    long parent = rs.getLong(2);
+                    return new CommentOutline.Row(rs.getLong(1), rs.wasNull() ? null : parent);
+                })
+                .list()));
+    }
+
+    /** Of these comments, the ones still approved: a page's worth in one query, more in runs of {@value #IDS_AT_ONCE}. */
+    @Override
+    public List<Comment> approvedAmong(Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<Comment> approved = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i += IDS_AT_ONCE) {
+            List<Long> run = all.subList(i, Math.min(all.size(), i + IDS_AT_ONCE));
+            approved.addAll(db.read(h -> h.createQuery("select " + COLUMNS
+                            + " from comments where id in (<ids>) and status = 'APPROVED'")
+                    .bindList("ids", run).map((rs, ctx) -> read(rs)).list()));
+        }
+        return approved;
+    }
+
+    /** Ids bound in one statement: below SQLite's oldest limit of 999 parameters. */
+    private static final int IDS_AT_ONCE = 500;
+
     /** How many approved comments each of these articles has; articles without any are left out. */
     public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
         if (articleIds.isEmpty()) {
@@ -392,6 +423,7 @@ public final class CommentStore implements CommentHistory, ChangeListener {
     }
 
     /** Whether the article's editors left its comments open (closing by age is the caller's rule). */
+    @Override
     public boolean acceptsComments(long articleId) {
         return db.read(h -> h.createQuery("select comments from articles where id = :id").bind("id", articleId)
                 .mapTo(String.class).findOne().map("open"::equals).orElse(false));

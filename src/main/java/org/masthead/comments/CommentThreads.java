@@ -3,7 +3,6 @@ package org.masthead.comments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,8 @@ import java.util.Optional;
 /**
  * Builds the comment threads of an article page: approved comments as a tree (a reply whose
  * parent is not shown becomes a thread of its own), top-level threads paged in the reader's
- * order, replies always oldest first under their parent.
+ * order, replies always oldest first under their parent. The paging comes from the article's
+ * outline; only the comments of the page shown are read in full.
  */
 public final class CommentThreads {
     private final CommentStore store;
@@ -32,38 +32,46 @@ public final class CommentThreads {
     /**
      * The comments part of an article page; {@code form} is what the reader sent back when it
      * needs correcting, or null for a fresh form. Null when the site takes no comments and the
-     * article has none.
+     * article has none. Reads and renders only the comments on the page shown.
      */
     public CommentsView view(long articleId, String articleUrl, Instant publishedAt, Request request,
                              CommentsView.Form form, Instant now) {
         CommentSettings settings = store.settings();
-        ShownComments.Shown kept = shown.of(articleId);
+        ShownComments.Kept kept = shown.of(articleId);
         String closed = closedReason(settings, kept.accepts(), publishedAt, now);
-        List<Comment> approved = kept.approved();
-        if (!settings.enabled() && approved.isEmpty()) {
+        CommentOutline outline = kept.outline();
+        if (!settings.enabled() && outline.total() == 0) {
             return null;
         }
-        List<CommentsView.Node> roots = tree(approved, kept.html(), settings.maxDepth());
+        List<CommentOutline.Place> threads = outline.threads();
         boolean newestFirst = request.order() == null ? settings.newestFirst() : request.order().equals("newest");
         if (newestFirst) {
-            roots = roots.reversed();
+            threads = threads.reversed();
         }
         int perPage = Math.max(1, settings.perPage());
-        int pageCount = Math.max(1, (roots.size() + perPage - 1) / perPage);
+        int pageCount = Math.max(1, (threads.size() + perPage - 1) / perPage);
         int page = Math.min(Math.max(1, request.page()), pageCount);
-        List<CommentsView.Node> shown = roots.subList((page - 1) * perPage, Math.min(roots.size(), page * perPage));
-        CommentsView.Form shownForm = form;
-        if (shownForm == null) {
-            shownForm = CommentsView.Form.EMPTY;
-            if (request.replyTo() != null) {
-                Optional<Comment> parent = approved.stream().filter(c -> c.id() == request.replyTo()).findFirst();
-                if (parent.isPresent() && parent.get().depth() + 1 < settings.maxDepth()) {
-                    shownForm = new CommentsView.Form(parent.get().id(), parent.get().name(), "", "", "", "", Map.of(), null);
-                }
-            }
+        List<CommentOutline.Place> onPage = threads.subList((page - 1) * perPage, Math.min(threads.size(), page * perPage));
+        Map<Long, ShownComments.Rendered> rendered = shown.rendered(articleId, CommentOutline.ids(onPage));
+        CommentsView.Form shownForm = form != null ? form
+                : replyForm(articleId, outline, rendered, request.replyTo(), settings.maxDepth());
+        return new CommentsView(articleId, articleUrl, outline.total(), nodes(onPage, rendered, settings.maxDepth()),
+                page, pageCount, newestFirst, request.order(), closed, shownForm, tokens.issue(articleId, now),
+                request.notice(), settings.privacyUrl());
+    }
+
+    /** A fresh form, set to reply when the reader asked to and the comment takes replies; it may be on another page. */
+    private CommentsView.Form replyForm(long articleId, CommentOutline outline, Map<Long, ShownComments.Rendered> rendered,
+                                        Long replyTo, int maxDepth) {
+        if (replyTo == null || !outline.contains(replyTo)) {
+            return CommentsView.Form.EMPTY;
         }
-        return new CommentsView(articleId, articleUrl, approved.size(), shown, page, pageCount, newestFirst,
-                request.order(), closed, shownForm, tokens.issue(articleId, now), request.notice(), settings.privacyUrl());
+        ShownComments.Rendered parent = rendered.containsKey(replyTo) ? rendered.get(replyTo)
+                : shown.rendered(articleId, List.of(replyTo)).get(replyTo);
+        if (parent == null || parent.comment().depth() + 1 >= maxDepth) {
+            return CommentsView.Form.EMPTY;
+        }
+        return new CommentsView.Form(parent.comment().id(), parent.comment().name(), "", "", "", "", Map.of(), null);
     }
 
     /** Why an article takes no new comments now, or null when it does. */
@@ -89,17 +97,10 @@ public final class CommentThreads {
     /** Which page of its article a comment is on, in the site's default order; empty if it is not shown. */
     public Optional<Integer> pageOf(Comment comment) {
         CommentSettings settings = store.settings();
-        ShownComments.Shown kept = shown.of(comment.articleId());
-        List<CommentsView.Node> roots = tree(kept.approved(), kept.html(), settings.maxDepth());
-        if (settings.newestFirst()) {
-            roots = roots.reversed();
-        }
-        for (int i = 0; i < roots.size(); i++) {
-            if (contains(roots.get(i), comment.id())) {
-                return Optional.of(i / Math.max(1, settings.perPage()) + 1);
-            }
-        }
-        return Optional.empty();
+        CommentOutline outline = shown.of(comment.articleId()).outline();
+        return outline.threadIndex(comment.id())
+                .map(i -> settings.newestFirst() ? outline.threads().size() - 1 - i : i)
+                .map(i -> i / Math.max(1, settings.perPage()) + 1);
     }
 
     /** One rendered comment node without replies, as the page shows it (for answers to JavaScript). */
@@ -108,48 +109,23 @@ public final class CommentThreads {
                 comment.depth() + 1 < store.settings().maxDepth());
     }
 
-    private static boolean contains(CommentsView.Node node, long id) {
-        if (node.comment().id() == id) {
-            return true;
-        }
-        for (CommentsView.Node reply : node.replies()) {
-            if (contains(reply, id)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code html} holds each approved comment's HTML, in the same order. */
-    private static List<CommentsView.Node> tree(List<Comment> approved, List<String> html, int maxDepth) {
-        Map<Long, List<Comment>> children = new HashMap<>();
-        Map<Long, Comment> byId = new HashMap<>();
-        Map<Long, String> htmlById = new HashMap<>();
-        for (int i = 0; i < approved.size(); i++) {
-            byId.put(approved.get(i).id(), approved.get(i));
-            htmlById.put(approved.get(i).id(), html.get(i));
-        }
-        List<Comment> roots = new ArrayList<>();
-        for (Comment c : approved) {
-            if (c.parentId() != null && byId.containsKey(c.parentId())) {
-                children.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c);
+    /**
+     * The shown threads with their comments. A comment that stopped being approved since the
+     * outline was read (a read that overlapped the change, used once) is left out, its replies
+     * taking its place.
+     */
+    private static List<CommentsView.Node> nodes(List<CommentOutline.Place> places,
+                                                 Map<Long, ShownComments.Rendered> rendered, int maxDepth) {
+        List<CommentsView.Node> nodes = new ArrayList<>(places.size());
+        for (CommentOutline.Place place : places) {
+            List<CommentsView.Node> replies = nodes(place.replies(), rendered, maxDepth);
+            ShownComments.Rendered r = rendered.get(place.id());
+            if (r == null) {
+                nodes.addAll(replies);
             } else {
-                roots.add(c);
+                nodes.add(new CommentsView.Node(r.comment(), r.html(), replies, r.comment().depth() + 1 < maxDepth));
             }
-        }
-        List<CommentsView.Node> nodes = new ArrayList<>(roots.size());
-        for (Comment root : roots) {
-            nodes.add(node(root, children, htmlById, maxDepth));
         }
         return nodes;
-    }
-
-    private static CommentsView.Node node(Comment c, Map<Long, List<Comment>> children, Map<Long, String> html,
-                                          int maxDepth) {
-        List<CommentsView.Node> replies = new ArrayList<>();
-        for (Comment reply : children.getOrDefault(c.id(), List.of())) {
-            replies.add(node(reply, children, html, maxDepth));
-        }
-        return new CommentsView.Node(c, html.get(c.id()), replies, c.depth() + 1 < maxDepth);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ import org.masthead.TestSites.Kind;
 
 /**
  * The comment threads of a much-commented article, on both databases: which comments each page
- * shows and where.
+ * shows and where, and that a page reads in full only the comments it shows.
  */
 class CommentThreadsTest {
     private static final Instant FIRST_SENT = Instant.parse("2026-11-20T10:00:00Z");
@@ -26,6 +28,58 @@ class CommentThreadsTest {
             "R4", "R5", "R5a", "R5b", "R6", "Orphan",
             "R7", "R8", "R9", "R10",
             "R11", "R11a", "R12", "R13");
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aPageReadsOnlyTheCommentsItShows(Kind kind) {
+        try (CommentSite site = new CommentSite(kind)) {
+            Map<String, Long> ids = story(site);
+            CountedComments counted = new CountedComments(site.comments);
+            ShownComments shown = new ShownComments(counted);
+            site.app.database().addListener(shown);
+            CommentThreads threads = new CommentThreads(site.comments, shown, new FormToken(site.comments.formKey()));
+
+            CommentsView first = view(threads, site, 1, null, null);
+            List<String> onFirst = List.of("R0", "R0a", "R0a1", "R0b", "R1", "R2", "R3");
+            assertThat(names(first.threads())).containsExactlyElementsOf(onFirst);
+            assertThat(first.total()).isEqualTo(OLDEST_FIRST.size());
+            assertThat(first.pageCount()).isEqualTo(4);
+            assertThat(counted.readInFull).containsExactlyInAnyOrderElementsOf(onFirst.stream().map(ids::get).toList());
+
+            // Replying to a comment three pages on reads that one comment, not its page.
+            CommentsView replying = view(threads, site, 1, null, ids.get("R12"));
+            assertThat(replying.form().parent()).isEqualTo(ids.get("R12"));
+            assertThat(replying.form().parentName()).isEqualTo("R12");
+            assertThat(counted.readInFull).hasSize(onFirst.size() + 1).endsWith(ids.get("R12"));
+            assertThat(view(threads, site, 1, null, ids.get("R0a1")).form()).as("deepest reply").isEqualTo(CommentsView.Form.EMPTY);
+            assertThat(view(threads, site, 1, null, ids.get("Spam")).form()).isEqualTo(CommentsView.Form.EMPTY);
+
+            List<String> all = new ArrayList<>();
+            for (int page = 1; page <= 4; page++) {
+                all.addAll(names(view(threads, site, page, null, null).threads()));
+            }
+            assertThat(all).containsExactlyElementsOf(OLDEST_FIRST);
+            assertThat(counted.readInFull).as("each comment read once, then kept").doesNotHaveDuplicates()
+                    .hasSize(OLDEST_FIRST.size());
+            assertThat(counted.outlines).isEqualTo(1);
+            assertThat(names(view(threads, site, 1, "newest", null).threads()))
+                    .containsExactly("R13", "R12", "R11", "R11a", "R10");
+
+            assertThat(threads.pageOf(comment(site, ids.get("Orphan")))).hasValue(2);
+            assertThat(threads.pageOf(comment(site, ids.get("R11a")))).hasValue(4);
+            assertThat(threads.pageOf(comment(site, ids.get("Spam")))).isEmpty();
+
+            // A new reply forgets what was kept of the article: the next view shows it.
+            long late = add(site, "R2a", ids.get("R2"), 1, 140, CommentStatus.APPROVED);
+            CommentsView after = view(threads, site, 1, null, null);
+            assertThat(names(after.threads())).containsExactly("R0", "R0a", "R0a1", "R0b", "R1", "R2", "R2a", "R3");
+            assertThat(after.total()).isEqualTo(OLDEST_FIRST.size() + 1);
+            assertThat(counted.outlines).isEqualTo(2);
+            assertThat(counted.readInFull.subList(OLDEST_FIRST.size(), counted.readInFull.size()))
+                    .containsExactlyInAnyOrder(ids.get("R0"), ids.get("R0a"), ids.get("R0a1"), ids.get("R0b"),
+                            ids.get("R1"), ids.get("R2"), late, ids.get("R3"));
+        }
+    }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
@@ -86,5 +140,53 @@ class CommentThreadsTest {
         NewComment comment = new NewComment(site.article, parent, name, name.toLowerCase() + "@example.org", "", body, null);
         return site.app.database().write(tx -> site.comments.add(tx, comment, depth, status, List.of(), 0,
                 CommentGate.fingerprint(body), null, null, FIRST_SENT.plus(Duration.ofMinutes(minute)))).id();
+    }
+
+    private static CommentsView view(CommentThreads threads, CommentSite site, int page, String order, Long replyTo) {
+        return threads.view(site.article, CommentSite.ARTICLE_URL, FIRST_SENT,
+                new CommentThreads.Request(page, order, replyTo, null), null, FIRST_SENT);
+    }
+
+    private static Comment comment(CommentSite site, long id) {
+        return site.comments.find(id).orElseThrow();
+    }
+
+    /** The authors of these threads and their replies, in the order the page shows them. */
+    private static List<String> names(List<CommentsView.Node> nodes) {
+        List<String> names = new ArrayList<>();
+        for (CommentsView.Node node : nodes) {
+            names.add(node.comment().name());
+            names.addAll(names(node.replies()));
+        }
+        return names;
+    }
+
+    /** The store, noting every comment read in full. */
+    private static final class CountedComments implements ArticleComments {
+        private final ArticleComments store;
+        final List<Long> readInFull = new ArrayList<>();
+        int outlines;
+
+        CountedComments(ArticleComments store) {
+            this.store = store;
+        }
+
+        @Override
+        public synchronized CommentOutline outline(long articleId) {
+            outlines++;
+            return store.outline(articleId);
+        }
+
+        @Override
+        public synchronized List<Comment> approvedAmong(Collection<Long> ids) {
+            List<Comment> read = store.approvedAmong(ids);
+            read.forEach(c -> readInFull.add(c.id()));
+            return read;
+        }
+
+        @Override
+        public boolean acceptsComments(long articleId) {
+            return store.acceptsComments(articleId);
+        }
     }
 }
