@@ -229,9 +229,7 @@ public final class CommentStore implements CommentHistory, ArticleComments, Chan
     /** Where an article's approved comments sit, oldest first, as {@link #approved(long)} orders them: ids and parents, no text. */
     @Override
     public CommentOutline outline(long articleId) {
-        return CommentOutline.of(db.read(h -> h.createQuery("""
-                        select id, parent_id from comments where article_id = :article and status = 'APPROVED'
-                        order by created_at, id""")
+        return CommentOutline.of(db.read(h -> h.createQuery(OUTLINE)
                 .bind("article", articleId)
                 .map((rs, ctx) -> {
                     long parent = rs.getLong(2);
@@ -247,15 +245,24 @@ public final class CommentStore implements CommentHistory, ArticleComments, Chan
         List<Comment> approved = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i += IDS_AT_ONCE) {
             List<Long> run = all.subList(i, Math.min(all.size(), i + IDS_AT_ONCE));
-            approved.addAll(db.read(h -> h.createQuery("select " + COLUMNS
-                            + " from comments where id in (<ids>) and status = 'APPROVED'")
-                    .bindList("ids", run).map((rs, ctx) -> read(rs)).list()));
+            db.read(h -> h.createQuery(BY_ID)
+                    .bindList("ids", run).map((rs, ctx) -> read(rs)).list())
+                    .stream().filter(c -> c.status() == CommentStatus.APPROVED).forEach(approved::add);
         }
         return approved;
     }
 
     /** Ids bound in one statement: below SQLite's oldest limit of 999 parameters. */
     private static final int IDS_AT_ONCE = 500;
+    /** Reads the article's rows through comments_article, which holds its approved ones in sent order. */
+    static final String OUTLINE = """
+            select id, parent_id from comments where article_id = :article and status = 'APPROVED'
+            order by created_at, id""";
+    /**
+     * Reads comments by their primary key. Their status is checked after: asked for it too, SQLite
+     * reads every approved comment of the site through comments_status to find these.
+     */
+    static final String BY_ID = "select " + COLUMNS + " from comments where id in (<ids>)";
 
     /** How many approved comments each of these articles has; articles without any are left out. */
     public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
