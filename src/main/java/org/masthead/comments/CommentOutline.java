@@ -2,9 +2,11 @@ package org.masthead.comments;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where each approved comment of an article sits on its page, without its text: the threads
@@ -12,10 +14,10 @@ import java.util.Optional;
  * replies oldest first under their parent. Enough to page the threads, count the comments and
  * find a comment's page, so that a page reads the text of only the comments it shows.
  *
- * @param threads  the threads, oldest first
- * @param threadOf for each comment, the index in {@code threads} of the thread that holds it
+ * @param threads the threads, oldest first
+ * @param total   how many approved comments the article has, replies included
  */
-record CommentOutline(List<Place> threads, Map<Long, Integer> threadOf) {
+record CommentOutline(List<Place> threads, int total) {
 
     /** An approved comment's row as the outline needs it: {@code parentId} null for a top-level one. */
     record Row(long id, Long parentId) {
@@ -23,57 +25,69 @@ record CommentOutline(List<Place> threads, Map<Long, Integer> threadOf) {
 
     /** A comment and its replies, oldest first. */
     record Place(long id, List<Place> replies) {
+        private boolean holds(long commentId) {
+            if (id == commentId) {
+                return true;
+            }
+            for (Place reply : replies) {
+                if (reply.holds(commentId)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     CommentOutline {
         threads = List.copyOf(threads);
-        threadOf = Map.copyOf(threadOf);
     }
 
     /** From an article's approved comments, oldest first. */
     static CommentOutline of(List<Row> approved) {
         Map<Long, List<Row>> children = new HashMap<>();
-        Map<Long, Row> byId = new HashMap<>();
+        Set<Long> shown = new HashSet<>();
         for (Row row : approved) {
-            byId.put(row.id(), row);
+            shown.add(row.id());
         }
         List<Row> roots = new ArrayList<>();
         for (Row row : approved) {
-            if (row.parentId() != null && byId.containsKey(row.parentId())) {
+            if (row.parentId() != null && shown.contains(row.parentId())) {
                 children.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row);
             } else {
                 roots.add(row);
             }
         }
         List<Place> threads = new ArrayList<>(roots.size());
-        Map<Long, Integer> threadOf = new HashMap<>();
         for (Row root : roots) {
-            threads.add(place(root.id(), children, threadOf, threads.size()));
+            threads.add(place(root.id(), children));
         }
-        return new CommentOutline(threads, threadOf);
+        return new CommentOutline(threads, approved.size());
     }
 
-    private static Place place(long id, Map<Long, List<Row>> children, Map<Long, Integer> threadOf, int thread) {
-        threadOf.put(id, thread);
+    private static Place place(long id, Map<Long, List<Row>> children) {
         List<Place> replies = new ArrayList<>();
         for (Row reply : children.getOrDefault(id, List.of())) {
-            replies.add(place(reply.id(), children, threadOf, thread));
+            replies.add(place(reply.id(), children));
         }
         return new Place(id, List.copyOf(replies));
     }
 
-    /** How many approved comments the article has, replies included. */
-    int total() {
-        return threadOf.size();
+    /**
+     * Where a comment's thread stands among the threads, oldest first; empty when it is not shown.
+     * Looked through, not indexed: asked only when a comment is posted or linked to, and an index
+     * would take more memory than the outline itself.
+     */
+    Optional<Integer> threadIndex(long commentId) {
+        for (int i = 0; i < threads.size(); i++) {
+            if (threads.get(i).holds(commentId)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     boolean contains(long commentId) {
-        return threadOf.containsKey(commentId);
-    }
-
-    /** Where a comment's thread stands among the threads, oldest first; empty when it is not shown. */
-    Optional<Integer> threadIndex(long commentId) {
-        return Optional.ofNullable(threadOf.get(commentId));
+        return threadIndex(commentId).isPresent();
     }
 
     /** The comments of these threads, replies included. */

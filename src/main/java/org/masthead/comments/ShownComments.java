@@ -28,8 +28,8 @@ import org.masthead.db.ChangeListener;
 public final class ShownComments implements ChangeListener {
     /** About 8 MB of outlines, comment text and HTML. */
     private static final long MAX_CHARS = 4_000_000;
-    /** What an outline holds for one comment (its place, id and thread: about 80 bytes), counted as characters. */
-    private static final int PLACE_CHARS = 40;
+    /** What an outline holds for one comment (its place and its entry in its parent's replies: about 32 bytes), counted as characters. */
+    private static final int PLACE_CHARS = 16;
 
     /** One article as its page shows it: where its comments sit, whether it takes more, and those rendered so far. */
     record Kept(CommentOutline outline, boolean accepts, Map<Long, Rendered> rendered) {
