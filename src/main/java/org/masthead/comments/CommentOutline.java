@@ -9,15 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where each approved comment of an article sits on its page, without its text: the threads
+ * Whether an article's editors left its comments open, and where each of its approved comments
+ * sits on its page, without its text: the threads
  * oldest first, each a top-level comment (or a reply whose parent is not shown) with its
  * replies oldest first under their parent. Enough to page the threads, count the comments and
  * find a comment's page, so that a page reads the text of only the comments it shows.
  *
  * @param threads the threads, oldest first
  * @param total   how many approved comments the article has, replies included
+ * @param open    whether the article's editors left its comments open (closing by age is not counted)
  */
-record CommentOutline(List<Place> threads, int total) {
+record CommentOutline(List<Place> threads, int total, boolean open) {
 
     /** An approved comment's row as the outline needs it: {@code parentId} null for a top-level one. */
     record Row(long id, Long parentId) {
@@ -43,7 +45,7 @@ record CommentOutline(List<Place> threads, int total) {
     }
 
     /** From an article's approved comments, oldest first. */
-    static CommentOutline of(List<Row> approved) {
+    static CommentOutline of(List<Row> approved, boolean open) {
         Map<Long, List<Row>> children = new HashMap<>();
         Set<Long> shown = new HashSet<>();
         for (Row row : approved) {
@@ -61,7 +63,7 @@ record CommentOutline(List<Place> threads, int total) {
         for (Row root : roots) {
             threads.add(place(root.id(), children));
         }
-        return new CommentOutline(threads, approved.size());
+        return new CommentOutline(threads, approved.size(), open);
     }
 
     private static Place place(long id, Map<Long, List<Row>> children) {

@@ -226,16 +226,28 @@ public final class CommentStore implements CommentHistory, ArticleComments, Chan
                 .bind("article", articleId).map((rs, ctx) -> read(rs)).list());
     }
 
-    /** Where an article's approved comments sit, oldest first, as {@link #approved(long)} orders them: ids and parents, no text. */
+    /**
+     * Where an article's approved comments sit, oldest first, as {@link #approved(long)} orders
+     * them (ids and parents, no text), and whether its editors left comments open: one query.
+     */
     @Override
     public CommentOutline outline(long articleId) {
-        return CommentOutline.of(db.read(h -> h.createQuery(OUTLINE)
+        List<OutlineRow> rows = db.read(h -> h.createQuery(OUTLINE)
                 .bind("article", articleId)
                 .map((rs, ctx) -> {
-                    long parent = rs.getLong(2);
-                    return new CommentOutline.Row(rs.getLong(1), rs.wasNull() ? null : parent);
+                    boolean open = "open".equals(rs.getString(1));
+                    long id = rs.getLong(2);
+                    Long comment = rs.wasNull() ? null : id;
+                    long parent = rs.getLong(3);
+                    return new OutlineRow(open, comment, rs.wasNull() ? null : parent);
                 })
-                .list()));
+                .list());
+        return CommentOutline.of(rows.stream().filter(r -> r.id() != null)
+                .map(r -> new CommentOutline.Row(r.id(), r.parentId())).toList(), !rows.isEmpty() && rows.getFirst().open());
+    }
+
+    /** A row of {@link #OUTLINE}: the article's comments setting, and a comment or none. */
+    private record OutlineRow(boolean open, Long id, Long parentId) {
     }
 
     /** Of these comments, the ones still approved: a page's worth in one query, more in runs of {@value #IDS_AT_ONCE}. */
@@ -254,10 +266,14 @@ public final class CommentStore implements CommentHistory, ArticleComments, Chan
 
     /** Ids bound in one statement: below SQLite's oldest limit of 999 parameters. */
     private static final int IDS_AT_ONCE = 500;
-    /** Reads the article's rows through comments_article, which holds its approved ones in sent order. */
+    /**
+     * The article's row by key and its approved comments through comments_article, which holds
+     * them in sent order; one row with no comment when it has none, no row when it does not exist.
+     */
     static final String OUTLINE = """
-            select id, parent_id from comments where article_id = :article and status = 'APPROVED'
-            order by created_at, id""";
+            select a.comments, c.id, c.parent_id from articles a
+            left join comments c on c.article_id = a.id and c.status = 'APPROVED'
+            where a.id = :article order by c.created_at, c.id""";
     /**
      * Reads comments by their primary key. Their status is checked after: asked for it too, SQLite
      * reads every approved comment of the site through comments_status to find these.
@@ -430,7 +446,6 @@ public final class CommentStore implements CommentHistory, ArticleComments, Chan
     }
 
     /** Whether the article's editors left its comments open (closing by age is the caller's rule). */
-    @Override
     public boolean acceptsComments(long articleId) {
         return db.read(h -> h.createQuery("select comments from articles where id = :id").bind("id", articleId)
                 .mapTo(String.class).findOne().map("open"::equals).orElse(false));

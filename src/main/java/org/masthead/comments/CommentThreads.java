@@ -38,7 +38,7 @@ public final class CommentThreads {
                              CommentsView.Form form, Instant now) {
         CommentSettings settings = store.settings();
         ShownComments.Kept kept = shown.of(articleId);
-        String closed = closedReason(settings, kept.accepts(), publishedAt, now);
+        String closed = closedReason(settings, kept.outline().open(), publishedAt, now);
         CommentOutline outline = kept.outline();
         if (!settings.enabled() && outline.total() == 0) {
             return null;

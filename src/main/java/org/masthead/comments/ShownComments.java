@@ -32,7 +32,7 @@ public final class ShownComments implements ChangeListener {
     private static final int PLACE_CHARS = 16;
 
     /** One article as its page shows it: where its comments sit, whether it takes more, and those rendered so far. */
-    record Kept(CommentOutline outline, boolean accepts, Map<Long, Rendered> rendered) {
+    record Kept(CommentOutline outline, Map<Long, Rendered> rendered) {
         Kept {
             rendered = Map.copyOf(rendered);
         }
@@ -40,7 +40,7 @@ public final class ShownComments implements ChangeListener {
         private Kept with(Map<Long, Rendered> more) {
             Map<Long, Rendered> all = new HashMap<>(rendered);
             all.putAll(more);
-            return new Kept(outline, accepts, all);
+            return new Kept(outline, all);
         }
 
         private int chars() {
@@ -81,7 +81,7 @@ public final class ShownComments implements ChangeListener {
             return shown;
         }
         long before = generation();
-        Kept fresh = new Kept(store.outline(articleId), store.acceptsComments(articleId), Map.of());
+        Kept fresh = new Kept(store.outline(articleId), Map.of());
         synchronized (this) {
             if (generation == before) {
                 kept.put(articleId, fresh);

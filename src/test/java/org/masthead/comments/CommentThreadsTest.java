@@ -204,10 +204,5 @@ class CommentThreadsTest {
             read.forEach(c -> readInFull.add(c.id()));
             return read;
         }
-
-        @Override
-        public boolean acceptsComments(long articleId) {
-            return store.acceptsComments(articleId);
-        }
     }
 }
