@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -80,7 +81,7 @@ public class RelatedBenchmark {
         int found = 0;
         while (found < n) {
             int doc = random.nextInt(maxDoc);
-            LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
             NumericDocValues values = DocValues.getNumeric(leaf.reader(), Fields.ID);
             if (values.advanceExact(doc - leaf.docBase)) {
                 drawn[found++] = values.longValue();
