@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 final class ArticleIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
     /** Raised whenever the fields change, so an index of the old layout is rebuilt. */
-    static final String LAYOUT = "4";
+    static final String LAYOUT = "5";
     static final String LAYOUT_KEY = "layout";
     static final String COMPLETE_KEY = "complete";
     /** Epoch milliseconds up to which the change log is reflected in the last commit. */
@@ -110,8 +110,9 @@ final class ArticleIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
                     .setOpenMode(data == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(ramBufferMegabytes())
-                    // Oldest first in every segment: the stories nearest in time to one are a run of documents.
-                    .setIndexSort(new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG)));
+                    // Newest first in every segment: the stories nearest in time to one are a run of documents,
+                    // and a search for the newest (results by date, headlines offered while typing) can stop early.
+                    .setIndexSort(new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true)));
             return new ArticleIndex(directory, new IndexWriter(directory, config), data == null ? Map.of() : data);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + folder, e);

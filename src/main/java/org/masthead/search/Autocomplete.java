@@ -20,16 +20,19 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * Completes what a reader is typing: topics (tags of published stories) whose name starts
- * with it, and headlines holding every word typed, the last one as a prefix.
+ * with it, and the newest headlines holding every word typed, the last one as a prefix.
  */
 final class Autocomplete {
     static final int TOPICS = 4;
     static final int HEADLINES = 6;
+    private static final Sort NEWEST = new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true));
     private final ArticleIndex index;
     private final Analyzer words = new StandardAnalyzer(CharArraySet.EMPTY_SET);
 
@@ -110,8 +113,10 @@ final class Autocomplete {
             boolean last = i == typed.size() - 1;
             q.add(last && endsInWord ? new PrefixQuery(t) : new TermQuery(t), BooleanClause.Occur.MUST);
         }
+        // Newest first: a reader typing is most often after a recent story, and every match holds all the words.
+        // The index is in that order, so the search stops once it has counted a thousand matches.
         List<Suggestion> stories = new ArrayList<>();
-        for (ScoreDoc hit : searcher.search(q.build(), HEADLINES).scoreDocs) {
+        for (ScoreDoc hit : searcher.search(q.build(), HEADLINES, NEWEST).scoreDocs) {
             Document doc = searcher.storedFields().document(hit.doc);
             stories.add(new Suggestion("story", doc.get(Analyzers.field("headline", doc.get(Fields.LANGUAGE))),
                     doc.get(Fields.SLUG), doc.getField(Fields.PUBLISHED).numericValue().longValue()));

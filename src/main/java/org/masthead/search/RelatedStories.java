@@ -182,7 +182,8 @@ final class RelatedStories {
      * The {@code n} best hits published within {@code window} (null: the whole index). Counting
      * every match is not needed, so scoring may skip documents that cannot reach the top {@code n}
      * from the first hit on, not only after a thousand. The index is sorted by publication, so a
-     * window is one run of documents in each segment, and only that run is scored.
+     * window is one run of documents in each segment, and only that run is scored. Positions
+     * count from a segment's oldest story (its last document), so time grows with them.
      */
     private static ScoreDoc[] top(IndexSearcher searcher, Query query, int n, Window window) throws IOException {
         TopScoreDocCollectorManager manager = new TopScoreDocCollectorManager(n, n);
@@ -197,14 +198,18 @@ final class RelatedStories {
             BulkScorer scorer = first < end ? weight.bulkScorer(leaf) : null;
             if (scorer != null) {
                 LeafCollector leafCollector = collector.getLeafCollector(leaf);
-                scorer.score(leafCollector, leaf.reader().getLiveDocs(), first, end);
+                int maxDoc = leaf.reader().maxDoc();
+                scorer.score(leafCollector, leaf.reader().getLiveDocs(), maxDoc - end, maxDoc - first);
                 leafCollector.finish();
             }
         }
         return collector.topDocs().scoreDocs;
     }
 
-    /** The first document of a segment published at or after {@code at} ({@code maxDoc} if none): the segment is sorted by it. */
+    /**
+     * The first position in a segment published at or after {@code at} ({@code maxDoc} if none): the
+     * segment is sorted by it, newest first, so position p is document {@code maxDoc - 1 - p}.
+     */
     private static int firstPublishedFrom(LeafReader reader, long at) throws IOException {
         return firstPublishedFrom(reader, at, 0, reader.maxDoc());
     }
@@ -213,7 +218,7 @@ final class RelatedStories {
     private static int firstPublishedFrom(LeafReader reader, long at, int low, int high) throws IOException {
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (published(reader, mid) < at) {
+            if (published(reader, reader.maxDoc() - 1 - mid) < at) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -222,7 +227,7 @@ final class RelatedStories {
         return low;
     }
 
-    /** The document after the last published at or before {@code to} in a segment. */
+    /** The position after the last published at or before {@code to} in a segment. */
     private static int end(LeafReader reader, long to) throws IOException {
         return to == Long.MAX_VALUE ? reader.maxDoc() : firstPublishedFrom(reader, to + 1);
     }

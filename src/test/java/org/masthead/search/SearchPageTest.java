@@ -149,6 +149,14 @@ class SearchPageTest {
         assertThat(labels).contains("Buses", "Night buses return to four routes from December");
         assertThat(items.get(0).getAsJsonObject().get("url").getAsString()).isEqualTo("/tag/buses");
         assertThat(TestSites.get(app, "/search/suggest?q=" + "y".repeat(600)).body()).isEqualTo("[]");
+        // Headlines come newest first: "to" is in more headlines than are offered.
+        List<String> stories = com.google.gson.JsonParser.parseString(TestSites.get(app, "/search/suggest?q=to").body())
+                .getAsJsonArray().asList().stream().map(e -> e.getAsJsonObject())
+                .filter(o -> o.get("kind").getAsString().equals("story")).map(o -> o.get("url").getAsString()).toList();
+        assertThat(stories).hasSize(6);
+        assertThat(stories.getFirst()).endsWith("/central-library-late-opening");
+        assertThat(stories.stream().map(u -> u.substring(0, 12)).toList())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
         // Without script, the results page lists the matching topics.
         assertThat(search(app, "buses").select(".search-topics a").eachAttr("href")).contains("/tag/buses");
         // Every page's header has the search box.
