@@ -1,7 +1,5 @@
 package org.masthead.search;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -52,17 +50,10 @@ public class RelatedBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-        Path folder = Path.of(index);
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("no search index folder at '" + index + "': give -p index=DATA/search-index");
-        }
-        articles = ArticleIndex.open(folder, new Analyzers());
+        articles = GrownIndex.open(index);
         IndexSearcher searcher = articles.acquire();
         try {
             int stories = searcher.getIndexReader().numDocs();
-            if (stories < 2) {
-                throw new IllegalArgumentException(folder + " holds " + stories + " stories: run masthead reindex first");
-            }
             related = new RelatedStories(articles, new Analyzers(), true, window == 0 ? Integer.MAX_VALUE : window);
             ids = sample(searcher, 2_000);
             System.out.printf("%n%d stories indexed, %d drawn at random, window %s%n", stories, ids.length,

@@ -2,13 +2,10 @@ package org.masthead.search;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.lucene.search.IndexSearcher;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,21 +50,7 @@ public class SearchBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-        Path folder = Path.of(index);
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("no search index folder at '" + index + "': give -p index=DATA/search-index");
-        }
-        articles = ArticleIndex.open(folder, new Analyzers());
-        IndexSearcher searcher = articles.acquire();
-        try {
-            int indexed = searcher.getIndexReader().numDocs();
-            if (indexed < 2) {
-                throw new IllegalArgumentException(folder + " holds " + indexed + " stories: run masthead reindex first");
-            }
-            System.out.printf("%n%d stories indexed%n", indexed);
-        } finally {
-            articles.release(searcher);
-        }
+        articles = GrownIndex.open(index);
         stories = new StorySearch(articles, new Analyzers());
         Map<String, String> asked = new HashMap<>();
         for (String pair : search.split("&")) {
