@@ -28,6 +28,11 @@ final class Analyzers {
     static final String OTHER = "xx";
     /** The fields indexed once per language. */
     static final List<String> LANGUAGE_FIELDS = List.of("headline", "dek", "body");
+    /**
+     * The field, also per language, that holds every word of a story (headline, dek, body, tags,
+     * bylines and section) with frequencies but no positions: a search's first pass reads it.
+     */
+    static final String WORDS = "words";
 
     private final Map<String, Analyzer> byLanguage = Map.of(
             "en", new EnglishAnalyzer(),
@@ -59,7 +64,7 @@ final class Analyzers {
 
     Analyzer forField(String fieldName) {
         int cut = fieldName.lastIndexOf('_');
-        if (cut > 0 && LANGUAGE_FIELDS.contains(fieldName.substring(0, cut))) {
+        if (cut > 0 && (LANGUAGE_FIELDS.contains(fieldName.substring(0, cut)) || WORDS.equals(fieldName.substring(0, cut)))) {
             return byLanguage.getOrDefault(fieldName.substring(cut + 1), plain);
         }
         return plain;

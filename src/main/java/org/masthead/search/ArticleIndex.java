@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 final class ArticleIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
     /** Raised whenever the fields change, so an index of the old layout is rebuilt. */
-    static final String LAYOUT = "5";
+    static final String LAYOUT = "6";
     static final String LAYOUT_KEY = "layout";
     static final String COMPLETE_KEY = "complete";
     /** Epoch milliseconds up to which the change log is reflected in the last commit. */
@@ -63,10 +63,15 @@ final class ArticleIndex implements AutoCloseable {
 
     private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
 
+    /** Words with how often they occur, nothing stored, no positions: {@link Analyzers#WORDS}. */
+    private static final FieldType COUNTED_WORDS = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         // Offsets let the highlighter mark words without analysing the text again.
         STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         STORED_TEXT.freeze();
+        COUNTED_WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        COUNTED_WORDS.freeze();
     }
 
     private final Directory directory;
@@ -326,6 +331,7 @@ final class ArticleIndex implements AutoCloseable {
         doc.add(new Field(Analyzers.field("headline", lang), a.headline(), STORED_TEXT));
         doc.add(new Field(Analyzers.field("dek", lang), a.dek(), STORED_TEXT));
         doc.add(new Field(Analyzers.field("body", lang), a.bodyText(), STORED_TEXT));
+        doc.add(new Field(Analyzers.field(Analyzers.WORDS, lang), allWords(a), COUNTED_WORDS));
         doc.add(new TextField(Fields.HEADLINE_WORDS, a.headline(), Field.Store.NO));
         doc.add(new TextField(Fields.SPELLING, a.headline() + "\n" + a.dek() + "\n" + a.bodyText(), Field.Store.NO));
         doc.add(new StringField(Fields.SECTION, a.section().slug(), Field.Store.YES));
@@ -349,6 +355,27 @@ final class ArticleIndex implements AutoCloseable {
         doc.add(new SortedDocValuesField(Fields.SAME_HEADLINE, new BytesRef(fingerprint(a.headline()))));
         doc.add(new SortedDocValuesField(Fields.SAME_BODY, new BytesRef(fingerprint(a.bodyText()))));
         return doc;
+    }
+
+    /**
+     * Every word of the story for {@link Analyzers#WORDS}, weighted roughly as a search weighs
+     * the fields: the headline three times, the dek and the tags twice, the rest once.
+     */
+    static String allWords(IndexedArticle a) {
+        StringBuilder words = new StringBuilder(a.bodyText().length() + 4 * a.headline().length() + 3 * a.dek().length() + 200);
+        for (int i = 0; i < 3; i++) {
+            words.append(a.headline()).append('\n');
+        }
+        for (int i = 0; i < 2; i++) {
+            words.append(a.dek()).append('\n');
+            for (IndexedArticle.Named tag : a.tags()) {
+                words.append(tag.name()).append('\n');
+            }
+        }
+        for (IndexedArticle.Named author : a.authors()) {
+            words.append(author.name()).append('\n');
+        }
+        return words.append(a.section().name()).append('\n').append(a.bodyText()).toString();
     }
 
     /** Equal for texts that differ only in case, spacing and punctuation: how duplicates are told. */

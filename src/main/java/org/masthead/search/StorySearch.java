@@ -83,8 +83,9 @@ final class StorySearch {
             Query all = query(request.text(), languages, true);
             Query together = together(request.text(), languages);
             boolean allWords = true;
-            TopDocs top = run(searcher, all, together, filters, request);
-            if (top.totalHits.value() == 0 && request.text().words().size() > 1) {
+            boolean severalWords = request.text().words().size() > 1;
+            TopDocs top = run(searcher, severalWords ? matching(request.text(), languages) : all, together, filters, request);
+            if (top.totalHits.value() == 0 && severalWords) {
                 allWords = false;
                 all = query(request.text(), languages, false);
                 top = run(searcher, all, together, filters, request);
@@ -180,7 +181,56 @@ final class StorySearch {
         return q.build();
     }
 
-    /** The words as typed, in a headline (how a reader finds the story they remember); null for a single word. */
+    /**
+     * The first pass of a search for several words: the stories that hold every word, each in
+     * {@link Analyzers#WORDS} of its own language (one list of stories per word, where the
+     * ranking query has one per word and field), with the phrases and excluded words as in
+     * {@link #query}. A word the story's language drops (a stop word) is not asked of it.
+     */
+    Query matching(QueryText text, List<String> languages) {
+        BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
+        int withWords = 0;
+        for (String lang : languages) {
+            String field = Analyzers.field(Analyzers.WORDS, lang);
+            BooleanQuery.Builder every = new BooleanQuery.Builder();
+            int terms = 0;
+            for (String word : text.words()) {
+                for (Term term : analysed(field, word).terms()) {
+                    every.add(new TermQuery(term), BooleanClause.Occur.MUST);
+                    terms++;
+                }
+            }
+            if (terms > 0) {
+                anyLanguage.add(every.build(), BooleanClause.Occur.SHOULD);
+                withWords++;
+            }
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        int groups = 0;
+        if (withWords > 0) {
+            q.add(anyLanguage.build(), BooleanClause.Occur.MUST);
+            groups++;
+        }
+        for (String phrase : text.phrases()) {
+            Query group = anyField(phrase, languages);
+            if (group != null) {
+                q.add(group, BooleanClause.Occur.MUST);
+                groups++;
+            }
+        }
+        for (String excluded : text.excluded()) {
+            Query group = anyField(excluded, languages);
+            if (group != null) {
+                q.add(group, BooleanClause.Occur.MUST_NOT);
+            }
+        }
+        return groups == 0 ? new BooleanQuery.Builder().build() : q.build();
+    }
+
+    /**
+     * The words as typed, in a headline (how a reader finds the story they remember); null for a
+     * single word or when every language drops them.
+     */
     Query together(QueryText text, List<String> languages) {
         if (text.words().size() < 2) {
             return null;
@@ -225,6 +275,25 @@ final class StorySearch {
 
     /** The text analysed for {@code field}: one term, a phrase of several, or null when nothing is left. */
     Query phrase(String field, String text) {
+        Analysed words = analysed(field, text);
+        if (words.terms().isEmpty()) {
+            return null;
+        }
+        if (words.terms().size() == 1) {
+            return new TermQuery(words.terms().getFirst());
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        for (int i = 0; i < words.terms().size(); i++) {
+            phrase.add(words.terms().get(i), words.positions().get(i));
+        }
+        return phrase.build();
+    }
+
+    /** The words {@code field}'s analyser makes of {@code text}, with their positions. */
+    private record Analysed(List<Term> terms, List<Integer> positions) {
+    }
+
+    private Analysed analysed(String field, String text) {
         List<Term> terms = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         Analyzer analyzer = analyzers.forField(field);
@@ -242,17 +311,7 @@ final class StorySearch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (terms.isEmpty()) {
-            return null;
-        }
-        if (terms.size() == 1) {
-            return new TermQuery(terms.getFirst());
-        }
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        for (int i = 0; i < terms.size(); i++) {
-            phrase.add(terms.get(i), positions.get(i));
-        }
-        return phrase.build();
+        return new Analysed(terms, positions);
     }
 
     private static Query filters(SearchRequest r, ZoneId zone) {
