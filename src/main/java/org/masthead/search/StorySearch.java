@@ -182,10 +182,11 @@ final class StorySearch {
     }
 
     /**
-     * The first pass of a search for several words: the stories that hold every word, each in
-     * {@link Analyzers#WORDS} of its own language (one list of stories per word, where the
-     * ranking query has one per word and field), with the phrases and excluded words as in
-     * {@link #query}. A word the story's language drops (a stop word) is not asked of it.
+     * A search for several words: the stories that hold every word, each in {@link
+     * Analyzers#WORDS} of its own language, ranked by that field (one list of stories per word,
+     * where asking each field reads six, which at a million stories made several common words the
+     * slowest searches), with the phrases and excluded words as in {@link #query}. A word the
+     * story's language drops (a stop word) is not asked of its stories.
      */
     Query matching(QueryText text, List<String> languages) {
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Search on several indexed sites, each on a fresh server of its own build, taking turns: for each
+# round and each --site JAR:DIR, starts `masthead serve` from JAR on the stopped site in DIR (page
+# cache off, no related-list ranking), waits until search answers from a complete index, runs wrk
+# over bench/search-queries.lua (2 threads, 4 connections) for a warm-up and then the measured
+# seconds, prints p50, p95, p99 and requests/s, and stops the server. Used to put a small and a
+# large site, or two builds, side by side in one run. Asserts nothing.
+#
+#   bench/search-turns.sh --site JAR:DIR [--site JAR:DIR ...] [--rounds N] [--warm-up S] [--seconds S]
+# Each DIR is a data folder grown and reindexed (as bench/scale.sh --keep leaves them) by JAR's
+# layout: a build that finds an index of another layout rebuilds it, which the run refuses to measure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sites=()
+rounds=2
+warm=20
+seconds=15
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --site) sites+=("$2"); shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --warm-up) warm="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+[ ${#sites[@]} -gt 0 ] || { echo "usage: bench/search-turns.sh --site JAR:DIR [--site JAR:DIR ...] [--rounds N] [--warm-up S] [--seconds S]" >&2; exit 2; }
+for n in "$rounds" "$warm" "$seconds"; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "--rounds, --warm-up and --seconds take a whole number above 0, got $n" >&2; exit 2; }
+done
+for site in "${sites[@]}"; do
+  jar="${site%%:*}"; dir="${site#*:}"
+  [ "$jar" != "$site" ] || { echo "a site is JAR:DIR, got $site" >&2; exit 2; }
+  [ -f "$jar" ] || { echo "no jar at $jar" >&2; exit 2; }
+  [ -d "$dir/search-index" ] || { echo "$dir holds no search index: grow and reindex it first" >&2; exit 2; }
+done
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+
+port=$(( 20000 + RANDOM % 20000 ))
+base="http://127.0.0.1:$port"
+server=""
+log="$(mktemp)"
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -f "$log"
+}
+trap cleanup EXIT
+
+for round in $(seq 1 "$rounds"); do
+  for site in "${sites[@]}"; do
+    jar="${site%%:*}"; dir="${site#*:}"
+    database=()
+    [ -f "$dir/database-url" ] && database=(--database-url "$(cat "$dir/database-url")")
+    MASTHEAD_JAR="$jar" ./masthead serve --port "$port" --host 127.0.0.1 --data-dir "$dir" ${database[@]+"${database[@]}"} \
+      --related-threads 0 --page-cache off >"$log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 3000); do
+      [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz" 2>/dev/null)" = 200 ] && break
+      kill -0 "$server" 2>/dev/null || { echo "the server stopped; its log:" >&2; tail -n 30 "$log" >&2; exit 1; }
+      sleep 0.1
+    done
+    if grep -q "another layout" "$log" || curl -s "$base/search?q=harbour" | grep -q "search-catching-up"; then
+      echo "$dir: $(basename "$jar") is rebuilding the index; reindex the folder with that build first" >&2; exit 1
+    fi
+    wrk -t2 -c4 -d"${warm}s" --timeout 60s -s bench/search-queries.lua "$base" >/dev/null
+    line="$(wrk -t2 -c4 -d"${seconds}s" --timeout 60s -s bench/search-queries.lua "$base" | tail -1)"
+    printf 'round %s  %-20s %-28s %s\n' "$round" "$(basename "$jar")" "$dir" "$line"
+    kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  done
+done
