@@ -55,7 +55,7 @@ final class StorySearch {
     private static final float NAMES = 1.5f;
     /** What the words as typed in a headline add, times their phrase score. */
     private static final double TOGETHER = 2;
-    /** The best matches re-ranked with the words as typed in a headline. */
+    /** The best matches of several words, put in order field by field (see {@link #ranking}). */
     static final int RESCORED = 100;
 
     /**
@@ -81,14 +81,13 @@ final class StorySearch {
             List<String> languages = languages(searcher.getIndexReader());
             Query filters = filters(request, zone);
             Query all = query(request.text(), languages, true);
-            Query together = together(request.text(), languages);
+            Query ranking = ranking(request.text(), languages);
             boolean allWords = true;
-            boolean severalWords = request.text().words().size() > 1;
-            TopDocs top = run(searcher, severalWords ? matching(request.text(), languages) : all, together, filters, request);
-            if (top.totalHits.value() == 0 && severalWords) {
+            TopDocs top = run(searcher, ranking == null ? all : matching(request.text(), languages), ranking, filters, request);
+            if (top.totalHits.value() == 0 && ranking != null) {
                 allWords = false;
                 all = query(request.text(), languages, false);
-                top = run(searcher, all, together, filters, request);
+                top = run(searcher, all, ranking, filters, request);
             }
             int from = (request.page() - 1) * SearchRequest.PAGE_SIZE;
             ScoreDoc[] page = from >= top.scoreDocs.length ? new ScoreDoc[0]
@@ -106,29 +105,33 @@ final class StorySearch {
     }
 
     /**
-     * The best {@code page × PAGE_SIZE} matches (or the newest). By relevance, the first
-     * {@value #RESCORED} are then re-ranked with {@code together} (the words as typed, in a
-     * headline) added to their scores: asking it of those few is far cheaper than of every match,
-     * and a story with the words together in its headline is among the best matches anyway.
+     * The best {@code page × PAGE_SIZE} matches of {@code matching} (or the newest). By relevance,
+     * when {@code ranking} is given, the first {@value #RESCORED} are then ranked again by it alone:
+     * asking it of those few is far cheaper than of every match.
      */
-    private static TopDocs run(IndexSearcher searcher, Query query, Query together, Query filters, SearchRequest request)
+    private static TopDocs run(IndexSearcher searcher, Query matching, Query ranking, Query filters, SearchRequest request)
             throws IOException {
-        Query filtered = filters == null ? query : new BooleanQuery.Builder()
-                .add(query, BooleanClause.Occur.MUST).add(filters, BooleanClause.Occur.FILTER).build();
+        Query filtered = filters == null ? matching : new BooleanQuery.Builder()
+                .add(matching, BooleanClause.Occur.MUST).add(filters, BooleanClause.Occur.FILTER).build();
         int wanted = request.page() * SearchRequest.PAGE_SIZE;
         if (request.newestFirst()) {
             Sort sort = new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true));
             return searcher.search(filtered, new TopFieldCollectorManager(sort, wanted, null, COUNTED));
         }
         TopDocs first = searcher.search(filtered, new TopScoreDocCollectorManager(Math.max(wanted, RESCORED), null, COUNTED));
-        if (together == null || first.scoreDocs.length == 0) {
+        if (ranking == null || first.scoreDocs.length == 0) {
             return trimmed(first, wanted);
         }
         int head = Math.min(RESCORED, first.scoreDocs.length);
         TopDocs best = new TopDocs(first.totalHits, java.util.Arrays.copyOf(first.scoreDocs, head));
-        TopDocs rescored = QueryRescorer.rescore(searcher, best, together, TOGETHER, head);
+        TopDocs ranked = new QueryRescorer(ranking) {
+            @Override
+            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                return secondPassMatches ? secondPassScore : 0f;
+            }
+        }.rescore(searcher, best, head);
         ScoreDoc[] all = first.scoreDocs.clone();
-        System.arraycopy(rescored.scoreDocs, 0, all, 0, head);
+        System.arraycopy(ranked.scoreDocs, 0, all, 0, head);
         return trimmed(new TopDocs(first.totalHits, all), wanted);
     }
 
@@ -182,11 +185,12 @@ final class StorySearch {
     }
 
     /**
-     * A search for several words: the stories that hold every word, each in {@link
-     * Analyzers#WORDS} of its own language, ranked by that field (one list of stories per word,
-     * where asking each field reads six, which at a million stories made several common words the
-     * slowest searches), with the phrases and excluded words as in {@link #query}. A word the
-     * story's language drops (a stop word) is not asked of its stories.
+     * The first pass of a search for several words: the stories that hold every word, each in
+     * {@link Analyzers#WORDS} of its own language, best first by that field (one list of stories
+     * per word, where asking each field reads six, which at a million stories made several common
+     * words the slowest searches), with the phrases and excluded words as in {@link #query}. A
+     * word the story's language drops (a stop word) is not asked of its stories. The best of these
+     * are then put in order by {@link #ranking}.
      */
     Query matching(QueryText text, List<String> languages) {
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
@@ -229,13 +233,25 @@ final class StorySearch {
     }
 
     /**
-     * The words as typed, in a headline (how a reader finds the story they remember); null for a
-     * single word or when every language drops them.
+     * How the best matches of several words are put in order: each word's best field (as {@link
+     * #query} scores, the headline weighing most), plus the words as typed in a headline (how a
+     * reader finds the story they remember); null for a single word, whose query ranks its
+     * matches itself.
      */
-    Query together(QueryText text, List<String> languages) {
+    Query ranking(QueryText text, List<String> languages) {
         if (text.words().size() < 2) {
             return null;
         }
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(query(text, languages, false), BooleanClause.Occur.SHOULD);
+        Query together = together(text, languages);
+        if (together != null) {
+            q.add(new BoostQuery(together, (float) TOGETHER), BooleanClause.Occur.SHOULD);
+        }
+        return q.build();
+    }
+
+    /** The words as typed, in a headline; null when every language drops them. */
+    Query together(QueryText text, List<String> languages) {
         String words = String.join(" ", text.words());
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         boolean any = false;

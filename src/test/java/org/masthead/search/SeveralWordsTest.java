@@ -38,17 +38,26 @@ class SeveralWordsTest {
                             + "street lighting, school meals and, near the end of a long evening, the tram depot all "
                             + "came up before the vote, which passed by eleven votes to four.");
             desk.publish(section, "tram-depot-plans", "Tram depot plans approved", "The council said yes on Tuesday.");
+            desk.publish(section, "marathon-route", "City marathon moves to the waterfront",
+                    "Runners will cross the harbour bridge twice. The harbour bridge closes to traffic at six, and the "
+                            + "route then follows the harbour wall past the old bridge to the harbour steps, where the "
+                            + "bridge of boats used to be; the harbour master has agreed the timings.");
+            desk.publish(section, "clean-water", "Harbour water clean enough for swimming",
+                    "Samples taken near the bridge all passed.");
             desk.publish(new ArticleEdit("spring-fares", "Fares rise in spring", "", "Tickets cost more from April.", "en",
                     section, List.of(), List.of("Island ferry"), null, List.of(), "", "", ArticleStatus.PUBLISHED, MORNING,
                     null, null, null, true));
             desk.publish(Newsdesk.inLanguage(ArticleEdit.of("neue-bruecke", "Die neue Brücke ist offen", "",
                     "Die Brücke über den Hafen ist wieder offen.", section, ArticleStatus.PUBLISHED, MORNING), "de"));
-            TestSites.eventually("all four indexed", Duration.ofSeconds(5),
+            TestSites.eventually("all six indexed", Duration.ofSeconds(5),
                     () -> found(app, "tram+depot").size() == 2 && found(app, "offen").size() == 1
-                            && found(app, "fares").size() == 1);
+                            && found(app, "fares").size() == 1 && found(app, "samples").size() == 1
+                            && found(app, "runners").size() == 1);
 
             assertThat(found(app, "tram+depot")).as("the headline first")
                     .containsExactly("Tram depot plans approved", "Budget week at the council");
+            assertThat(found(app, "harbour+bridge")).as("a word in the headline outweighs both words often in the text")
+                    .startsWith("Harbour water clean enough for swimming");
             assertThat(found(app, "ferry+fares")).as("one word in the headline, one in a tag")
                     .containsExactly("Fares rise in spring");
             assertThat(found(app, "harbour+tickets")).as("one word in the section's name, one in the body")
