@@ -164,6 +164,12 @@ final class StorySearch {
                 groups++;
             }
         }
+        return orNothing(q, groups + phrasesAndExclusions(text, languages, q));
+    }
+
+    /** Adds each phrase (required) and excluded word or phrase (ruled out) in any field; returns the phrases added. */
+    private int phrasesAndExclusions(QueryText text, List<String> languages, BooleanQuery.Builder q) {
+        int groups = 0;
         for (String phrase : text.phrases()) {
             Query group = anyField(phrase, languages);
             if (group != null) {
@@ -177,11 +183,12 @@ final class StorySearch {
                 q.add(group, BooleanClause.Occur.MUST_NOT);
             }
         }
-        if (groups == 0) {
-            // Only stop words, or only exclusions: show nothing rather than everything.
-            return new BooleanQuery.Builder().build();
-        }
-        return q.build();
+        return groups;
+    }
+
+    /** The query, or one matching nothing when it asks for nothing (only stop words, or only exclusions): not everything. */
+    private static Query orNothing(BooleanQuery.Builder q, int groups) {
+        return groups == 0 ? new BooleanQuery.Builder().build() : q.build();
     }
 
     /**
@@ -216,20 +223,7 @@ final class StorySearch {
             q.add(anyLanguage.build(), BooleanClause.Occur.MUST);
             groups++;
         }
-        for (String phrase : text.phrases()) {
-            Query group = anyField(phrase, languages);
-            if (group != null) {
-                q.add(group, BooleanClause.Occur.MUST);
-                groups++;
-            }
-        }
-        for (String excluded : text.excluded()) {
-            Query group = anyField(excluded, languages);
-            if (group != null) {
-                q.add(group, BooleanClause.Occur.MUST_NOT);
-            }
-        }
-        return groups == 0 ? new BooleanQuery.Builder().build() : q.build();
+        return orNothing(q, groups + phrasesAndExclusions(text, languages, q));
     }
 
     /**
