@@ -7,8 +7,9 @@
 # large site, or two builds, side by side in one run. Asserts nothing.
 #
 #   bench/search-turns.sh --site JAR:DIR [--site JAR:DIR ...] [--rounds N] [--warm-up S] [--seconds S]
-# Each DIR is a data folder grown and reindexed (as bench/scale.sh --keep leaves them) by JAR's
-# layout: a build that finds an index of another layout rebuilds it, which the run refuses to measure.
+# Each DIR is a data folder grown and reindexed (as bench/scale.sh --keep leaves them) by a build of
+# JAR's index layout. The run checks every folder's index first (bench/IndexLayout.java) and refuses,
+# before starting anything, a folder whose index that build would empty and rebuild.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,9 @@ for site in "${sites[@]}"; do
   [ "$jar" != "$site" ] || { echo "a site is JAR:DIR, got $site" >&2; exit 2; }
   [ -f "$jar" ] || { echo "no jar at $jar" >&2; exit 2; }
   [ -d "$dir/search-index" ] || { echo "$dir holds no search index: grow and reindex it first" >&2; exit 2; }
+  # Checked before any server starts: a build that finds another layout empties the index to rebuild it.
+  layout="$("${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -cp "$jar" bench/IndexLayout.java "$dir/search-index" 2>/dev/null)" \
+    || { echo "$dir: ${layout:-no readable search index} ($(basename "$jar")); reindex the folder with that build first" >&2; exit 2; }
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
@@ -60,9 +64,6 @@ for round in $(seq 1 "$rounds"); do
       kill -0 "$server" 2>/dev/null || { echo "the server stopped; its log:" >&2; tail -n 30 "$log" >&2; exit 1; }
       sleep 0.1
     done
-    if grep -q "another layout" "$log" || curl -s "$base/search?q=harbour" | grep -q "search-catching-up"; then
-      echo "$dir: $(basename "$jar") is rebuilding the index; reindex the folder with that build first" >&2; exit 1
-    fi
     wrk -t2 -c4 -d"${warm}s" --timeout 60s -s bench/search-queries.lua "$base" >/dev/null
     line="$(wrk -t2 -c4 -d"${seconds}s" --timeout 60s -s bench/search-queries.lua "$base" | tail -1)"
     printf 'round %s  %-20s %-28s %s\n' "$round" "$(basename "$jar")" "$dir" "$line"
