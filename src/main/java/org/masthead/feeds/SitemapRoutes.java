@@ -3,6 +3,8 @@ package org.masthead.feeds;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,13 +28,24 @@ import org.masthead.web.HttpError;
 import org.masthead.web.Origin;
 
 /**
- * robots.txt and the sitemaps: /sitemap.xml, an index of the list sitemap, one sitemap per
- * {@value #URLS_PER_SITEMAP} published articles (with their pictures), and the news sitemap of
- * the last two days. Each is written with an XMLStreamWriter straight to the response while the
- * rows stream from the database.
+ * robots.txt and the sitemaps: /sitemap.xml, an index of the list sitemap, one sitemap per run of
+ * {@value #URLS_PER_SITEMAP} article ids (with their pictures), and the news sitemap of the last
+ * two days. The index is kept, written, until an article changes; the others are written with an
+ * XMLStreamWriter straight to the response while the rows stream from the database.
  */
 public final class SitemapRoutes {
-    static final int URLS_PER_SITEMAP = 50_000;
+    /**
+     * Article ids per sitemap file. The protocol allows 50,000 addresses; a smaller file is what a
+     * crawler re-reads when one story in it changes (a new story goes to the last file, an edit
+     * moves its own file's lastmod), costs the site a tenth of the writing, and keeps every file
+     * the size of a small site's, however large the archive. A million stories make an index of
+     * 200 lines, which is kept rather than written per request.
+     */
+    static final int URLS_PER_SITEMAP = 5_000;
+    /** The protocol's limit on the addresses of one file, which the list sitemap may fill. */
+    static final int MOST_URLS = 50_000;
+    /** Origins whose index is kept at once: one or two in practice (a configured base URL, or http and https). */
+    private static final int KEPT_ORIGINS = 8;
     /** Google News reads at most 1,000 stories of the last 48 hours. */
     static final int NEWS_STORIES = 1_000;
     static final Duration NEWS_AGE = Duration.ofHours(48);
@@ -40,9 +55,11 @@ public final class SitemapRoutes {
     private static final Pattern ARTICLES = Pattern.compile("articles-([1-9][0-9]{0,8})\\.xml");
     private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    private static final int BUFFER = 32 * 1024;
 
     private final SitemapQueries queries;
     private final Supplier<SiteSettings> site;
+    private final int perFile;
 
     /**
      * The sitemap index's figures: the newest change of any story (empty on a site with none) and
@@ -51,12 +68,25 @@ public final class SitemapRoutes {
      */
     private final Remembered<java.util.Optional<Instant>> newestChange;
     private final Remembered<List<SitemapQueries.Chunk>> chunks;
+    /**
+     * The index as written for each origin, dropped with the figures it is written from. The map
+     * is taken before the figures are read, so an index written from figures older than a change
+     * goes into the map that change dropped, never into the one kept after it.
+     */
+    private final Remembered<Map<String, byte[]>> indexes;
 
     public SitemapRoutes(Database db, Supplier<SiteSettings> site) {
+        this(db, site, URLS_PER_SITEMAP);
+    }
+
+    /** With {@code perFile} article ids per sitemap file: tests use a few to see several files. */
+    SitemapRoutes(Database db, Supplier<SiteSettings> site, int perFile) {
         this.queries = new SitemapQueries(db);
         this.site = site;
+        this.perFile = perFile;
         this.newestChange = Remembered.of(db, () -> java.util.Optional.ofNullable(queries.newestChange()), "article");
-        this.chunks = Remembered.of(db, () -> queries.chunks(URLS_PER_SITEMAP), "article");
+        this.chunks = Remembered.of(db, () -> queries.chunks(perFile), "article");
+        this.indexes = Remembered.of(db, ConcurrentHashMap::new, "article");
     }
 
     public void register(RoutesConfig routes) {
@@ -87,9 +117,23 @@ public final class SitemapRoutes {
 
     void index(Context ctx) {
         String origin = Origin.of(ctx);
+        Map<String, byte[]> kept = indexes.get();
+        byte[] index = kept.get(origin);
+        if (index == null) {
+            index = index(origin);
+            if (kept.size() < KEPT_ORIGINS) {
+                kept.putIfAbsent(origin, index);
+            }
+        }
+        headers(ctx);
+        ctx.result(index);
+    }
+
+    private byte[] index(String origin) {
         Instant newest = newestChange.get().orElse(null);
         List<SitemapQueries.Chunk> files = chunks.get();
-        write(ctx, xml -> {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(200 + 120 * files.size());
+        render(bytes, xml -> {
             xml.writeStartElement("sitemapindex");
             xml.writeDefaultNamespace(SITEMAP_NS);
             sitemap(xml, origin + "/sitemaps/lists.xml", newest);
@@ -99,6 +143,7 @@ public final class SitemapRoutes {
             sitemap(xml, origin + "/sitemaps/news.xml", newest);
             xml.writeEndElement();
         });
+        return bytes.toByteArray();
     }
 
     private static void sitemap(XMLStreamWriter xml, String loc, Instant lastmod) throws XMLStreamException {
@@ -116,7 +161,7 @@ public final class SitemapRoutes {
         write(ctx, xml -> {
             urlset(xml, false);
             url(xml, origin, new SitemapQueries.Url("/", newest, null));
-            queries.lists(URLS_PER_SITEMAP - 1, url -> unchecked(() -> url(xml, origin, url)));
+            queries.lists(MOST_URLS - 1, url -> unchecked(() -> url(xml, origin, url)));
             xml.writeEndElement();
         });
     }
@@ -127,13 +172,13 @@ public final class SitemapRoutes {
             throw HttpError.notFound("There is no sitemap at this address.");
         }
         long file = Long.parseLong(name.group(1));
-        if (!queries.hasArticles(file, URLS_PER_SITEMAP)) {
+        if (chunks.get().stream().noneMatch(chunk -> chunk.file() == file)) {
             throw HttpError.notFound("There is no sitemap at this address: no published article belongs in it.");
         }
         String origin = Origin.of(ctx);
         write(ctx, xml -> {
             urlset(xml, true);
-            queries.articles(file, URLS_PER_SITEMAP, site.get().zone(), url -> unchecked(() -> url(xml, origin, url)));
+            queries.articles(file, perFile, site.get().zone(), url -> unchecked(() -> url(xml, origin, url)));
             xml.writeEndElement();
         });
     }
@@ -227,12 +272,30 @@ public final class SitemapRoutes {
         }
     }
 
-    /** Streams the document to the client as it is written; nothing is kept. */
+    /**
+     * Streams the document to the client as it is written; nothing is kept but a buffer of
+     * {@value #BUFFER} bytes. The writer hands its stream one byte at a time, and the server's
+     * stream takes a lock for each; the buffer also lets the response be compressed, which the
+     * server decides on the first write it sees.
+     */
     private static void write(Context ctx, XmlWork work) {
+        headers(ctx);
+        try {
+            OutputStream out = new BufferedOutputStream(ctx.outputStream(), BUFFER);
+            render(out, work);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void headers(Context ctx) {
         ctx.contentType("application/xml; charset=utf-8");
         ctx.header("Cache-Control", "public, max-age=300");
+    }
+
+    private static void render(OutputStream out, XmlWork work) {
         try {
-            OutputStream out = ctx.outputStream();
             XMLStreamWriter xml = XML.createXMLStreamWriter(out, "UTF-8");
             xml.setDefaultNamespace(SITEMAP_NS);
             xml.writeStartDocument("UTF-8", "1.0");

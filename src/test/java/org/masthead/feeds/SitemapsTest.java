@@ -98,4 +98,25 @@ class SitemapsTest {
             assertThat(TestSites.get(app, path).statusCode()).as(path).isEqualTo(404);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void sitemapsAreCompressedForCrawlersThatAskAndAreTheSameBytes(Kind kind) throws Exception {
+        App app = TestSites.demo(kind);
+        for (String path : List.of("/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/lists.xml")) {
+            HttpResponse<byte[]> plain = TestSites.bytes(app, "GET", path);
+            HttpResponse<byte[]> gzip = TestSites.bytes(app, "GET", path, "Accept-Encoding", "gzip");
+            assertThat(plain.statusCode()).as(path).isEqualTo(200);
+            assertThat(plain.headers().firstValue("content-encoding")).as(path).isEmpty();
+            if (plain.body().length > 2_000) { // the server leaves short answers as they are
+                assertThat(gzip.headers().firstValue("content-encoding")).as(path).hasValue("gzip");
+                assertThat(gzip.body().length).as(path).isLessThan(plain.body().length / 3);
+            }
+            byte[] unpacked = gzip.headers().firstValue("content-encoding").isPresent()
+                    ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body())).readAllBytes()
+                    : gzip.body();
+            assertThat(new String(unpacked, java.nio.charset.StandardCharsets.UTF_8)).as(path)
+                    .isEqualTo(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 }
