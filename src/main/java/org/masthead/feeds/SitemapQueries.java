@@ -70,10 +70,11 @@ final class SitemapQueries {
 
     /**
      * The list pages and static pages, at most {@code limit}: sections, then authors and tags with
-     * published stories (each with its newest story's time), then static pages.
+     * published stories (each with its newest story's time), then static pages. The newest story
+     * of each author and tag is found by reading all their stories, so the caller keeps the list.
      */
-    void lists(int limit, Consumer<Url> each) {
-        stream(h -> h.createQuery("""
+    List<Url> lists(int limit) {
+        return db.read(h -> h.createQuery("""
                         select path, changed from (
                             select 0 as kind, s.position as ord, '/section/' || s.slug as path,
                                    (select max(a.published_at) from articles a
@@ -93,13 +94,12 @@ final class SitemapQueries {
                             select 3, 0, '/' || p.slug, p.updated_at from pages p
                         ) u order by kind, ord, path limit :limit""")
                 .bind("limit", limit)
-                .setFetchSize(FETCH)
                 .map((rs, ctx) -> {
                     String path = rs.getString("path");
                     long changed = rs.getLong("changed");
                     return new Url(path, rs.wasNull() ? null : Instant.ofEpochMilli(changed), null);
                 })
-                .forEach(each));
+                .list());
     }
 
     /** Stories published since {@code since}, newest first, at most {@code limit}. */

@@ -74,6 +74,11 @@ public final class SitemapRoutes {
      * goes into the map that change dropped, never into the one kept after it.
      */
     private final Remembered<Map<String, byte[]>> indexes;
+    /**
+     * The list sitemap's addresses (at most {@value #MOST_URLS}), kept until a story or a list
+     * changes: the newest story of each writer and tag is read from all of theirs.
+     */
+    private final Remembered<List<SitemapQueries.Url>> listed;
 
     public SitemapRoutes(Database db, Supplier<SiteSettings> site) {
         this(db, site, URLS_PER_SITEMAP);
@@ -87,6 +92,7 @@ public final class SitemapRoutes {
         this.newestChange = Remembered.of(db, () -> java.util.Optional.ofNullable(queries.newestChange()), "article");
         this.chunks = Remembered.of(db, () -> queries.chunks(perFile), "article");
         this.indexes = Remembered.of(db, ConcurrentHashMap::new, "article");
+        this.listed = Remembered.of(db, () -> queries.lists(MOST_URLS - 1), "article", "section", "tag", "author", "page");
     }
 
     public void register(RoutesConfig routes) {
@@ -161,7 +167,9 @@ public final class SitemapRoutes {
         write(ctx, xml -> {
             urlset(xml, false);
             url(xml, origin, new SitemapQueries.Url("/", newest, null));
-            queries.lists(MOST_URLS - 1, url -> unchecked(() -> url(xml, origin, url)));
+            for (SitemapQueries.Url url : listed.get()) {
+                url(xml, origin, url);
+            }
             xml.writeEndElement();
         });
     }

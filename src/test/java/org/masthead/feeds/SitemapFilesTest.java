@@ -39,7 +39,10 @@ class SitemapFilesTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private void add(Database db, String slug, ArticleStatus status) {
-        Instant when = status == ArticleStatus.PUBLISHED ? Instant.now().minus(1, ChronoUnit.DAYS) : null;
+        add(db, slug, status, status == ArticleStatus.PUBLISHED ? Instant.now().minus(1, ChronoUnit.DAYS) : null);
+    }
+
+    private void add(Database db, String slug, ArticleStatus status, Instant when) {
         db.write(tx -> {
             long section = db.read(h -> h.createQuery("select min(id) from sections").mapTo(Long.class).one());
             return new ArticleStore(markdown).create(tx,
@@ -97,11 +100,25 @@ class SitemapFilesTest {
                         .extracting(p -> p.substring(p.lastIndexOf('/') + 1)).isEqualTo(published(db, 21, 30)).hasSize(5);
                 get(server, "/sitemaps/articles-2.xml", 404);
                 get(server, "/sitemaps/articles-4.xml", 404);
+                String lists = get(server, "/sitemaps/lists.xml", 200);
+                assertThat(locs(lists, "url > loc")).contains("/", "/section/city").doesNotContain("/section/harbour");
 
-                // Ids 26-31: the sixth new story opens file 4, which the kept index must name at once.
-                for (int i = 26; i <= 31; i++) {
+                // A new section shows in the kept list sitemap at once.
+                db.write(tx -> new SectionStore(db).add(tx, "harbour", "Harbour", "", null, 2));
+                assertThat(locs(get(server, "/sitemaps/lists.xml", 200), "url > loc")).contains("/section/city", "/section/harbour");
+
+                // Ids 26-31: the sixth new story opens file 4, which the kept index must name at once, and
+                // its section's lastmod in the list sitemap moves to its publication.
+                for (int i = 26; i <= 30; i++) {
                     add(db, "story-" + i, ArticleStatus.PUBLISHED);
                 }
+                Instant latest = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                add(db, "story-31", ArticleStatus.PUBLISHED, latest);
+                Document listed = Jsoup.parse(get(server, "/sitemaps/lists.xml", 200), "", Parser.xmlParser());
+                assertThat(listed.select("url").stream()
+                        .filter(u -> u.selectFirst("loc").text().endsWith("/section/city"))
+                        .map(u -> java.time.OffsetDateTime.parse(u.selectFirst("lastmod").text()).toInstant()))
+                        .containsExactly(latest);
                 assertThat(locs(get(server, "/sitemap.xml", 200), "sitemap > loc")).containsExactly("/sitemaps/lists.xml",
                         "/sitemaps/articles-1.xml", "/sitemaps/articles-3.xml", "/sitemaps/articles-4.xml", "/sitemaps/news.xml");
                 assertThat(locs(get(server, "/sitemaps/articles-4.xml", 200), "url > loc")).hasSize(1)
