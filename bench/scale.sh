@@ -7,9 +7,9 @@
 # time to a 200 from /healthz and to the first home page; p50, p99 and requests/s under wrk
 # (2 threads, 4 connections, after a short warm-up) for the home page, a section page, a few
 # hundred article pages (newest, oldest, spread over the ids, and the most commented), the main
-# feed, the sitemap index, one sitemap file and search (bench/search-queries.lua); then the heap
-# used after a full collection and the resident memory. Ends with a table of every measure at
-# both sizes and the large/small ratio. Asserts nothing.
+# feed, the sitemap index, the first article sitemap, the list and news sitemaps and search
+# (bench/search-queries.lua); then the heap used after a full collection and the resident memory.
+# Ends with a table of every measure at both sizes and the large/small ratio. Asserts nothing.
 #
 #   bench/scale.sh [--small A:C] [--large A:C] [--db sqlite|postgres] [--seconds N] [--warm-up N]
 #                  [--keep DIR [--reuse]] [--no-search] [--related-threads N]
@@ -264,7 +264,8 @@ run() { # run LABEL A:C
   section="$(curl -fsS "$base/" | grep -o 'href="/section/[^"]*"' | head -1 | sed 's/href="//; s/"$//')"
   sitemap="$(curl -fsS "$base/sitemap.xml" | grep -o '<loc>[^<]*/sitemaps/articles-[0-9]*\.xml</loc>' | head -1 \
     | sed 's|<loc>[^/]*//[^/]*||; s|</loc>||')"
-  echo "section page $section, sitemap file $sitemap ($(curl -fsS "$base$sitemap" | grep -o '<url>' | wc -l) addresses)"
+  echo "section page $section, sitemap file $sitemap ($(curl -fsS "$base$sitemap" | grep -o '<url>' | wc -l) addresses)," \
+    "list sitemap $(curl -fsS "$base/sitemaps/lists.xml" | grep -o '<url>' | wc -l), news sitemap $(curl -fsS "$base/sitemaps/news.xml" | grep -o '<url>' | wc -l)"
 
   echo "wrk: 2 threads, 4 connections, ${seconds}s each after ${warm}s of warm-up"
   measure "$label" home "$lua" "$(one_page "$dir" /)"
@@ -273,6 +274,8 @@ run() { # run LABEL A:C
   measure "$label" feed "$lua" "$(one_page "$dir" /rss.xml)"
   measure "$label" sitemap-index "$lua" "$(one_page "$dir" /sitemap.xml)"
   measure "$label" sitemap-file "$lua" "$(one_page "$dir" "$sitemap")"
+  measure "$label" sitemap-lists "$lua" "$(one_page "$dir" /sitemaps/lists.xml)"
+  measure "$label" sitemap-news "$lua" "$(one_page "$dir" /sitemaps/news.xml)"
   if [ -n "$search" ]; then
     measure "$label" search bench/search-queries.lua
   fi
