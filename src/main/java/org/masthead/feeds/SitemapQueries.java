@@ -21,6 +21,8 @@ final class SitemapQueries {
                  when coalesce(a.note_at, 0) >= a.published_at then a.note_at
                  else a.published_at end""";
     private static final int FETCH = 1_000;
+    /** The newest stories in which the list sitemap looks for each author's and tag's newest first. */
+    static final int RECENT = 5_000;
 
     /** One address of a sitemap; {@code image} is the featured picture's path, or null. */
     record Url(String path, Instant lastChanged, String image) {
@@ -70,30 +72,46 @@ final class SitemapQueries {
 
     /**
      * The list pages and static pages, at most {@code limit}: sections, then authors and tags with
-     * published stories (each with its newest story's time), then static pages. The newest story
-     * of each author and tag is found by reading all their stories, so the caller keeps the list.
+     * published stories (each with its newest story's time), then static pages.
+     *
+     * <p>An author's or tag's newest story is looked for first among the {@code recent} newest
+     * stories of the site ({@link #RECENT} in use): one run of an index, however large the archive, and it holds the
+     * newest story of every author and tag still writing or in use. Only those absent from it are
+     * looked up through their own stories (the link tables' indexes, then each story by id), and
+     * those are the ones with few stories or none of late. The caller keeps the list all the same.
      */
-    List<Url> lists(int limit) {
+    List<Url> lists(int limit, int recent) {
         return db.read(h -> h.createQuery("""
+                        with recent as (
+                            select a.id, a.published_at from articles a where a.status = 'PUBLISHED'
+                            order by a.published_at desc limit :recent
+                        ), recent_authors as (
+                            select aa.author_id, max(r.published_at) as changed
+                            from recent r join article_authors aa on aa.article_id = r.id group by aa.author_id
+                        ), recent_tags as (
+                            select at.tag_id, max(r.published_at) as changed
+                            from recent r join article_tags at on at.article_id = r.id group by at.tag_id
+                        )
                         select path, changed from (
                             select 0 as kind, s.position as ord, '/section/' || s.slug as path,
                                    (select max(a.published_at) from articles a
                                     where a.section_id = s.id and a.status = 'PUBLISHED') as changed
                             from sections s
                             union all
-                            select 1, 0, '/author/' || au.slug, max(a.published_at)
-                            from authors au join article_authors aa on aa.author_id = au.id
-                            join articles a on a.id = aa.article_id and a.status = 'PUBLISHED'
-                            group by au.slug
+                            select 1, 0, '/author/' || au.slug, coalesce(ra.changed,
+                                   (select max(a.published_at) from article_authors aa cross join articles a
+                                    where aa.author_id = au.id and a.id = aa.article_id and a.status = 'PUBLISHED'))
+                            from authors au left join recent_authors ra on ra.author_id = au.id
                             union all
-                            select 2, 0, '/tag/' || t.slug, max(a.published_at)
-                            from tags t join article_tags at on at.tag_id = t.id
-                            join articles a on a.id = at.article_id and a.status = 'PUBLISHED'
-                            group by t.slug
+                            select 2, 0, '/tag/' || t.slug, coalesce(rt.changed,
+                                   (select max(a.published_at) from article_tags at cross join articles a
+                                    where at.tag_id = t.id and a.id = at.article_id and a.status = 'PUBLISHED'))
+                            from tags t left join recent_tags rt on rt.tag_id = t.id
                             union all
                             select 3, 0, '/' || p.slug, p.updated_at from pages p
-                        ) u order by kind, ord, path limit :limit""")
-                .bind("limit", limit)
+                        ) u where kind in (0, 3) or changed is not null
+                        order by kind, ord, path limit :limit""")
+                .bind("limit", limit).bind("recent", recent)
                 .map((rs, ctx) -> {
                     String path = rs.getString("path");
                     long changed = rs.getLong("changed");

@@ -92,7 +92,7 @@ public final class SitemapRoutes {
         this.newestChange = Remembered.of(db, () -> java.util.Optional.ofNullable(queries.newestChange()), "article");
         this.chunks = Remembered.of(db, () -> queries.chunks(perFile), "article");
         this.indexes = Remembered.of(db, ConcurrentHashMap::new, "article");
-        this.listed = Remembered.of(db, () -> queries.lists(MOST_URLS - 1), "article", "section", "tag", "author", "page");
+        this.listed = Remembered.of(db, () -> queries.lists(MOST_URLS - 1, SitemapQueries.RECENT), "article", "section", "tag", "author", "page");
     }
 
     public void register(RoutesConfig routes) {
