@@ -81,7 +81,21 @@ final class SitemapQueries {
      * those are the ones with few stories or none of late. The caller keeps the list all the same.
      */
     List<Url> lists(int limit, int recent) {
-        return db.read(h -> h.createQuery("""
+        return db.read(h -> {
+            if (db.dialect() != Dialect.POSTGRESQL) {
+                return lists(h, limit, recent);
+            }
+            // The planner prices the look-ups it rarely runs as reading every story of each tag, and
+            // compiles the query for that: 300 ms at a million stories, for 80 ms of work.
+            return h.inTransaction(tx -> {
+                tx.execute("set local jit = off");
+                return lists(tx, limit, recent);
+            });
+        });
+    }
+
+    private static List<Url> lists(Handle h, int limit, int recent) {
+        return h.createQuery("""
                         with recent as (
                             select a.id, a.published_at from articles a where a.status = 'PUBLISHED'
                             order by a.published_at desc limit :recent
@@ -117,7 +131,7 @@ final class SitemapQueries {
                     long changed = rs.getLong("changed");
                     return new Url(path, rs.wasNull() ? null : Instant.ofEpochMilli(changed), null);
                 })
-                .list());
+                .list();
     }
 
     /** Stories published since {@code since}, newest first, at most {@code limit}. */
