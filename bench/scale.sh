@@ -261,8 +261,8 @@ run() { # run LABEL A:C
   done <"$dir/articles.txt"
   [ "$bad" = 0 ] || echo "$bad article addresses do not answer 200"
   local section sitemap
-  section="$(curl -fsS "$base/" | grep -o 'href="/section/[^"]*"' | head -1 | sed 's/href="//; s/"$//')"
-  sitemap="$(curl -fsS "$base/sitemap.xml" | grep -o '<loc>[^<]*/sitemaps/articles-[0-9]*\.xml</loc>' | head -1 \
+  section="$(curl -fsS "$base/" | grep -o 'href="/section/[^"]*"' | awk 'NR == 1' | sed 's/href="//; s/"$//')"
+  sitemap="$(curl -fsS "$base/sitemap.xml" | grep -o '<loc>[^<]*/sitemaps/articles-[0-9]*\.xml</loc>' | awk 'NR == 1' \
     | sed 's|<loc>[^/]*//[^/]*||; s|</loc>||')"
   echo "section page $section, sitemap file $sitemap ($(curl -fsS "$base$sitemap" | grep -o '<url>' | wc -l) addresses)," \
     "list sitemap $(curl -fsS "$base/sitemaps/lists.xml" | grep -o '<url>' | wc -l), news sitemap $(curl -fsS "$base/sitemaps/news.xml" | grep -o '<url>' | wc -l)"
