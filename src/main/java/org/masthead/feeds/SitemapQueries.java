@@ -75,10 +75,13 @@ final class SitemapQueries {
      * published stories (each with its newest story's time), then static pages.
      *
      * <p>An author's or tag's newest story is looked for first among the {@code recent} newest
-     * stories of the site ({@link #RECENT} in use): one run of an index, however large the archive, and it holds the
-     * newest story of every author and tag still writing or in use. Only those absent from it are
-     * looked up through their own stories (the link tables' indexes, then each story by id), and
-     * those are the ones with few stories or none of late. The caller keeps the list all the same.
+     * stories of the site ({@link #RECENT} in use): one run of an index, however large the
+     * archive, and it holds the newest story of every author and tag still writing or in use. Only
+     * those absent from it are looked up through their own stories, and those are the ones with
+     * few stories or none of late. That look-up is written as a cross join so that SQLite starts
+     * from the link table's index on the author or tag and then reads each story by id; left to
+     * itself it walks every published story newest first until one matches, which for a tag last
+     * used years ago is most of the archive. The caller keeps the list all the same.
      */
     List<Url> lists(int limit, int recent) {
         return db.read(h -> {
