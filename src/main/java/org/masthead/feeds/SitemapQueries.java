@@ -56,6 +56,15 @@ final class SitemapQueries {
     record Chunk(long file, Instant lastChanged) {
     }
 
+    /**
+     * Whether article sitemap {@code file} (from 1) holds any published article: a count over one
+     * run of ids in an index, so it stays cheap and current whatever changed since the index was read.
+     */
+    boolean hasArticles(long file, int size) {
+        return db.read(h -> h.createQuery("select count(*) from articles where status = 'PUBLISHED' and id between :lo and :hi")
+                .bind("lo", (file - 1) * size + 1).bind("hi", file * size).mapTo(Long.class).one() > 0);
+    }
+
     /** The published articles of article sitemap {@code file} (from 1), in id order, each handed to {@code each}. */
     void articles(long file, int size, ZoneId zone, Consumer<Url> each) {
         stream(h -> h.createQuery("""
