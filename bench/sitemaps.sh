@@ -17,9 +17,11 @@ cd "$(dirname "$0")/.."
 . bench/side-by-side.sh
 
 while [ $# -gt 0 ]; do
-  shared_option "$1" "${2:-}" || { echo "unknown option: $1" >&2; exit 2; }
+  [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; }
+  shared_option "$1" "$2" || { echo "unknown option: $1" >&2; exit 2; }
   shift 2
 done
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "--runs is a whole number of at least 1, got $runs" >&2; exit 2; }
 options_checked
 serve_extra=(--page-cache off --related-threads 0)
 
