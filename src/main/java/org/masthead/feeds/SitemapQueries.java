@@ -28,8 +28,8 @@ final class SitemapQueries {
     record Url(String path, Instant lastChanged, String image) {
     }
 
-    /** A story of the news sitemap. */
-    record NewsStory(String path, String headline, String language, Instant publishedAt) {
+    /** A story of the news sitemap; its address is made with the site's time zone when written. */
+    record NewsStory(String slug, String headline, String language, Instant publishedAt) {
     }
 
     private final Database db;
@@ -147,18 +147,15 @@ final class SitemapQueries {
     }
 
     /** Stories published since {@code since}, newest first, at most {@code limit}. */
-    void newsSince(Instant since, int limit, ZoneId zone, Consumer<NewsStory> each) {
-        stream(h -> h.createQuery("""
+    List<NewsStory> news(Instant since, int limit) {
+        return db.read(h -> h.createQuery("""
                         select a.slug, a.headline, a.language, a.published_at from articles a
                         where a.status = 'PUBLISHED' and a.published_at >= :since
                         order by a.published_at desc, a.id desc limit :limit""")
                 .bind("since", since.toEpochMilli()).bind("limit", limit)
-                .map((rs, ctx) -> {
-                    Instant published = Instant.ofEpochMilli(rs.getLong("published_at"));
-                    return new NewsStory(ArticlePaths.url(rs.getString("slug"), published, zone), rs.getString("headline"),
-                            rs.getString("language"), published);
-                })
-                .forEach(each));
+                .map((rs, ctx) -> new NewsStory(rs.getString("slug"), rs.getString("headline"), rs.getString("language"),
+                        Instant.ofEpochMilli(rs.getLong("published_at"))))
+                .list());
     }
 
     /** The newest change of any story, or null on a site with none: the home page's last change. */

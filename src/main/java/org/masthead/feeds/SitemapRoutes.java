@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.masthead.content.ArticlePaths;
 import org.masthead.content.SiteSettings;
 import org.masthead.db.Database;
 import org.masthead.db.Remembered;
@@ -30,8 +31,10 @@ import org.masthead.web.Origin;
 /**
  * robots.txt and the sitemaps: /sitemap.xml, an index of the list sitemap, one sitemap per run of
  * {@value #URLS_PER_SITEMAP} article ids (with their pictures), and the news sitemap of the last
- * two days. The index is kept, written, until an article changes; the others are written with an
- * XMLStreamWriter straight to the response while the rows stream from the database.
+ * two days. The index and the news sitemap are kept, written, until an article changes (the news
+ * sitemap also until its oldest story is two days old); the list sitemap's addresses are kept until
+ * a story or a list changes; the article sitemaps are written with an XMLStreamWriter straight to
+ * the response while the rows stream from the database.
  */
 public final class SitemapRoutes {
     /**
@@ -79,16 +82,42 @@ public final class SitemapRoutes {
      * changes: the newest story of each writer and tag is read from all of theirs.
      */
     private final Remembered<List<SitemapQueries.Url>> listed;
+    /**
+     * The news sitemap's stories and the sitemap as written from them, until an article changes.
+     * Google News reads it every few minutes, and a site that publishes a few hundred stories a
+     * day would otherwise read and write a thousand of them each time.
+     */
+    private final Remembered<KeptNews> news;
+    private final Supplier<Instant> clock;
 
-    public SitemapRoutes(Database db, Supplier<SiteSettings> site) {
-        this(db, site, URLS_PER_SITEMAP);
+    /**
+     * The stories of the last {@link #NEWS_AGE} when they were read, newest first, and the sitemap
+     * as written from them for each origin, site name and time zone. Until an article changes the
+     * stories of a later moment are a beginning of this list: no story can join it without a
+     * change, and the oldest leave it as time passes.
+     */
+    private record KeptNews(List<SitemapQueries.NewsStory> stories, Map<String, WrittenNews> written) {
     }
 
-    /** With {@code perFile} article ids per sitemap file: tests use a few to see several files. */
-    SitemapRoutes(Database db, Supplier<SiteSettings> site, int perFile) {
+    /** A written news sitemap and the moment its oldest story turns {@link #NEWS_AGE} old. */
+    private record WrittenNews(byte[] xml, Instant until) {
+    }
+
+    public SitemapRoutes(Database db, Supplier<SiteSettings> site) {
+        this(db, site, URLS_PER_SITEMAP, Instant::now);
+    }
+
+    /**
+     * With {@code perFile} article ids per sitemap file and the time from {@code clock}: tests use a
+     * few ids to see several files, and move the clock to see the news sitemap's stories age.
+     */
+    SitemapRoutes(Database db, Supplier<SiteSettings> site, int perFile, Supplier<Instant> clock) {
         this.queries = new SitemapQueries(db);
         this.site = site;
         this.perFile = perFile;
+        this.clock = clock;
+        this.news = Remembered.of(db, () -> new KeptNews(queries.news(clock.get().minus(NEWS_AGE), NEWS_STORIES),
+                new ConcurrentHashMap<>()), "article");
         this.newestChange = Remembered.of(db, () -> java.util.Optional.ofNullable(queries.newestChange()), "article");
         this.chunks = Remembered.of(db, () -> queries.chunks(perFile), "article");
         this.indexes = Remembered.of(db, ConcurrentHashMap::new, "article");
@@ -195,14 +224,36 @@ public final class SitemapRoutes {
     void news(Context ctx) {
         String origin = Origin.of(ctx);
         SiteSettings settings = site.get();
-        Instant since = Instant.now().minus(NEWS_AGE);
-        write(ctx, xml -> {
+        String key = origin + ' ' + settings.zone().getId() + ' ' + settings.name();
+        Instant now = clock.get();
+        KeptNews kept = news.get();
+        WrittenNews written = kept.written().get(key);
+        if (written == null || !now.isBefore(written.until())) {
+            written = news(origin, settings, kept.stories(), now);
+            if (kept.written().size() < KEPT_ORIGINS || kept.written().containsKey(key)) {
+                kept.written().put(key, written);
+            }
+        }
+        headers(ctx);
+        ctx.result(written.xml());
+    }
+
+    /** The news sitemap of the stories no older than {@link #NEWS_AGE} at {@code now}. */
+    private static WrittenNews news(String origin, SiteSettings settings, List<SitemapQueries.NewsStory> stories, Instant now) {
+        Instant since = now.minus(NEWS_AGE);
+        int count = 0;
+        while (count < stories.size() && !stories.get(count).publishedAt().isBefore(since)) {
+            count++;
+        }
+        List<SitemapQueries.NewsStory> shown = stories.subList(0, count);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(200 + 400 * count);
+        render(bytes, xml -> {
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(SITEMAP_NS);
             xml.writeNamespace("news", NEWS_NS);
-            queries.newsSince(since, NEWS_STORIES, settings.zone(), story -> unchecked(() -> {
+            for (SitemapQueries.NewsStory story : shown) {
                 xml.writeStartElement("url");
-                element(xml, "loc", origin + story.path());
+                element(xml, "loc", origin + ArticlePaths.url(story.slug(), story.publishedAt(), settings.zone()));
                 xml.writeStartElement(NEWS_NS, "news");
                 xml.writeStartElement(NEWS_NS, "publication");
                 xml.writeStartElement(NEWS_NS, "name");
@@ -220,9 +271,12 @@ public final class SitemapRoutes {
                 xml.writeEndElement();
                 xml.writeEndElement();
                 xml.writeEndElement();
-            }));
+            }
             xml.writeEndElement();
         });
+        // Written again once the oldest story shown is older than NEWS_AGE; with none, only after a change.
+        Instant until = count == 0 ? Instant.MAX : shown.getLast().publishedAt().plus(NEWS_AGE).plusMillis(1);
+        return new WrittenNews(bytes.toByteArray(), until);
     }
 
     /** Google News wants ISO 639 codes, with the script or region only for Chinese (zh-cn, zh-tw). */

@@ -2,12 +2,17 @@ package org.masthead.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.javalin.Javalin;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -26,6 +31,8 @@ import org.masthead.content.ArticleStore;
 import org.masthead.content.Markdown;
 import org.masthead.media.MediaStore;
 import org.masthead.content.SectionStore;
+import org.masthead.content.SettingsStore;
+import org.masthead.content.SiteSettings;
 
 /** The news sitemap and the image entries of a fresh site with stories of today and of last week. */
 class NewsSitemapTest {
@@ -94,6 +101,69 @@ class NewsSitemapTest {
             assertThat(XmlChecks.xsdProblems(body(app, "/sitemaps/news.xml"), sitemap, news)).isEmpty();
             assertThat(XmlChecks.xsdProblems(body(app, "/sitemaps/articles-1.xml"), sitemap, image)).isEmpty();
             assertThat(XmlChecks.xsdProblems(body(app, "/sitemaps/lists.xml"), sitemap)).isEmpty();
+        }
+    }
+
+    private static List<String> newsSlugs(String xml) {
+        Document news = Jsoup.parse(xml, "", Parser.xmlParser());
+        return news.select("urlset > url > loc").eachText().stream().map(u -> u.substring(u.lastIndexOf('/') + 1)).toList();
+    }
+
+    /**
+     * The news sitemap is kept as written: asked again it is the same bytes, a story that turns two
+     * days old leaves it with no change in the database, and a publish or a new site name shows at once.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theKeptNewsSitemapFollowsTheClockAndEveryChange(Kind kind) throws Exception {
+        try (App app = siteWithStories(kind)) {
+            var db = app.database();
+            AtomicReference<Instant> clock = new AtomicReference<>(Instant.now());
+            SettingsStore settings = new SettingsStore(db);
+            SitemapRoutes routes = new SitemapRoutes(db, settings::current, SitemapRoutes.URLS_PER_SITEMAP, clock::get);
+            Javalin server = Javalin.create(c -> {
+                c.startup.showJavalinBanner = false;
+                c.jetty.port = 0;
+                routes.register(c.routes);
+            }).start();
+            HttpClient http = HttpClient.newHttpClient();
+            try {
+                URI news = URI.create("http://127.0.0.1:" + server.port() + "/sitemaps/news.xml");
+                String first = http.send(HttpRequest.newBuilder(news).build(), HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(newsSlugs(first)).containsExactly("bridge-reopens", "pt-story");
+                assertThat(http.send(HttpRequest.newBuilder(news).build(), HttpResponse.BodyHandlers.ofString()).body())
+                        .as("the kept sitemap, asked again").isEqualTo(first);
+
+                // Two hours on, the story of 47 hours ago is 49 hours old: it goes without any change being written.
+                clock.set(clock.get().plus(2, ChronoUnit.HOURS));
+                assertThat(newsSlugs(http.send(HttpRequest.newBuilder(news).build(), HttpResponse.BodyHandlers.ofString()).body()))
+                        .containsExactly("bridge-reopens");
+
+                // A story published now shows at once, first.
+                db.write(tx -> new ArticleStore(markdown).create(tx, ArticleEdit.of("ferry-returns", "Ferry returns", "Dek",
+                        "Text.", db.read(h -> h.createQuery("select min(id) from sections").mapTo(Long.class).one()),
+                        ArticleStatus.PUBLISHED, clock.get().minus(1, ChronoUnit.MINUTES)), ArticleEdit.By.SYSTEM));
+                assertThat(newsSlugs(http.send(HttpRequest.newBuilder(news).build(), HttpResponse.BodyHandlers.ofString()).body()))
+                        .containsExactly("ferry-returns", "bridge-reopens");
+
+                // A new site name is the publication's name at once.
+                db.write(tx -> {
+                    SiteSettings now = settings.current();
+                    settings.save(tx, new SiteSettings("The Harbour Herald", now.tagline(), now.language(), now.zone()));
+                    return null;
+                });
+                Document renamed = Jsoup.parse(http.send(HttpRequest.newBuilder(news).build(),
+                        HttpResponse.BodyHandlers.ofString()).body(), "", Parser.xmlParser());
+                assertThat(renamed.select("news|publication > news|name").eachText())
+                        .containsExactly("The Harbour Herald", "The Harbour Herald");
+
+                // Two more days on, nothing is left.
+                clock.set(clock.get().plus(2, ChronoUnit.DAYS));
+                assertThat(newsSlugs(http.send(HttpRequest.newBuilder(news).build(), HttpResponse.BodyHandlers.ofString()).body()))
+                        .isEmpty();
+            } finally {
+                server.stop();
+            }
         }
     }
 }

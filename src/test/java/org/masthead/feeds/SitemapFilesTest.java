@@ -81,7 +81,7 @@ class SitemapFilesTest {
             long firstId = db.read(h -> h.createQuery("select min(id) from articles").mapTo(Long.class).one());
             assertThat(firstId).as("a fresh database numbers its stories from 1").isEqualTo(1);
 
-            SitemapRoutes routes = new SitemapRoutes(db, new SettingsStore(db)::current, PER_FILE);
+            SitemapRoutes routes = new SitemapRoutes(db, new SettingsStore(db)::current, PER_FILE, Instant::now);
             Javalin server = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.jetty.port = 0;

@@ -103,7 +103,7 @@ class SitemapsTest {
     @EnumSource(Kind.class)
     void sitemapsAreCompressedForCrawlersThatAskAndAreTheSameBytes(Kind kind) throws Exception {
         App app = TestSites.demo(kind);
-        for (String path : List.of("/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/lists.xml")) {
+        for (String path : List.of("/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/lists.xml", "/sitemaps/news.xml")) {
             HttpResponse<byte[]> plain = TestSites.bytes(app, "GET", path);
             HttpResponse<byte[]> gzip = TestSites.bytes(app, "GET", path, "Accept-Encoding", "gzip");
             assertThat(plain.statusCode()).as(path).isEqualTo(200);
