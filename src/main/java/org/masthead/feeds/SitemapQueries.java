@@ -56,6 +56,14 @@ final class SitemapQueries {
     record Chunk(long file, Instant lastChanged) {
     }
 
+    /** The last change of the published stories of article sitemap {@code file} (from 1), or null when it has none. */
+    Instant lastChange(long file, int size) {
+        Long last = db.read(h -> h.createQuery("select max(" + LAST_CHANGE
+                        + ") from articles a where a.status = 'PUBLISHED' and a.id between :lo and :hi")
+                .bind("lo", (file - 1) * size + 1).bind("hi", file * size).mapTo(Long.class).one());
+        return last == null ? null : Instant.ofEpochMilli(last);
+    }
+
     /**
      * Whether article sitemap {@code file} (from 1) holds any published article: a count over one
      * run of ids in an index, so it stays cheap and current whatever changed since the index was read.
@@ -156,14 +164,6 @@ final class SitemapQueries {
                 .map((rs, ctx) -> new NewsStory(rs.getString("slug"), rs.getString("headline"), rs.getString("language"),
                         Instant.ofEpochMilli(rs.getLong("published_at"))))
                 .list());
-    }
-
-    /** The newest change of any story, or null on a site with none: the home page's last change. */
-    Instant newestChange() {
-        long newest = db.read(h -> h.createQuery(
-                        "select coalesce(max(" + LAST_CHANGE + "), -1) from articles a where a.status = 'PUBLISHED'")
-                .mapTo(Long.class).one());
-        return newest < 0 ? null : Instant.ofEpochMilli(newest);
     }
 
     /**

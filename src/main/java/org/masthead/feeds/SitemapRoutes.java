@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -31,10 +32,11 @@ import org.masthead.web.Origin;
 /**
  * robots.txt and the sitemaps: /sitemap.xml, an index of the list sitemap, one sitemap per run of
  * {@value #URLS_PER_SITEMAP} article ids (with their pictures), and the news sitemap of the last
- * two days. The index and the news sitemap are kept, written, until an article changes (the news
- * sitemap also until its oldest story is two days old); the list sitemap's addresses are kept until
- * a story or a list changes; the article sitemaps are written with an XMLStreamWriter straight to
- * the response while the rows stream from the database.
+ * two days. The index is kept, written, until the figures it is written from change (each article
+ * sitemap's last change, see {@link SitemapFigures}); the news sitemap until an article changes or
+ * its oldest story turns two days old; the list sitemap's addresses until a story or a list
+ * changes. The article sitemaps are written with an XMLStreamWriter straight to the response while
+ * the rows stream from the database.
  */
 public final class SitemapRoutes {
     /**
@@ -64,19 +66,17 @@ public final class SitemapRoutes {
     private final Supplier<SiteSettings> site;
     private final int perFile;
 
+    /** Each article sitemap's last change, kept and brought up to date file by file. */
+    private final SitemapFigures figures;
     /**
-     * The sitemap index's figures: the newest change of any story (empty on a site with none) and
-     * each article sitemap's last change. Both read every published story, so they are kept until
-     * an article changes rather than worked out for every crawler's request.
+     * The index as written for each origin (at most {@value #KEPT_ORIGINS}), with the figures it was
+     * written from: it is answered while those are still the kept ones.
      */
-    private final Remembered<java.util.Optional<Instant>> newestChange;
-    private final Remembered<List<SitemapQueries.Chunk>> chunks;
-    /**
-     * The index as written for each origin, dropped with the figures it is written from. The map
-     * is taken before the figures are read, so an index written from figures older than a change
-     * goes into the map that change dropped, never into the one kept after it.
-     */
-    private final Remembered<Map<String, byte[]>> indexes;
+    private final Map<String, KeptIndex> indexes = new ConcurrentHashMap<>();
+
+    private record KeptIndex(NavigableMap<Long, Instant> files, byte[] xml) {
+    }
+
     /**
      * The list sitemap's addresses (at most {@value #MOST_URLS}), kept until a story or a list
      * changes: the newest story of each writer and tag is read from all of theirs.
@@ -118,9 +118,8 @@ public final class SitemapRoutes {
         this.clock = clock;
         this.news = Remembered.of(db, () -> new KeptNews(queries.news(clock.get().minus(NEWS_AGE), NEWS_STORIES),
                 new ConcurrentHashMap<>()), "article");
-        this.newestChange = Remembered.of(db, () -> java.util.Optional.ofNullable(queries.newestChange()), "article");
-        this.chunks = Remembered.of(db, () -> queries.chunks(perFile), "article");
-        this.indexes = Remembered.of(db, ConcurrentHashMap::new, "article");
+        this.figures = new SitemapFigures(queries, perFile);
+        db.addListener(figures);
         this.listed = Remembered.of(db, () -> queries.lists(MOST_URLS - 1, SitemapQueries.RECENT), "article", "section", "tag", "author", "page");
     }
 
@@ -152,28 +151,27 @@ public final class SitemapRoutes {
 
     void index(Context ctx) {
         String origin = Origin.of(ctx);
-        Map<String, byte[]> kept = indexes.get();
-        byte[] index = kept.get(origin);
-        if (index == null) {
-            index = index(origin);
-            if (kept.size() < KEPT_ORIGINS) {
-                kept.putIfAbsent(origin, index);
+        NavigableMap<Long, Instant> files = figures.files();
+        KeptIndex index = indexes.get(origin);
+        if (index == null || index.files() != files) {
+            index = new KeptIndex(files, index(origin, files));
+            if (indexes.size() < KEPT_ORIGINS || indexes.containsKey(origin)) {
+                indexes.put(origin, index);
             }
         }
         headers(ctx);
-        ctx.result(index);
+        ctx.result(index.xml());
     }
 
-    private byte[] index(String origin) {
-        Instant newest = newestChange.get().orElse(null);
-        List<SitemapQueries.Chunk> files = chunks.get();
+    private static byte[] index(String origin, NavigableMap<Long, Instant> files) {
+        Instant newest = SitemapFigures.newest(files);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(200 + 120 * files.size());
         render(bytes, xml -> {
             xml.writeStartElement("sitemapindex");
             xml.writeDefaultNamespace(SITEMAP_NS);
             sitemap(xml, origin + "/sitemaps/lists.xml", newest);
-            for (SitemapQueries.Chunk chunk : files) {
-                sitemap(xml, origin + "/sitemaps/articles-" + chunk.file() + ".xml", chunk.lastChanged());
+            for (Map.Entry<Long, Instant> file : files.entrySet()) {
+                sitemap(xml, origin + "/sitemaps/articles-" + file.getKey() + ".xml", file.getValue());
             }
             sitemap(xml, origin + "/sitemaps/news.xml", newest);
             xml.writeEndElement();
@@ -192,7 +190,7 @@ public final class SitemapRoutes {
 
     void lists(Context ctx) {
         String origin = Origin.of(ctx);
-        Instant newest = newestChange.get().orElse(null);
+        Instant newest = SitemapFigures.newest(figures.files());
         write(ctx, xml -> {
             urlset(xml, false);
             url(xml, origin, new SitemapQueries.Url("/", newest, null));

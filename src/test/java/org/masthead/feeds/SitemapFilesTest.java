@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -48,6 +49,28 @@ class SitemapFilesTest {
             return new ArticleStore(markdown).create(tx,
                     ArticleEdit.of(slug, "Story " + slug, "Dek", "Text.", section, status, when), ArticleEdit.By.SYSTEM);
         });
+    }
+
+    /** Saves story {@code id} again with {@code status}, as an editor would. */
+    private void edit(Database db, long id, String slug, ArticleStatus status) {
+        db.write(tx -> {
+            var row = tx.handle().createQuery("select version, section_id, published_at from articles where id = :id")
+                    .bind("id", id).mapToMap().one();
+            return new ArticleStore(markdown).update(tx, id, ((Number) row.get("version")).intValue(),
+                    ArticleEdit.of(slug, "Story " + slug + ", corrected", "Dek", "Text.", ((Number) row.get("section_id")).longValue(),
+                            status, Instant.ofEpochMilli(((Number) row.get("published_at")).longValue())),
+                    ArticleEdit.By.SYSTEM, "Corrected");
+        });
+    }
+
+    /** Each sitemap the index names, by path, with its lastmod. */
+    private static Map<String, Instant> lastmods(String index) {
+        Map<String, Instant> lastmods = new java.util.HashMap<>();
+        for (var sitemap : Jsoup.parse(index, "", Parser.xmlParser()).select("sitemap")) {
+            lastmods.put(URI.create(sitemap.selectFirst("loc").text()).getPath(),
+                    java.time.OffsetDateTime.parse(sitemap.selectFirst("lastmod").text()).toInstant());
+        }
+        return lastmods;
     }
 
     private String get(Javalin server, String path, int status) throws Exception {
@@ -124,6 +147,22 @@ class SitemapFilesTest {
                 assertThat(locs(get(server, "/sitemaps/articles-4.xml", 200), "url > loc")).hasSize(1)
                         .allMatch(p -> p.endsWith("/story-31"));
                 assertThat(locs(get(server, "/sitemaps/articles-3.xml", 200), "url > loc")).hasSize(10);
+
+                // An edit moves its own file's lastmod and no other; a file whose only story is taken
+                // down leaves the index. The kept figures are brought up to date file by file.
+                Map<String, Instant> before = lastmods(get(server, "/sitemap.xml", 200));
+                Thread.sleep(5);
+                edit(db, 5, "story-5", ArticleStatus.PUBLISHED);
+                Instant edited = db.read(h -> h.createQuery("select updated_at from articles where id = 5").mapTo(Long.class)
+                        .map(Instant::ofEpochMilli).one());
+                Map<String, Instant> after = lastmods(get(server, "/sitemap.xml", 200));
+                assertThat(after.get("/sitemaps/articles-1.xml")).isEqualTo(edited).isAfter(before.get("/sitemaps/articles-1.xml"));
+                assertThat(after.get("/sitemaps/articles-3.xml")).isEqualTo(before.get("/sitemaps/articles-3.xml"));
+                assertThat(after.get("/sitemaps/articles-4.xml")).isEqualTo(before.get("/sitemaps/articles-4.xml"));
+                edit(db, 31, "story-31", ArticleStatus.UNPUBLISHED);
+                assertThat(locs(get(server, "/sitemap.xml", 200), "sitemap > loc")).containsExactly("/sitemaps/lists.xml",
+                        "/sitemaps/articles-1.xml", "/sitemaps/articles-3.xml", "/sitemaps/news.xml");
+                get(server, "/sitemaps/articles-4.xml", 404);
             } finally {
                 server.stop();
             }
