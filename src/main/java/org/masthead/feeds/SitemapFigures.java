@@ -18,6 +18,9 @@ import org.masthead.db.ChangeListener;
  * of ids in an index. Between changes the kept figures are answered as they are.
  */
 final class SitemapFigures implements ChangeListener {
+    /** Past this many marked files (a bulk import, a mass edit), one grouped read of them all costs less. */
+    static final int MOST_READ_ALONE = 32;
+
     private final SitemapQueries queries;
     private final int perFile;
 
@@ -62,7 +65,7 @@ final class SitemapFigures implements ChangeListener {
             before = heard;
         }
         TreeMap<Long, Instant> fresh = new TreeMap<>();
-        if (base == null) {
+        if (base == null || toRead.size() > MOST_READ_ALONE) {
             for (SitemapQueries.Chunk chunk : queries.chunks(perFile)) {
                 fresh.put(chunk.file(), chunk.lastChanged());
             }

@@ -51,6 +51,51 @@ class SitemapFilesTest {
         });
     }
 
+    /** A bulk change (more files marked than are read one by one) is read in one go, with the same index as a fresh read. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aBulkImportIsReadInOneGo(Kind kind) throws Exception {
+        try (App app = App.create(TestSites.config(kind)).start()) {
+            Database db = app.database();
+            db.write(tx -> new SectionStore(db).add(tx, "city", "City", "", null, 1));
+            add(db, "story-1", ArticleStatus.PUBLISHED);
+            SitemapRoutes routes = new SitemapRoutes(db, new SettingsStore(db)::current, PER_FILE, Instant::now);
+            Javalin server = Javalin.create(c -> {
+                c.startup.showJavalinBanner = false;
+                c.jetty.port = 0;
+                routes.register(c.routes);
+            }).start();
+            try {
+                assertThat(locs(get(server, "/sitemap.xml", 200), "sitemap > loc")).hasSize(3);
+                int files = SitemapFigures.MOST_READ_ALONE + 8;
+                long section = db.read(h -> h.createQuery("select min(id) from sections").mapTo(Long.class).one());
+                db.write(tx -> {
+                    for (int i = 2; i <= files * PER_FILE; i++) {
+                        new ArticleStore(markdown).create(tx, ArticleEdit.of("story-" + i, "Story " + i, "Dek", "Text.", section,
+                                ArticleStatus.PUBLISHED, Instant.now().minus(1, ChronoUnit.DAYS)), ArticleEdit.By.SYSTEM);
+                    }
+                    return null;
+                });
+                String index = get(server, "/sitemap.xml", 200);
+                assertThat(locs(index, "sitemap > loc")).hasSize(files + 2).contains("/sitemaps/articles-" + files + ".xml");
+                SitemapRoutes fresh = new SitemapRoutes(db, new SettingsStore(db)::current, PER_FILE, Instant::now);
+                Javalin other = Javalin.create(c -> {
+                    c.startup.showJavalinBanner = false;
+                    c.jetty.port = 0;
+                    fresh.register(c.routes);
+                }).start();
+                try {
+                    assertThat(get(other, "/sitemap.xml", 200).replace(":" + other.port() + "/", ":" + server.port() + "/"))
+                            .as("the index a fresh server reads").isEqualTo(index);
+                } finally {
+                    other.stop();
+                }
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
     /** Saves story {@code id} again with {@code status}, as an editor would. */
     private void edit(Database db, long id, String slug, ArticleStatus status) {
         db.write(tx -> {
