@@ -98,7 +98,10 @@ final class SitemapQueries {
      * few stories or none of late. That look-up is written as a cross join so that SQLite starts
      * from the link table's index on the author or tag and then reads each story by id; left to
      * itself it walks every published story newest first until one matches, which for a tag last
-     * used years ago is most of the archive. The caller keeps the list all the same.
+     * used years ago is most of the archive. The recent stories' links are read by cross joins too,
+     * so that SQLite starts from those stories and reads their own links; left to itself it read
+     * every link of every tag (a second at a million stories) to find the few of the recent
+     * stories. The caller keeps the list all the same.
      */
     List<Url> lists(int limit, int recent) {
         return db.read(h -> {
@@ -121,10 +124,10 @@ final class SitemapQueries {
                             order by a.published_at desc limit :recent
                         ), recent_authors as (
                             select aa.author_id, max(r.published_at) as changed
-                            from recent r join article_authors aa on aa.article_id = r.id group by aa.author_id
+                            from recent r cross join article_authors aa where aa.article_id = r.id group by aa.author_id
                         ), recent_tags as (
                             select at.tag_id, max(r.published_at) as changed
-                            from recent r join article_tags at on at.article_id = r.id group by at.tag_id
+                            from recent r cross join article_tags at where at.article_id = r.id group by at.tag_id
                         )
                         select path, changed from (
                             select 0 as kind, s.position as ord, '/section/' || s.slug as path,
