@@ -4,9 +4,11 @@
 # cache off, no related-list ranking), waits until search answers from a complete index, runs wrk
 # over bench/search-queries.lua (2 threads, 4 connections) for a warm-up and then the measured
 # seconds, prints p50, p95, p99 and requests/s, and stops the server. Used to put a small and a
-# large site, or two builds, side by side in one run. Asserts nothing.
+# large site, or two builds, side by side in one run. With --each S, each search of the list is then
+# also sent alone (wrk -t1 -c2, 2 s of warm-up, S seconds) and its p50, p95 and p99 printed, to see
+# which searches grow with the site. Asserts nothing.
 #
-#   bench/search-turns.sh --site JAR:DIR [--site JAR:DIR ...] [--rounds N] [--warm-up S] [--seconds S]
+#   bench/search-turns.sh --site JAR:DIR [--site JAR:DIR ...] [--rounds N] [--warm-up S] [--seconds S] [--each S]
 # Each DIR is a data folder grown and reindexed (as bench/scale.sh --keep leaves them) by a build of
 # JAR's index layout. The run checks every folder's index first (bench/IndexLayout.java) and refuses,
 # before starting anything, a folder whose index that build would empty and rebuild.
@@ -17,18 +19,20 @@ sites=()
 rounds=2
 warm=20
 seconds=15
+each=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --site) sites+=("$2"); shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --warm-up) warm="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
+    --each) each="$2"; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
 [ ${#sites[@]} -gt 0 ] || { echo "usage: bench/search-turns.sh --site JAR:DIR [--site JAR:DIR ...] [--rounds N] [--warm-up S] [--seconds S]" >&2; exit 2; }
-for n in "$rounds" "$warm" "$seconds"; do
-  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "--rounds, --warm-up and --seconds take a whole number above 0, got $n" >&2; exit 2; }
+for n in "$rounds" "$warm" "$seconds" ${each:+"$each"}; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "--rounds, --warm-up, --seconds and --each take a whole number above 0, got $n" >&2; exit 2; }
 done
 for site in "${sites[@]}"; do
   jar="${site%%:*}"; dir="${site#*:}"
@@ -45,9 +49,10 @@ port=$(( 20000 + RANDOM % 20000 ))
 base="http://127.0.0.1:$port"
 server=""
 log="$(mktemp)"
+one="$(mktemp)"
 cleanup() {
   if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -f "$log"
+  rm -f "$log" "$one"
 }
 trap cleanup EXIT
 
@@ -67,6 +72,14 @@ for round in $(seq 1 "$rounds"); do
     wrk -t2 -c4 -d"${warm}s" --timeout 60s -s bench/search-queries.lua "$base" >/dev/null
     line="$(wrk -t2 -c4 -d"${seconds}s" --timeout 60s -s bench/search-queries.lua "$base" | tail -1)"
     printf 'round %s  %-20s %-28s %s\n' "$round" "$(basename "$jar")" "$dir" "$line"
+    if [ -n "$each" ]; then
+      grep -o '"/search[^"]*"' bench/search-queries.lua | tr -d '"' | while read -r path; do
+        echo "$path" >"$one"
+        PATHS_FILE="$one" wrk -t1 -c2 -d2s --timeout 60s -s bench/paths.lua "$base" >/dev/null
+        line="$(PATHS_FILE="$one" wrk -t1 -c2 -d"${each}s" --timeout 60s -s bench/paths.lua "$base" | tail -1)"
+        printf '  %-44s %s\n' "$path" "${line#*errors 0, }"
+      done
+    fi
     kill "$server"; wait "$server" 2>/dev/null || true; server=""
   done
 done
