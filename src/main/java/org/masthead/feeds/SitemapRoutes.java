@@ -27,6 +27,7 @@ import org.masthead.content.SiteSettings;
 import org.masthead.db.Database;
 import org.masthead.db.Remembered;
 import org.masthead.web.HttpError;
+import org.masthead.web.KeptBytes;
 import org.masthead.web.Origin;
 
 /**
@@ -35,8 +36,9 @@ import org.masthead.web.Origin;
  * two days. The index is kept, written, until the figures it is written from change (each article
  * sitemap's last change, see {@link SitemapFigures}); the news sitemap until an article changes or
  * its oldest story turns two days old; the list sitemap's addresses until a story or a list
- * changes. The article sitemaps are written with an XMLStreamWriter straight to the response while
- * the rows stream from the database.
+ * changes. The kept index and news sitemap hold their gzip copy and answer with an ETag and 304.
+ * The article sitemaps are written with an XMLStreamWriter straight to the response while the rows
+ * stream from the database.
  */
 public final class SitemapRoutes {
     /**
@@ -61,6 +63,8 @@ public final class SitemapRoutes {
     private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
     private static final int BUFFER = 32 * 1024;
+    private static final String XML_TYPE = "application/xml; charset=utf-8";
+    private static final String CACHE_CONTROL = "public, max-age=300";
 
     private final SitemapQueries queries;
     private final Supplier<SiteSettings> site;
@@ -74,7 +78,7 @@ public final class SitemapRoutes {
      */
     private final Map<String, KeptIndex> indexes = new ConcurrentHashMap<>();
 
-    private record KeptIndex(NavigableMap<Long, Instant> files, byte[] xml) {
+    private record KeptIndex(NavigableMap<Long, Instant> files, KeptBytes xml) {
     }
 
     /**
@@ -100,7 +104,7 @@ public final class SitemapRoutes {
     }
 
     /** A written news sitemap and the moment its oldest story turns {@link #NEWS_AGE} old. */
-    private record WrittenNews(byte[] xml, Instant until) {
+    private record WrittenNews(KeptBytes xml, Instant until) {
     }
 
     public SitemapRoutes(Database db, Supplier<SiteSettings> site) {
@@ -154,13 +158,12 @@ public final class SitemapRoutes {
         NavigableMap<Long, Instant> files = figures.files();
         KeptIndex index = indexes.get(origin);
         if (index == null || index.files() != files) {
-            index = new KeptIndex(files, index(origin, files));
+            index = new KeptIndex(files, KeptBytes.of(index(origin, files), XML_TYPE));
             if (indexes.size() < KEPT_ORIGINS || indexes.containsKey(origin)) {
                 indexes.put(origin, index);
             }
         }
-        headers(ctx);
-        ctx.result(index.xml());
+        send(ctx, index.xml());
     }
 
     private static byte[] index(String origin, NavigableMap<Long, Instant> files) {
@@ -232,8 +235,7 @@ public final class SitemapRoutes {
                 kept.written().put(key, written);
             }
         }
-        headers(ctx);
-        ctx.result(written.xml());
+        send(ctx, written.xml());
     }
 
     /** The news sitemap of the stories no older than {@link #NEWS_AGE} at {@code now}. */
@@ -274,7 +276,7 @@ public final class SitemapRoutes {
         });
         // Written again once the oldest story shown is older than NEWS_AGE; with none, only after a change.
         Instant until = count == 0 ? Instant.MAX : shown.getLast().publishedAt().plus(NEWS_AGE).plusMillis(1);
-        return new WrittenNews(bytes.toByteArray(), until);
+        return new WrittenNews(KeptBytes.of(bytes.toByteArray(), XML_TYPE), until);
     }
 
     /** Google News wants ISO 639 codes, with the script or region only for Chinese (zh-cn, zh-tw). */
@@ -351,8 +353,17 @@ public final class SitemapRoutes {
     }
 
     private static void headers(Context ctx) {
-        ctx.contentType("application/xml; charset=utf-8");
-        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.contentType(XML_TYPE);
+        ctx.header("Cache-Control", CACHE_CONTROL);
+    }
+
+    /** A kept sitemap: its gzip copy made when it was written, with an ETag and 304. */
+    private static void send(Context ctx, KeptBytes kept) {
+        try {
+            kept.send(ctx, CACHE_CONTROL);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void render(OutputStream out, XmlWork work) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -117,6 +118,31 @@ class SitemapsTest {
                     : gzip.body();
             assertThat(new String(unpacked, java.nio.charset.StandardCharsets.UTF_8)).as(path)
                     .isEqualTo(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+    /**
+     * The kept sitemaps (the index and the news sitemap) carry a strong ETag per coding and answer
+     * 304 to a crawler that holds them already, and say that the coding depends on Accept-Encoding.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void keptSitemapsAnswerNotModifiedToACrawlerThatHoldsThem(Kind kind) {
+        App app = TestSites.demo(kind);
+        for (String path : List.of("/sitemap.xml", "/sitemaps/news.xml")) {
+            HttpResponse<byte[]> plain = TestSites.bytes(app, "GET", path);
+            HttpResponse<byte[]> gzip = TestSites.bytes(app, "GET", path, "Accept-Encoding", "gzip");
+            String etag = plain.headers().firstValue("etag").orElseThrow(() -> new AssertionError(path + " has no ETag"));
+            assertThat(plain.headers().firstValue("vary")).as(path).hasValue("Accept-Encoding");
+            assertThat(plain.headers().firstValue("cache-control")).as(path).hasValue("public, max-age=300");
+            assertThat(plain.headers().firstValue("content-type")).as(path).hasValue("application/xml; charset=utf-8");
+            if (gzip.headers().firstValue("content-encoding").isPresent()) {
+                assertThat(gzip.headers().firstValue("etag")).as(path).isPresent().isNotEqualTo(Optional.of(etag));
+            }
+            HttpResponse<byte[]> again = TestSites.bytes(app, "GET", path, "If-None-Match", etag);
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+            assertThat(again.body()).as(path).isEmpty();
+            assertThat(TestSites.bytes(app, "GET", path, "If-None-Match", "\"something-else\"").statusCode()).as(path)
+                    .isEqualTo(200);
         }
     }
 }
