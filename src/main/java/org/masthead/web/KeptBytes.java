@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * A document a route keeps in memory and answers many times, such as a sitemap, held as the page
+ * A document a route keeps in memory and answers many times (a kept sitemap, a static file), held as the page
  * cache holds a page ({@link KeptPage}): its gzip copy made once, answered by Accept-Encoding with
  * a strong ETag and 304, rather than compressed again for every client that asks for gzip.
  */

@@ -7,14 +7,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * The site's own style sheets, scripts and icon, the jar's {@code /static} folder, served at
  * {@code /static/NAME}. Each file is read from the class path the first time it is asked for and
- * kept as a {@link KeptPage}: compressed once, answered by Accept-Encoding with a strong ETag and
+ * kept as {@link KeptBytes}: compressed once, answered by Accept-Encoding with a strong ETag and
  * 304. Read through the class loader's own open jar, the folder costs the heap its few kilobytes,
  * where a mounted jar file system costs it the index of every class in the jar.
  */
@@ -31,7 +30,7 @@ public final class StaticFiles {
             "txt", "text/plain; charset=utf-8");
     private final String folder;
     /** Only names that matched {@link #NAME} and a known type get here, found or not: the map cannot grow past the folder. */
-    private final Map<String, Optional<KeptPage>> files = new ConcurrentHashMap<>();
+    private final Map<String, Optional<KeptBytes>> files = new ConcurrentHashMap<>();
 
     /** The files of {@code folder} on the class path, such as "/static". */
     public StaticFiles(String folder) {
@@ -44,15 +43,13 @@ public final class StaticFiles {
     }
 
     private void serve(Context ctx) throws IOException {
-        KeptPage file = file(ctx.pathParam("name"))
-                .orElseThrow(() -> HttpError.notFound("There is no such file."));
-        ctx.header("Vary", "Accept-Encoding");
-        file.send(ctx, CACHE_CONTROL);
+        file(ctx.pathParam("name")).orElseThrow(() -> HttpError.notFound("There is no such file."))
+                .send(ctx, CACHE_CONTROL);
     }
 
     /** The kept file of that name; empty when the folder has none (or the name could not be one of its files). */
-    Optional<KeptPage> file(String name) {
-        Optional<KeptPage> kept = files.get(name);
+    Optional<KeptBytes> file(String name) {
+        Optional<KeptBytes> kept = files.get(name);
         if (kept != null) {
             return kept;
         }
@@ -63,14 +60,13 @@ public final class StaticFiles {
         return files.computeIfAbsent(name, n -> read(n, TYPES.get(matched.group(1))));
     }
 
-    private Optional<KeptPage> read(String name, String type) {
+    private Optional<KeptBytes> read(String name, String type) {
         try (InputStream in = StaticFiles.class.getResourceAsStream(folder + "/" + name)) {
             if (in == null) {
                 return Optional.empty();
             }
             byte[] bytes = in.readAllBytes();
-            return Optional.of(KeptPage.of(new PageCache.Rendered(bytes, Templates.etag(bytes), type, 0), Set.of(), 0,
-                    null));
+            return Optional.of(KeptBytes.of(bytes, type));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
