@@ -56,21 +56,16 @@ final class SitemapQueries {
     record Chunk(long file, Instant lastChanged) {
     }
 
-    /** The last change of the published stories of article sitemap {@code file} (from 1), or null when it has none. */
+    /**
+     * The last change of the published stories of article sitemap {@code file} (from 1), or null
+     * when it has none: one run of ids in the {@code articles_changes} index, so it stays cheap and
+     * current whatever changed since the sitemap index was read.
+     */
     Instant lastChange(long file, int size) {
         Long last = db.read(h -> h.createQuery("select max(" + LAST_CHANGE
                         + ") from articles a where a.status = 'PUBLISHED' and a.id between :lo and :hi")
                 .bind("lo", (file - 1) * size + 1).bind("hi", file * size).mapTo(Long.class).one());
         return last == null ? null : Instant.ofEpochMilli(last);
-    }
-
-    /**
-     * Whether article sitemap {@code file} (from 1) holds any published article: a count over one
-     * run of ids in an index, so it stays cheap and current whatever changed since the index was read.
-     */
-    boolean hasArticles(long file, int size) {
-        return db.read(h -> h.createQuery("select count(*) from articles where status = 'PUBLISHED' and id between :lo and :hi")
-                .bind("lo", (file - 1) * size + 1).bind("hi", file * size).mapTo(Long.class).one() > 0);
     }
 
     /** The published articles of article sitemap {@code file} (from 1), in id order, each handed to {@code each}. */

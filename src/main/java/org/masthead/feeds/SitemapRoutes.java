@@ -51,7 +51,10 @@ public final class SitemapRoutes {
     static final int URLS_PER_SITEMAP = 5_000;
     /** The protocol's limit on the addresses of one file, which the list sitemap may fill. */
     static final int MOST_URLS = 50_000;
-    /** Origins whose index is kept at once: one or two in practice (a configured base URL, or http and https). */
+    /**
+     * Origins whose index, and news sitemap, are kept at once: one or two in practice (a configured
+     * base URL, or http and https); a flood of made-up Host headers cannot grow them.
+     */
     private static final int KEPT_ORIGINS = 8;
     /** Google News reads at most 1,000 stories of the last 48 hours. */
     static final int NEWS_STORIES = 1_000;
@@ -83,7 +86,8 @@ public final class SitemapRoutes {
 
     /**
      * The list sitemap's addresses (at most {@value #MOST_URLS}), kept until a story or a list
-     * changes: the newest story of each writer and tag is read from all of theirs.
+     * changes: finding each writer's and tag's newest story is a query worth keeping (see
+     * {@link SitemapQueries#lists}).
      */
     private final Remembered<List<SitemapQueries.Url>> listed;
     /**
@@ -210,8 +214,8 @@ public final class SitemapRoutes {
             throw HttpError.notFound("There is no sitemap at this address.");
         }
         long file = Long.parseLong(name.group(1));
-        // Not from the kept figures of the index: after a change they cost a scan of every published story.
-        if (!queries.hasArticles(file, perFile)) {
+        // Not from the kept figures of the index: their first read after start is a scan of every published story.
+        if (queries.lastChange(file, perFile) == null) {
             throw HttpError.notFound("There is no sitemap at this address: no published article belongs in it.");
         }
         String origin = Origin.of(ctx);
