@@ -121,11 +121,7 @@ class NewsSitemapTest {
             AtomicReference<Instant> clock = new AtomicReference<>(Instant.now());
             SettingsStore settings = new SettingsStore(db);
             SitemapRoutes routes = new SitemapRoutes(db, settings::current, SitemapRoutes.URLS_PER_SITEMAP, clock::get);
-            Javalin server = Javalin.create(c -> {
-                c.startup.showJavalinBanner = false;
-                c.jetty.port = 0;
-                routes.register(c.routes);
-            }).start();
+            Javalin server = SitemapFilesTest.serve(routes);
             HttpClient http = HttpClient.newHttpClient();
             try {
                 URI news = URI.create("http://127.0.0.1:" + server.port() + "/sitemaps/news.xml");

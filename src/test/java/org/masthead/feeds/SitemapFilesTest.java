@@ -60,11 +60,7 @@ class SitemapFilesTest {
             db.write(tx -> new SectionStore(db).add(tx, "city", "City", "", null, 1));
             add(db, "story-1", ArticleStatus.PUBLISHED);
             SitemapRoutes routes = new SitemapRoutes(db, new SettingsStore(db)::current, PER_FILE, Instant::now);
-            Javalin server = Javalin.create(c -> {
-                c.startup.showJavalinBanner = false;
-                c.jetty.port = 0;
-                routes.register(c.routes);
-            }).start();
+            Javalin server = serve(routes);
             try {
                 assertThat(locs(get(server, "/sitemap.xml", 200), "sitemap > loc")).hasSize(3);
                 int files = SitemapFigures.MOST_READ_ALONE + 8;
@@ -79,11 +75,7 @@ class SitemapFilesTest {
                 String index = get(server, "/sitemap.xml", 200);
                 assertThat(locs(index, "sitemap > loc")).hasSize(files + 2).contains("/sitemaps/articles-" + files + ".xml");
                 SitemapRoutes fresh = new SitemapRoutes(db, new SettingsStore(db)::current, PER_FILE, Instant::now);
-                Javalin other = Javalin.create(c -> {
-                    c.startup.showJavalinBanner = false;
-                    c.jetty.port = 0;
-                    fresh.register(c.routes);
-                }).start();
+                Javalin other = serve(fresh);
                 try {
                     assertThat(get(other, "/sitemap.xml", 200).replace(":" + other.port() + "/", ":" + server.port() + "/"))
                             .as("the index a fresh server reads").isEqualTo(index);
@@ -94,6 +86,16 @@ class SitemapFilesTest {
                 server.stop();
             }
         }
+    }
+
+    /** The routes on a server of their own, on a free port, answering an {@link HttpError} with its status and message. */
+    static Javalin serve(SitemapRoutes routes) {
+        return Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.jetty.port = 0;
+            routes.register(c.routes);
+            c.routes.exception(HttpError.class, (e, ctx) -> ctx.status(e.status()).result(e.getMessage()));
+        }).start();
     }
 
     /** Saves story {@code id} again with {@code status}, as an editor would. */
@@ -150,12 +152,7 @@ class SitemapFilesTest {
             assertThat(firstId).as("a fresh database numbers its stories from 1").isEqualTo(1);
 
             SitemapRoutes routes = new SitemapRoutes(db, new SettingsStore(db)::current, PER_FILE, Instant::now);
-            Javalin server = Javalin.create(c -> {
-                c.startup.showJavalinBanner = false;
-                c.jetty.port = 0;
-                routes.register(c.routes);
-                c.routes.exception(HttpError.class, (e, ctx) -> ctx.status(e.status()).result(e.getMessage()));
-            }).start();
+            Javalin server = serve(routes);
             try {
                 String index = get(server, "/sitemap.xml", 200);
                 assertThat(locs(index, "sitemap > loc")).containsExactly("/sitemaps/lists.xml",
