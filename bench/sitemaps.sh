@@ -70,6 +70,7 @@ for jar in "${jars[@]}"; do
   # The newest published story, edited on another instance: a row in the change log, which this
   # server's follower reads (at once on PostgreSQL, within half a second on SQLite).
   newest="$(sql "select max(id) from articles where status = 'PUBLISHED'")"
+  [ -n "$newest" ] || { echo "$data has no published story to change; grow it first (masthead demo generate)" >&2; exit 2; }
   sql "insert into change_log (entity, entity_id, kind, changed_at) values ('article', $newest, 'UPDATED', $(date +%s%3N))" >/dev/null
   sleep 2
   for path in "${paths[@]}"; do
