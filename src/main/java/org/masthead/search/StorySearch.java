@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,15 +85,17 @@ final class StorySearch {
             Query all = query(request.text(), languages, true);
             Query ranking = ranking(request.text(), languages);
             boolean allWords = true;
-            TopDocs top = run(searcher, ranking == null ? all : matching(request.text(), languages), ranking, filters, request);
+            TopDocs top = ranking == null ? run(searcher, all, null, null, filters, request)
+                    : run(searcher, matching(request.text(), languages), ranking, headlines(request.text(), languages),
+                            filters, request);
             if (top.totalHits.value() == 0 && ranking != null) {
                 allWords = false;
                 all = query(request.text(), languages, false);
-                top = run(searcher, all, ranking, filters, request);
+                top = run(searcher, all, ranking, null, filters, request);
             }
             int from = (request.page() - 1) * SearchRequest.PAGE_SIZE;
             ScoreDoc[] page = from >= top.scoreDocs.length ? new ScoreDoc[0]
-                    : java.util.Arrays.copyOfRange(top.scoreDocs, from, Math.min(top.scoreDocs.length, from + SearchRequest.PAGE_SIZE));
+                    : Arrays.copyOfRange(top.scoreDocs, from, Math.min(top.scoreDocs.length, from + SearchRequest.PAGE_SIZE));
             List<SearchResults.Hit> hits = marker.hits(searcher, all, page, languages);
             String suggestion = top.totalHits.value() < 3 || !allWords ? didYouMean(searcher.getIndexReader(), request.text()) : null;
             boolean moreThan = top.totalHits.relation() != TotalHits.Relation.EQUAL_TO;
@@ -107,37 +111,94 @@ final class StorySearch {
     /**
      * The best {@code page × PAGE_SIZE} matches of {@code matching} (or the newest). By relevance,
      * when {@code ranking} is given, the first {@value #RESCORED} are then ranked again by it alone:
-     * asking it of those few is far cheaper than of every match.
+     * asking it of those few is far cheaper than of every match. When at least {@value #RESCORED}
+     * of the matches hold every word in their headline ({@code headlines}), those first: see {@link
+     * #headlinesFirst}.
      */
-    private static TopDocs run(IndexSearcher searcher, Query matching, Query ranking, Query filters, SearchRequest request)
-            throws IOException {
-        Query filtered = filters == null ? matching : new BooleanQuery.Builder()
-                .add(matching, BooleanClause.Occur.MUST).add(filters, BooleanClause.Occur.FILTER).build();
+    private static TopDocs run(IndexSearcher searcher, Query matching, Query ranking, Query headlines, Query filters,
+                               SearchRequest request) throws IOException {
+        Query filtered = filtered(matching, filters);
         int wanted = request.page() * SearchRequest.PAGE_SIZE;
         if (request.newestFirst()) {
             Sort sort = new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true));
             return searcher.search(filtered, new TopFieldCollectorManager(sort, wanted, null, COUNTED));
+        }
+        if (ranking != null && headlines != null) {
+            TopDocs first = headlinesFirst(searcher, filtered, ranking, filtered(headlines, filters), wanted);
+            if (first != null) {
+                return first;
+            }
         }
         TopDocs first = searcher.search(filtered, new TopScoreDocCollectorManager(Math.max(wanted, RESCORED), null, COUNTED));
         if (ranking == null || first.scoreDocs.length == 0) {
             return trimmed(first, wanted);
         }
         int head = Math.min(RESCORED, first.scoreDocs.length);
-        TopDocs best = new TopDocs(first.totalHits, java.util.Arrays.copyOf(first.scoreDocs, head));
-        TopDocs ranked = new QueryRescorer(ranking) {
+        ScoreDoc[] ranked = rescored(searcher, Arrays.copyOf(first.scoreDocs, head), ranking);
+        ScoreDoc[] all = first.scoreDocs.clone();
+        System.arraycopy(ranked, 0, all, 0, head);
+        return trimmed(new TopDocs(first.totalHits, all), wanted);
+    }
+
+    /**
+     * When at least {@value #RESCORED} matches hold every word in their headline, the page is
+     * drawn from those: the best {@value #RESCORED} by their headline alone, put in order by {@code
+     * ranking}, then (for a page past them) the other matches in the first pass's order. The
+     * ranking would put nearly all of them first anyway (a word in a headline weighs three times
+     * one in the text); asked this way, a search for words that a large share of the archive holds
+     * reads the short lists of headlines, not every match, and counts the matches only as far as
+     * {@value #COUNTED}. Null when fewer headlines hold every word: then every match is ranked.
+     */
+    private static TopDocs headlinesFirst(IndexSearcher searcher, Query matching, Query ranking, Query headlines,
+                                          int wanted) throws IOException {
+        TopDocs best = searcher.search(headlines, new TopScoreDocCollectorManager(RESCORED, null, RESCORED));
+        if (best.scoreDocs.length < RESCORED) {
+            return null;
+        }
+        ScoreDoc[] ranked = rescored(searcher, best.scoreDocs, ranking);
+        if (wanted <= RESCORED) {
+            // In index order the count stops at the threshold, reading no scores.
+            TotalHits counted = searcher.search(matching,
+                    new TopFieldCollectorManager(Sort.INDEXORDER, 1, null, COUNTED)).totalHits;
+            return trimmed(new TopDocs(counted, ranked), wanted);
+        }
+        TopDocs rest = searcher.search(matching, new TopScoreDocCollectorManager(wanted + RESCORED, null, COUNTED));
+        Set<Integer> shown = new HashSet<>();
+        List<ScoreDoc> page = new ArrayList<>(wanted);
+        for (ScoreDoc doc : ranked) {
+            shown.add(doc.doc);
+            page.add(doc);
+        }
+        for (ScoreDoc doc : rest.scoreDocs) {
+            if (page.size() == wanted) {
+                break;
+            }
+            if (!shown.contains(doc.doc)) {
+                page.add(doc);
+            }
+        }
+        return new TopDocs(rest.totalHits, page.toArray(ScoreDoc[]::new));
+    }
+
+    private static Query filtered(Query query, Query filters) {
+        return filters == null ? query : new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST).add(filters, BooleanClause.Occur.FILTER).build();
+    }
+
+    /** The matches put in order by {@code ranking} alone. */
+    private static ScoreDoc[] rescored(IndexSearcher searcher, ScoreDoc[] matches, Query ranking) throws IOException {
+        return new QueryRescorer(ranking) {
             @Override
             protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
                 return secondPassMatches ? secondPassScore : 0f;
             }
-        }.rescore(searcher, best, head);
-        ScoreDoc[] all = first.scoreDocs.clone();
-        System.arraycopy(ranked.scoreDocs, 0, all, 0, head);
-        return trimmed(new TopDocs(first.totalHits, all), wanted);
+        }.rescore(searcher, new TopDocs(new TotalHits(matches.length, TotalHits.Relation.EQUAL_TO), matches),
+                matches.length).scoreDocs;
     }
 
     private static TopDocs trimmed(TopDocs top, int wanted) {
         return top.scoreDocs.length <= wanted ? top
-                : new TopDocs(top.totalHits, java.util.Arrays.copyOf(top.scoreDocs, wanted));
+                : new TopDocs(top.totalHits, Arrays.copyOf(top.scoreDocs, wanted));
     }
 
     /** The language codes the index holds articles in. */
@@ -200,10 +261,34 @@ final class StorySearch {
      * are then put in order by {@link #ranking}.
      */
     Query matching(QueryText text, List<String> languages) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        Query words = everyWord(Analyzers.WORDS, text, languages);
+        if (words != null) {
+            q.add(words, BooleanClause.Occur.MUST);
+        }
+        return orNothing(q, (words == null ? 0 : 1) + phrasesAndExclusions(text, languages, q));
+    }
+
+    /**
+     * The matches of {@link #matching} that hold every word in their headline, best first by the
+     * headline; null when every language drops every word.
+     */
+    Query headlines(QueryText text, List<String> languages) {
+        Query words = everyWord("headline", text, languages);
+        if (words == null) {
+            return null;
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
+        phrasesAndExclusions(text, languages, q);
+        return q.build();
+    }
+
+    /** Every word in the per-language field {@code name} of a story's own language; null when no language keeps a word. */
+    private Query everyWord(String name, QueryText text, List<String> languages) {
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
         int withWords = 0;
         for (String lang : languages) {
-            String field = Analyzers.field(Analyzers.WORDS, lang);
+            String field = Analyzers.field(name, lang);
             BooleanQuery.Builder every = new BooleanQuery.Builder();
             int terms = 0;
             for (String word : text.words()) {
@@ -217,13 +302,7 @@ final class StorySearch {
                 withWords++;
             }
         }
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        int groups = 0;
-        if (withWords > 0) {
-            q.add(anyLanguage.build(), BooleanClause.Occur.MUST);
-            groups++;
-        }
-        return orNothing(q, groups + phrasesAndExclusions(text, languages, q));
+        return withWords == 0 ? null : anyLanguage.build();
     }
 
     /**
