@@ -129,7 +129,16 @@ final class StorySearch {
                 return first;
             }
         }
-        TopDocs first = searcher.search(filtered, new TopScoreDocCollectorManager(Math.max(wanted, RESCORED), null, COUNTED));
+        return everyMatchRanked(searcher, filtered, ranking, wanted);
+    }
+
+    /**
+     * The best {@code wanted} matches of {@code matching} by relevance, the first {@value #RESCORED}
+     * ranked again by {@code ranking} (when given): what a search gives when fewer than {@value
+     * #RESCORED} headlines hold every word.
+     */
+    static TopDocs everyMatchRanked(IndexSearcher searcher, Query matching, Query ranking, int wanted) throws IOException {
+        TopDocs first = searcher.search(matching, new TopScoreDocCollectorManager(Math.max(wanted, RESCORED), null, COUNTED));
         if (ranking == null || first.scoreDocs.length == 0) {
             return trimmed(first, wanted);
         }
@@ -186,7 +195,7 @@ final class StorySearch {
     }
 
     /** The matches put in order by {@code ranking} alone. */
-    private static ScoreDoc[] rescored(IndexSearcher searcher, ScoreDoc[] matches, Query ranking) throws IOException {
+    static ScoreDoc[] rescored(IndexSearcher searcher, ScoreDoc[] matches, Query ranking) throws IOException {
         return new QueryRescorer(ranking) {
             @Override
             protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {

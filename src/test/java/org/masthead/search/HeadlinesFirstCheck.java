@@ -12,17 +12,14 @@ import java.util.Set;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 
 /**
  * What drawing a page from the headlines first ({@code StorySearch.headlinesFirst}) changes on a
  * grown site: for each search of several words, page one as the search page gives it against page
- * one with every match ranked (the words pass's best 100, put in order by the same ranking), each
+ * one with every match ranked ({@code StorySearch.everyMatchRanked}: the words pass's best 100, put
+ * in order by the same ranking), each
  * story scored by that ranking. Prints, per search, both lists of scores and whether the pages are
  * the same, differ only among equal scores, or score higher or lower; then the totals. The searches
  * are those given, then {@code sample} more made of two or three neighbouring words of headlines
@@ -55,16 +52,14 @@ public final class HeadlinesFirstCheck {
                     if (ranking == null) {
                         continue;
                     }
-                    TopDocs every = searcher.search(search.matching(text, languages),
-                            new TopScoreDocCollectorManager(StorySearch.RESCORED, null, StorySearch.COUNTED));
-                    ScoreDoc[] before = Arrays.copyOf(rescored(searcher, every.scoreDocs, ranking), Math.min(
-                            SearchRequest.PAGE_SIZE, every.scoreDocs.length));
+                    ScoreDoc[] before = StorySearch.everyMatchRanked(searcher, search.matching(text, languages), ranking,
+                            SearchRequest.PAGE_SIZE).scoreDocs;
                     List<ScoreDoc> shown = new ArrayList<>();
                     for (SearchResults.Hit hit : search.search(new SearchRequest(text, null, null, null, null, null,
                             false, 1), ZoneOffset.UTC).hits()) {
                         shown.addAll(Arrays.asList(searcher.search(new TermQuery(ArticleIndex.idTerm(hit.id())), 1).scoreDocs));
                     }
-                    ScoreDoc[] after = rescored(searcher, shown.toArray(ScoreDoc[]::new), ranking);
+                    ScoreDoc[] after = StorySearch.rescored(searcher, shown.toArray(ScoreDoc[]::new), ranking);
                     // The page's own order, with each story's ranking score.
                     float[] afterScores = new float[shown.size()];
                     for (int i = 0; i < shown.size(); i++) {
@@ -102,19 +97,6 @@ public final class HeadlinesFirstCheck {
                     + "another order %d, higher scores %d, lower scores %d%n", same + ties + higher + lower, same, ties,
                     higher, lower);
         }
-    }
-
-    private static ScoreDoc[] rescored(IndexSearcher searcher, ScoreDoc[] docs, Query ranking) throws IOException {
-        if (docs.length == 0) {
-            return docs;
-        }
-        return new QueryRescorer(ranking) {
-            @Override
-            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-                return secondPassMatches ? secondPassScore : 0f;
-            }
-        }.rescore(searcher, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs), docs.length)
-                .scoreDocs;
     }
 
     private static int[] docs(ScoreDoc[] scored) {
