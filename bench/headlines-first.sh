@@ -13,15 +13,17 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 data=""
 sample=150
 searches=()
+usage="usage: bench/headlines-first.sh --data DIR [--sample N] [SEARCH ...]; DIR/search-index must exist (masthead reindex)"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --data) data="$2"; shift 2 ;;
-    --sample) sample="$2"; shift 2 ;;
+    --data|--sample) [ $# -ge 2 ] || { echo "$1 needs a value; $usage" >&2; exit 2; }
+      if [ "$1" = --data ]; then data="$2"; else sample="$2"; fi; shift 2 ;;
+    -*) echo "unknown option: $1; $usage" >&2; exit 2 ;;
     *) searches+=("$1"); shift ;;
   esac
 done
 [ -n "$data" ] && [ -d "$data/search-index" ] \
-  || { echo "usage: bench/headlines-first.sh --data DIR [--sample N] [SEARCH ...]; DIR/search-index must exist (masthead reindex)" >&2; exit 2; }
+  || { echo "$usage" >&2; exit 2; }
 [[ "$sample" =~ ^[0-9]+$ ]] || { echo "--sample takes a whole number, got $sample" >&2; exit 2; }
 if [ ${#searches[@]} -eq 0 ]; then
   # The benchmark's searches of several plain words (no filter, no quotes).
